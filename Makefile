@@ -1,0 +1,41 @@
+# Two commands do all the set-up on a fresh machine with Python >= 3.10, pip and make:
+#   make build   -> builds the graph from seeds/ into output/
+#   make test    -> runs the tests
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: build test bench browser score clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP) $@
+
+build: $(STAMP)
+	$(BIN)/kg build seeds/ --out output/
+
+test: $(TSTAMP)
+	$(BIN)/python -m pytest -q
+
+# Debian's chromium and CJK fonts for the browser tests (needs root, as on CI).
+browser:
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk)
+
+bench: $(TSTAMP)
+	$(BIN)/python -m bench
+
+score: $(STAMP)
+	$(BIN)/python ../shared/eval/score.py --gold ../shared/gold/seeds --graph output/ --sources seeds/
+
+clean:
+	rm -rf $(VENV) output/.cache

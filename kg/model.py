@@ -1,0 +1,113 @@
+"""The small typed data model every stage passes along.
+
+Offsets follow one rule: a ``start``/``end`` pair is half-open ``[start, end)`` and counts code points.
+Offsets *inside an article* index ``Article.text`` (the normalised text that recognisers read);
+``Article.to_source`` turns them into offsets in the source file as read, which is what the graph
+stores (``dj:charStart``/``dj:charEnd``) and what a researcher can check with ``text[start:end]``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.offsets import OffsetMap
+
+# Top-level classes and the subclasses of each (the vocabulary contract, spec/ontology.md).
+KINDS: dict[str, tuple[str, ...]] = {
+    "Organization": ("PartyOrganization", "GovernmentAgency", "Enterprise", "SocialOrganization",
+                     "PublicInstitution"),
+    "Person": (),
+    "Place": ("AdministrativeArea",),
+    "Initiative": ("SecretaryProject", "Mechanism", "Brand", "Campaign", "ServicePoint"),
+    "PolicyDocument": (),
+}
+ADMIN_LEVELS = ("Country", "Province", "City", "District", "County", "Town", "Subdistrict",
+                "Community", "Village", "DevelopmentZone")
+# Relation predicates by their local name; memberOf also yields an org:Membership node.
+PREDICATES = ("memberOf", "subOrganizationOf", "locatedIn", "runs", "partnerOf", "issuedBy")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One source file as read: decoded text, its name, and how it was decoded."""
+
+    source: str  # the file name, e.g. "000_1cd1735c723b2f25.txt" (dcterms:source)
+    text: str  # decoded, BOM removed, line ends read as "\n" (as Python's text mode reads a file)
+    encoding: str  # "utf-8", "utf-8-sig" or "gb18030"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news item on a page: the normalised text recognisers read, mapped back to the source."""
+
+    source: str  # file name of the page
+    index: int  # 0-based position on the page, in reading order
+    title: str  # headline (normalised), "" when the item has none (a photo item)
+    text: str  # normalised article text: headline lines, then body, bylines removed
+    offsets: OffsetMap  # text index → code-point offset in the source file
+    start: int  # [start, end) of the whole article in the source file
+    end: int
+    creators: tuple[str, ...] = ()  # byline persons, in byline order
+    kicker: str = ""  # a line above or below the headline (引题/副题), "" if none
+
+    @property
+    def id(self) -> str:
+        """Stable id from the file name and position: ``000_1cd1735c723b2f25#3``."""
+        return f"{self.source}#{self.index}"
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``self.text`` to ``[start, end)`` in the source file."""
+        return self.offsets.source_span(start, end)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """A name found in an article. ``start``/``end`` index ``Article.text``."""
+
+    start: int
+    end: int
+    text: str  # the surface form as normalised, e.g. "园区党工委"
+    kind: str  # top-level class: Organization | Person | Place | Initiative | PolicyDocument
+    subtype: str  # most specific class, e.g. "PartyOrganization"; equals kind when none fits
+    name: str  # canonical name, completed from context, e.g. "苏州工业园区党工委"
+    rule: str  # which recogniser or rule found it
+    level: str = ""  # admin level for AdministrativeArea (one of ADMIN_LEVELS)
+    scope: str = ""  # disambiguating scope for generic names (e.g. the community of a 社区党委)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Relation:
+    """A relation stated in an article, between two of its mentions, with its evidence sentence."""
+
+    subject: Mention
+    predicate: str  # one of PREDICATES
+    object: Mention
+    sentence_start: int  # the evidence sentence as a span of Article.text
+    sentence_end: int
+    confidence: float  # in [0, 1]; see docs/confidence.md
+    rule: str  # the extractor rule, e.g. "title-chain"; becomes dj:rule-<rule>
+    role: str = ""  # memberOf: the title as written, e.g. "副书记"
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """Everything the per-page (map) step knows about one page; pure data, picklable, cacheable."""
+
+    source: str
+    encoding: str
+    articles: tuple[Article, ...]
+    mentions: tuple[tuple[Mention, ...], ...]  # per article, same order as articles
+    relations: tuple[tuple[Relation, ...], ...]  # per article
+    source_text: str = field(repr=False, default="")  # the page as read, for evidence text
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity after resolution across articles and pages."""
+
+    key: str  # canonical key "kind|subtype|name|scope": the IRI is derived from it
+    kind: str
+    subtype: str
+    label: str  # canonical name (rdfs:label @zh)
+    aliases: tuple[str, ...]  # every other surface form, sorted (skos:altLabel @zh)
+    articles: tuple[str, ...]  # ids of the articles that mention it, sorted
+    level: str = ""

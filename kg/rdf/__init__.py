@@ -1,0 +1,1 @@
+"""RDF: namespaces of the vocabulary contract, IRIs, the graph builder and the Turtle writer."""
