@@ -85,7 +85,8 @@ class Relation:
     sentence_end: int
     confidence: float  # in [0, 1]; see docs/confidence.md
     rule: str  # the extractor rule, e.g. "title-chain"; becomes dj:rule-<rule>
-    role: str = ""  # memberOf: the title as written, e.g. "副书记"
+    role: str = ""  # memberOf: the title, e.g. "副书记" (the role concept's skos:prefLabel)
+    role_label: str = ""  # memberOf: the title as written when it says more, e.g. "基础设施板块总工程师"
 
 
 @dataclass(frozen=True, slots=True)

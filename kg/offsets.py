@@ -62,6 +62,20 @@ class OffsetMap:
             src.append(self._src[k])
         return OffsetMap(norm, src, max(end - start, 0))
 
+    @classmethod
+    def concat(cls, maps) -> "OffsetMap":
+        """The map of the texts of ``maps`` joined end to end (an article cut from page pieces)."""
+        norm, src, length = array("q"), array("q"), 0
+        for m in maps:
+            if not m.length:
+                continue
+            for n, s in zip(m._norm, m._src):
+                if not norm or src[-1] - norm[-1] != s - (n + length):
+                    norm.append(n + length)
+                    src.append(s)
+            length += m.length
+        return cls(norm, src, length)
+
     def __len__(self) -> int:
         return self.length
 

@@ -1,31 +1,41 @@
 """The pipeline: a pure per-page step (map) and a cross-page step (reduce).
 
-    read → normalise → split articles → recognise mentions → relate      (per page: process_page)
+    read → normalise → split articles → recognise mentions → relate      (per page: process_text)
     resolve entities → build RDF → write Turtle (and the other outputs)  (across pages: build)
 
-``process_page`` depends on nothing but the file, so pages can run in any order, in other processes
-or on other machines, and their results can be cached by content.
+``process_text`` depends on nothing but the page, so pages can run in any order, in other
+processes or on other machines (``kg.engines``), and their results are cached by content
+(``kg.cache``): a rebuild redoes the changed pages and the cross-page step only.
 """
 from __future__ import annotations
 
 import time
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from kg.articles import split_articles
+from kg.cache import PageCache, page_key
+from kg.engines import Engine, make_engine
 from kg.errors import InputError
 from kg.io import atomic_open
-from kg.model import PageResult
+from kg.model import Page, PageResult
 from kg.normalise import normalise
 from kg.rdf.build import graph_triples
 from kg.rdf.namespaces import DEFAULT_BASE, PREFIXES
 from kg.rdf.turtle import write_turtle
 from kg.read import find_pages, read_page
 from kg.recognise import recognise
-from kg.relate import relate
-from kg.resolve import resolve
+from kg.relate import extra_mentions, relate
+from kg.resolve import Resolution, resolve
+
+# Where the time goes, in pipeline order (BuildSummary.stage_seconds). Per-page stages add up the
+# time of every page computed, in whichever process ran it; "cache" is hashing, loading, storing.
+STAGES = ("read", "cache", "normalise", "split", "recognise", "relate", "resolve", "rdf",
+          "serialise")
+CACHE_FOLDER = ".cache"
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,9 @@ class BuildOptions:
     jobs: int = 1
     base: str = DEFAULT_BASE
     min_confidence: float = 0.0
+    cache: bool = True  # reuse and store per-page results in <out>/.cache
+    engine: str = "local"  # "local" (processes) or "dask"
+    scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
 
 
 @dataclass
@@ -44,25 +57,70 @@ class BuildSummary:
     relations: int = 0
     triples: int = 0
     seconds: float = 0.0
+    cached: int = 0  # pages taken from the cache rather than computed
     skipped: list[str] = field(default_factory=list)  # empty files, with a warning
     outputs: list[Path] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     def line(self) -> str:
-        return (f"{self.pages} pages, {self.articles} articles, {self.entities} entities, "
+        from_cache = f" ({self.cached} from cache)" if self.cached else ""
+        return (f"{self.pages} pages{from_cache}, {self.articles} articles, {self.entities} entities, "
                 f"{self.relations} relations, {self.triples} triples in {self.seconds:.1f} s")
 
 
+class Stopwatch:
+    """Adds up seconds per stage; cheap enough to run on every page."""
+
+    def __init__(self, seconds: dict[str, float] | None = None):
+        self.seconds: dict[str, float] = seconds if seconds is not None else {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(stage, time.perf_counter() - started)
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    def merge(self, other: dict[str, float]) -> None:
+        for stage, seconds in other.items():
+            self.add(stage, seconds)
+
+
+# ---------------------------------------------------------------- the per-page (map) step
+
 def process_text(source: str, text: str, encoding: str = "utf-8") -> PageResult:
     """The per-page work on already decoded text: normalise, split, recognise, relate."""
-    normalised, offsets = normalise(text)
-    articles = tuple(split_articles(source, normalised, offsets))
+    return process_timed(Page(source=source, text=text, encoding=encoding))[0]
+
+
+def process_timed(page: Page) -> tuple[PageResult, dict[str, float]]:
+    """``process_text`` on a page, with the seconds each stage took (what engines run)."""
+    clock = Stopwatch()
+    with clock("normalise"):
+        normalised, offsets = normalise(page.text)
+    with clock("split"):
+        articles = tuple(split_articles(page.source, normalised, offsets))
     mentions, relations = [], []
     for article in articles:
-        found = recognise(article)
-        mentions.append(tuple(found))
-        relations.append(tuple(relate(article, found)))
-    return PageResult(source=source, encoding=encoding, articles=articles,
-                      mentions=tuple(mentions), relations=tuple(relations), source_text=text)
+        with clock("recognise"):
+            found = recognise(article)
+        with clock("relate"):
+            relations.append(tuple(relate(article, found)))
+        mentions.append(tuple(found) + extra_mentions(found, relations[-1]))
+    result = PageResult(source=page.source, encoding=page.encoding, articles=articles,
+                        mentions=tuple(mentions), relations=tuple(relations), source_text=page.text)
+    return result, clock.seconds
+
+
+def _process_shipped(page: Page) -> tuple[PageResult, dict[str, float]]:
+    """``process_timed`` for engines: the result leaves out the page text, which the caller has,
+    so a worker sends back about a third less."""
+    result, seconds = process_timed(page)
+    return replace(result, source_text=""), seconds
 
 
 def process_page(path) -> PageResult | None:
@@ -73,57 +131,91 @@ def process_page(path) -> PageResult | None:
     return process_text(page.source, page.text, page.encoding)
 
 
-def map_pages(paths: list[Path], jobs: int = 1,
-              progress: Callable[[int], None] | None = None) -> list[PageResult | None]:
-    """Run ``process_page`` over ``paths`` in ``jobs`` processes; results in input order."""
-    if jobs <= 1 or len(paths) <= 1:
-        results = []
-        for path in paths:
-            results.append(process_page(path))
-            if progress:
-                progress(1)
-        return results
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = []
-        for result in pool.map(process_page, paths, chunksize=max(1, len(paths) // (jobs * 8))):
-            results.append(result)
-            if progress:
-                progress(1)
-        return results
+def map_pages(pages: list[Page], engine: Engine, cache: PageCache | None = None,
+              progress: Callable[[int], None] | None = None,
+              clock: Stopwatch | None = None) -> tuple[list[PageResult], list[tuple[str, PageResult]]]:
+    """Results of ``pages`` in input order, from the cache where possible, else from ``engine``.
+
+    Also returns the fresh ``(key, result)`` pairs, for the caller to store once the build has
+    succeeded (so a failed build writes nothing, not even cache entries).
+    """
+    clock = clock or Stopwatch()
+    results: list[PageResult | None] = [None] * len(pages)
+    keys: list[str] = [""] * len(pages)
+    if cache:
+        with clock("cache"):
+            for i, page in enumerate(pages):
+                keys[i] = page_key(page)
+                results[i] = cache.get(page, keys[i])
+    hits = sum(r is not None for r in results)
+    if progress and hits:
+        progress(hits)
+    todo = [i for i, r in enumerate(results) if r is None]
+    if todo:
+        computed = engine.map(_process_shipped, [pages[i] for i in todo], progress,
+                              sizes=[len(pages[i].text) for i in todo])
+        for i, (result, seconds) in zip(todo, computed):
+            results[i] = replace(result, source_text=pages[i].text)
+            clock.merge(seconds)
+    return results, [(keys[i], results[i]) for i in todo]
+
+
+# ---------------------------------------------------------------- the cross-page (reduce) step
+
+@dataclass(frozen=True)
+class Built:
+    """What the cross-page step hands to every output writer."""
+
+    results: list[PageResult]  # sorted by source
+    resolution: Resolution
+    options: BuildOptions
+    graph_path: Path  # OUT/graph.ttl, already written
+
+
+# Further outputs, written after graph.ttl in this order: (stage name, writer). A writer takes the
+# ``Built`` data, writes its files atomically under ``built.options.out`` and returns their paths;
+# its time is reported as that stage. The lead wires exports, views and validation in here, e.g.
+# ("exports", lambda b: kg.export.write_exports(...)), ("views", lambda b: kg.views.write_views(...)).
+OUTPUTS: tuple[tuple[str, Callable[[Built], Iterable[Path]]], ...] = ()
 
 
 def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
           progress: Callable[[int], None] | None = None,
-          on_pages: Callable[[int], None] | None = None) -> BuildSummary:
+          on_pages: Callable[[int], None] | None = None,
+          engine: Engine | None = None) -> BuildSummary:
     """Build the graph of ``inputs`` (files and folders of .txt pages) into ``options.out``.
 
     Every input is read and processed before anything is written: a bad page raises
-    ``InputError`` and leaves ``options.out`` as it was.
+    ``InputError`` and leaves ``options.out`` as it was. ``engine`` overrides the one named in
+    ``options`` (e.g. a ``DaskEngine`` with its own settings).
     """
     started = time.perf_counter()
+    clock = Stopwatch({stage: 0.0 for stage in STAGES})
     paths = find_pages(inputs)
     _check_unique_names(paths)
     if on_pages:
         on_pages(len(paths))
-    summary = BuildSummary()
-    results: list[PageResult] = []
-    for path, result in zip(paths, map_pages(paths, options.jobs, progress)):
-        if result is None:
-            summary.skipped.append(str(path))
-        else:
-            results.append(result)
-    if not results:
-        raise InputError(", ".join(map(str, inputs)), "every input page is empty; nothing to build")
+    summary = BuildSummary(stage_seconds=clock.seconds)
+    with clock("read"):
+        pages = _read_pages(paths, summary)
+    engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
+    cache = PageCache(Path(options.out) / CACHE_FOLDER) if options.cache else None
+    results, fresh = map_pages(pages, engine, cache, progress, clock)
+    summary.cached = len(results) - len(fresh)
     results.sort(key=lambda r: r.source)
-    resolution = resolve(results)
-    prefixes = PREFIXES(options.base)
-    graph_path = Path(options.out) / "graph.ttl"
-    with atomic_open(graph_path) as handle:
-        summary.triples = write_turtle(
-            graph_triples(results, resolution, base=options.base,
-                          min_confidence=options.min_confidence),
-            handle, prefixes)
-    summary.outputs.append(graph_path)
+    with clock("resolve"):
+        resolution = resolve(results)
+    built = Built(results, resolution, options, Path(options.out) / "graph.ttl")
+    summary.triples = _write_graph(built, clock)
+    summary.outputs.append(built.graph_path)
+    for stage, write in OUTPUTS:
+        with clock(stage):
+            summary.outputs.extend(write(built))
+    if cache:
+        with clock("cache"):
+            for key, result in fresh:
+                cache.put(key, result)
+            cache.prune()
     summary.pages = len(results)
     summary.articles = sum(len(r.articles) for r in results)
     summary.entities = len(resolution.entities)
@@ -131,6 +223,45 @@ def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
                             if x.confidence >= options.min_confidence)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _read_pages(paths: list[Path], summary: BuildSummary) -> list[Page]:
+    pages = []
+    for path in paths:
+        page = read_page(path)
+        if page is None:
+            summary.skipped.append(str(path))
+        else:
+            pages.append(page)
+    if not pages:
+        raise InputError(", ".join(map(str, paths)), "every input page is empty; nothing to build")
+    return pages
+
+
+def _write_graph(built: Built, clock: Stopwatch) -> int:
+    """Write OUT/graph.ttl; time making triples ("rdf") apart from formatting them ("serialise")."""
+    options = built.options
+    triples = graph_triples(built.results, built.resolution, base=options.base,
+                            min_confidence=options.min_confidence)
+    started = time.perf_counter()
+    rdf_before = clock.seconds.get("rdf", 0.0)
+    with atomic_open(built.graph_path) as handle:
+        count = write_turtle(_timed(triples, clock, "rdf"), handle, PREFIXES(options.base))
+    clock.add("serialise", time.perf_counter() - started - (clock.seconds["rdf"] - rdf_before))
+    return count
+
+
+def _timed(items: Iterable, clock: Stopwatch, stage: str, batch: int = 4096) -> Iterator:
+    """Pass ``items`` through, adding the time spent producing them to ``stage`` (in batches,
+    so that timing costs nothing measurable)."""
+    iterator = iter(items)
+    while True:
+        started = time.perf_counter()
+        chunk = list(islice(iterator, batch))
+        clock.add(stage, time.perf_counter() - started)
+        if not chunk:
+            return
+        yield from chunk
 
 
 def _check_unique_names(paths: list[Path]) -> None:

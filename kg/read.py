@@ -2,7 +2,14 @@
 
 Encodings: UTF-8 (with or without BOM) is tried first because it is self-validating: GB18030 text
 almost never decodes as UTF-8. Then GB18030, a superset of GBK and GB2312, so one codec covers the
-encodings common in Chinese corpora. Anything else is refused with a reason, never guessed.
+encodings common in Chinese corpora. GB18030 accepts almost any byte string, so its result must
+also *look* like Chinese text (mostly Han characters and CJK punctuation among the non-ASCII
+characters); and a file that is clearly UTF-8 but holds a few broken bytes is reported as such,
+not re-read as GB18030 mojibake. Anything else is refused with a reason, never guessed.
+
+Line ends are read as Python's text mode reads them (``\\r\\n`` and ``\\r`` become ``\\n``): the
+offsets in the graph count code points of the page *as read*, which is what ``open(path).read()``
+gives a researcher.
 """
 from __future__ import annotations
 
@@ -15,6 +22,12 @@ from kg.model import Page
 # Control characters that never occur in a text page (NUL, and C0 controls but tab/LF/CR/FF).
 _BINARY = set(range(0, 9)) | {11} | set(range(14, 32))
 _HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<div", "<p>", "<meta ")
+# File signatures of formats people save news pages in instead of text.
+_MAGIC = ((b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (.docx/.xlsx?)"),
+          (b"\xd0\xcf\x11\xe0", "an MS Office file (.doc/.xls)"), (b"{\\rtf", "an RTF document"),
+          (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+          (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program (ELF)"))
+_SAMPLE = 65536
 
 
 def find_pages(inputs) -> list[Path]:
@@ -46,29 +59,57 @@ def _hidden(path: Path, root: Path) -> bool:
 
 
 def decode(data: bytes, path) -> tuple[str, str]:
-    """Decode page bytes; returns ``(text, encoding)`` or raises ``InputError`` with the reason."""
+    """Decode page bytes; returns ``(text, encoding)`` or raises ``InputError`` with the reason.
+
+    The text keeps its line ends as they are; ``read_page`` folds them.
+    """
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(path, f"is {kind}, not a text page (save the article text as .txt)")
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ["utf-16"]
     else:
         candidates = ["utf-8", "gb18030"]
-    sample = data[:65536]
-    if b"\x00" in sample and candidates != ["utf-16"]:
+    if b"\x00" in data[:_SAMPLE] and candidates != ["utf-16"]:
         raise InputError(path, "binary file (NUL bytes), not a text page")
     for encoding in candidates:
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as error:
+            if encoding == "utf-8" and _mostly_utf8(data, error.start):
+                raise InputError(path, f"invalid UTF-8 at byte {error.start} (the rest of the "
+                                       "file is UTF-8; is it truncated or corrupt?)") from None
             continue
-        if sum(1 for ch in text[:65536] if ord(ch) in _BINARY) > 0.001 * min(len(text), 65536) + 2:
+        controls = sum(1 for ch in text[:_SAMPLE] if ord(ch) in _BINARY)
+        if controls > 0.001 * min(len(text), _SAMPLE) + 2:
             raise InputError(path, "binary file (control characters), not a text page")
-        return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+        if encoding == "gb18030" and not _looks_chinese(text):
+            break
+        return text, encoding
     raise InputError(path, "not text in UTF-8 or GB18030/GBK (undecodable bytes)")
 
 
+def _mostly_utf8(data: bytes, bad: int) -> bool:
+    """The bytes before the first bad one are a good stretch of multi-byte UTF-8: a UTF-8 file
+    with damage, not a GB18030 file (whose first Chinese character already breaks UTF-8)."""
+    head = data[:bad]
+    return bad >= 64 and len(head.decode("utf-8")) < len(head) - 16
+
+
+def _looks_chinese(text: str) -> bool:
+    """Most non-ASCII characters of a real GB18030 page are Han or CJK punctuation."""
+    sample = [ch for ch in text[:_SAMPLE] if not ch.isascii()]
+    if not sample:
+        return True
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+              or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·")
+    return cjk >= 0.8 * len(sample)
+
+
 def read_page(path) -> Page | None:
-    """Read one page. Returns ``None`` for an empty (or white-space-only) file, which callers skip."""
+    """Read one page; ``None`` for an empty (or white-space-only) file, which callers skip."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -79,9 +120,12 @@ def read_page(path) -> Page | None:
     except OSError as error:
         raise InputError(path, f"cannot read ({error.strerror or error})") from None
     text, encoding = decode(data, path)
-    if not text.strip():
+    del data  # a 100 MB page: do not hold the bytes and two copies of the text at once
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():  # (no strip(): it would copy a 100 MB text)
         return None
-    head = text.lstrip()[:2048].lower()
+    head = text[:4096].lstrip()[:2048].lower()
     if any(marker in head for marker in _HTML_MARKERS):
         raise InputError(path, "looks like HTML, not a text page (save the article text as .txt)")
     return Page(source=path.name, text=text, encoding=encoding)

@@ -1,14 +1,29 @@
 """Resolve: merge the mentions of all pages into entities (the cross-page reduce step).
 
-PLACEHOLDER: one entity per (kind, canonical name, scope); replaced in issue 3.
+Keys are canonical, so they are stable across runs and input order:
+- organisations, places, initiatives, documents: ``kind|name|`` where ``name`` is the mention's
+  canonical name with standard long forms folded (相城经济技术开发区 and 相城经开区 are one key).
+  Recognisers complete short forms (园区, 区委) within their article and drop generic names the
+  article does not complete, so a name that reaches this step identifies its entity by itself.
+- people: ``Person|name|scope``. A person's name alone is weak evidence, so occurrences of one name
+  merge across articles only when the evidence agrees: the two articles name the same organisation
+  or place in the sentence that names the person, or the name is a byline in both (bylines of one
+  paper). Otherwise each stays its own entity, scoped by the first article of its group.
+The label is the fullest name seen (for folded zone names, the long form); every other surface form
+is an alias. Each entity lists every article that mentions it.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
 from kg.model import Entity, Mention, PageResult
+from kg.recognise.context import fold
+
+SENTENCE_END = re.compile(r"[。！？\n]")
 
 
 @dataclass
@@ -22,48 +37,71 @@ class Resolution:
 
 
 def mention_key(mention: Mention) -> str:
-    return f"{mention.kind}|{mention.name}|{mention.scope}"
+    """The key of a non-person mention: kind and folded canonical name."""
+    return f"{mention.kind}|{fold(mention.name)}|{mention.scope}"
 
 
-def creator_key(name: str) -> str:
-    return f"Person|{name}|"
+def person_key(name: str, scope: str) -> str:
+    return f"Person|{name}|{scope}"
 
 
 def resolve(results: Iterable[PageResult]) -> Resolution:
+    results = list(results)
+    people = _PersonGroups(results)
+    acc = _Accumulator()
     keys: dict[tuple[str, Mention], str] = {}
     creators: dict[str, tuple[str, ...]] = {}
-    names: dict[str, Counter] = defaultdict(Counter)
-    subtypes: dict[str, Counter] = defaultdict(Counter)
-    levels: dict[str, Counter] = defaultdict(Counter)
-    articles: dict[str, set] = defaultdict(set)
-    kinds: dict[str, str] = {}
-    labels: dict[str, str] = {}
     for result in results:
         for article, mentions in zip(result.articles, result.mentions):
             for m in mentions:
-                key = mention_key(m)
+                key = people.key(article.id, m.name) if m.kind == "Person" else mention_key(m)
                 keys[(article.id, m)] = key
-                kinds[key], labels[key] = m.kind, m.name
-                names[key][m.text] += 1
-                subtypes[key][m.subtype] += 1
-                if m.level:
-                    levels[key][m.level] += 1
-                articles[key].add(article.id)
+                acc.add(key, m.kind, m.subtype, m.name, m.text, m.level, article.id)
             article_creators = []
             for name in article.creators:
-                key = creator_key(name)
-                kinds[key], labels[key] = "Person", name
-                subtypes[key]["Person"] += 1
-                articles[key].add(article.id)
-                article_creators.append(key)
+                key = people.key(article.id, name)
+                acc.add(key, "Person", "Person", name, name, "", article.id)
+                if key not in article_creators:
+                    article_creators.append(key)
             creators[article.id] = tuple(article_creators)
-    entities = {}
-    for key in kinds:
-        entities[key] = Entity(
-            key=key, kind=kinds[key], subtype=_most_common(subtypes[key]), label=labels[key],
-            aliases=tuple(sorted(set(names[key]) - {labels[key]})),
-            articles=tuple(sorted(articles[key])), level=_most_common(levels[key]))
-    return Resolution(entities=entities, keys=keys, creators=creators)
+    return Resolution(entities=acc.entities(), keys=keys, creators=creators)
+
+
+class _Accumulator:
+    """Collects, per key, the names, surface forms, subtypes, levels and articles seen."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, str] = {}
+        self.names: dict[str, Counter] = defaultdict(Counter)
+        self.forms: dict[str, set[str]] = defaultdict(set)
+        self.subtypes: dict[str, Counter] = defaultdict(Counter)
+        self.levels: dict[str, Counter] = defaultdict(Counter)
+        self.articles: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, key, kind, subtype, name, surface, level, article_id) -> None:
+        self.kinds[key] = kind
+        self.names[key][name] += 1
+        self.forms[key].update((name, surface.replace("“", "").replace("”", "")))
+        self.subtypes[key][subtype] += 1
+        if level:
+            self.levels[key][level] += 1
+        self.articles[key].add(article_id)
+
+    def entities(self) -> dict[str, Entity]:
+        out = {}
+        for key in sorted(self.kinds):
+            label = _label(self.names[key])
+            level = _most_common(self.levels[key])
+            subtype = "AdministrativeArea" if level else _most_common(self.subtypes[key])
+            out[key] = Entity(key=key, kind=self.kinds[key], subtype=subtype, label=label,
+                              aliases=tuple(sorted(self.forms[key] - {label})),
+                              articles=tuple(sorted(self.articles[key])), level=level)
+        return out
+
+
+def _label(names: Counter) -> str:
+    """The fullest name: the longest, then the most frequent, then the smallest (order-free)."""
+    return min(names, key=lambda n: (-len(n), -names[n], n))
 
 
 def _most_common(counter: Counter) -> str:
@@ -71,3 +109,57 @@ def _most_common(counter: Counter) -> str:
     if not counter:
         return ""
     return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+class _PersonGroups:
+    """Groups the occurrences of each person name across articles when the evidence agrees."""
+
+    def __init__(self, results: list[PageResult]) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+        evidence: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for result in results:
+            for article, mentions in zip(result.articles, result.mentions):
+                for name, context in _person_contexts(article.text, mentions).items():
+                    evidence[name][article.id] |= context
+                for name in article.creators:
+                    evidence[name][article.id].add("byline")
+        for name, by_article in evidence.items():
+            # articles sharing a piece of evidence join through the first article that had it:
+            # the same groups as comparing every pair, in time linear in the evidence
+            first: dict[str, str] = {}
+            for a in sorted(by_article):
+                self._find((name, a))
+                for item in sorted(by_article[a]):
+                    self._union((name, first.setdefault(item, a)), (name, a))
+
+    def key(self, article_id: str, name: str) -> str:
+        root = self._find((name, article_id))
+        return person_key(name, root[1])
+
+    def _find(self, item):
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def _union(self, a, b) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:  # the smaller article id is the root, so the scope does not depend on order
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def _person_contexts(text: str, mentions: Iterable[Mention]) -> dict[str, set[str]]:
+    """Person name → keys of the organisations and places named in the same sentences."""
+    mentions = list(mentions)
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    anchors: dict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.kind in ("Organization", "Place"):
+            anchors[bisect_right(ends, m.start)].add(mention_key(m))
+    contexts: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.kind == "Person":
+            contexts[m.name] |= anchors[bisect_right(ends, m.start)]
+    return contexts

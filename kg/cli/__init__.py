@@ -46,6 +46,11 @@ def main():
 
 # Each module registers its command on ``cli``.
 from kg.cli import build  # noqa: E402,F401
+from kg.cli import validate  # noqa: E402,F401
+from kg.cli import query  # noqa: E402,F401
+from kg.cli import stats  # noqa: E402,F401
+from kg.cli import serve  # noqa: E402,F401
+from kg.cli import view  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

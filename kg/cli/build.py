@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
+from kg.engines import ENGINES
 from kg.pipeline import BuildOptions, build
 
 PROGRESS_MIN_PAGES = 20
@@ -17,25 +18,36 @@ PROGRESS_MIN_PAGES = 20
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("output"), show_default=True, help="Folder for graph.ttl and the views.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes for the per-page work.")
+              help="Processes for the per-page work (with --engine dask: local Dask workers).")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="Run the per-page work in local processes or on Dask (pip install "
+                   "'dangjian-kg[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (default: start a local "
+                   "cluster). Needs --engine dask.")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Recompute every page instead of reusing OUT/.cache from earlier builds.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out relations below this confidence (0.8 gives a high-precision graph).")
 @click.option("--base", default=BuildOptions.base, show_default=True,
               help="Namespace for instance IRIs (djr:).")
-def build_command(inputs, out, jobs, min_confidence, base):
+def build_command(inputs, out, jobs, engine, scheduler, no_cache, min_confidence, base):
     """Build the graph from INPUTS: .txt pages and folders of them (default: seeds/).
 
     Each page is read (UTF-8 with or without BOM, or GB18030/GBK), normalised, split into
     articles, and searched for organisations, people, places and initiatives; the result is
-    written to OUT/graph.ttl.
+    written to OUT/graph.ttl. Per-page results are cached in OUT/.cache, so a rebuild redoes
+    only the pages that changed (and the cross-page step).
 
     \b
     Example:
       kg build seeds/ --out output/
       kg build 苏州日报/2023-06-30.txt --min-confidence 0.8
+      kg build 苏州日报/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     inputs = inputs or (Path("seeds"),)
-    options = BuildOptions(out=out, jobs=jobs, base=base, min_confidence=min_confidence)
+    options = BuildOptions(out=out, jobs=jobs, base=base, min_confidence=min_confidence,
+                           cache=not no_cache, engine=engine, scheduler=scheduler)
     bar = None
 
     def on_pages(count: int) -> None:

@@ -120,7 +120,7 @@ def _relation(iri: "_Minter", source_text: str, article, a: URIRef, rel: Relatio
         yield mem, ORG.member, s
         yield mem, ORG.organization, o
         yield mem, ORG.role, role
-        yield mem, DJ.roleLabel, zh(rel.role)
+        yield mem, DJ.roleLabel, zh(rel.role_label or rel.role)  # as written: `基础设施板块总工程师`
         for prop, value in provenance:
             yield mem, prop, value
 

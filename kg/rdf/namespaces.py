@@ -49,6 +49,8 @@ class DJ(DefinedNamespace):
     Village: URIRef
     DevelopmentZone: URIRef
     RoleScheme: URIRef
+    # initiative kinds: the Initiative subclasses above are also the concepts of this scheme
+    InitiativeKindScheme: URIRef
     # properties
     adminLevel: URIRef
     locatedIn: URIRef

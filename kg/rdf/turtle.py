@@ -17,13 +17,20 @@ _LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_INTEGER, _DECIMAL, _STRING = str(XSD.integer), str(XSD.decimal), str(XSD.string)
+_INTEGER_FORM, _DECIMAL_FORM = re.compile(r"[+-]?\d+"), re.compile(r"[+-]?\d*\.\d+")
+_FIRST = "\x00"  # sorts before every Turtle term: rdf:type rows come first in a subject
 
 
 def escape_string(text: str) -> str:
-    def repl(match: re.Match) -> str:
-        ch = match.group()
-        return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
-    return _NEEDS_ESCAPE.sub(repl, text)
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    return _NEEDS_ESCAPE.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    ch = match.group()
+    return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
 
 
 class TermWriter:
@@ -33,6 +40,8 @@ class TermWriter:
         # longest namespace first, so "…/id/" never shadows a longer one that starts with it
         self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
         self._cache: dict[str, str] = {}
+        # keyed by the URIRef objects themselves: rdflib's URIRef never equals a plain str
+        self._uris: dict[URIRef, str] = {}
 
     def iri(self, iri: str) -> str:
         text = self._cache.get(iri)
@@ -49,45 +58,71 @@ class TermWriter:
         return f"<{iri}>"
 
     def term(self, term) -> str:
+        # Hot path (millions of calls): exact type checks and string constants, because
+        # isinstance chains and rdflib's namespace lookups (XSD.integer) cost more than the work.
+        kind = type(term)
+        if kind is URIRef:
+            text = self._uris.get(term)
+            if text is None:
+                text = self._uris[term] = self.iri(str(term))
+            return text
+        if kind is Literal or isinstance(term, Literal):
+            return self._literal(term)
         if isinstance(term, URIRef):
             return self.iri(str(term))
-        if isinstance(term, Literal):
-            value, dt = str(term), term.datatype
-            if term.language:
-                return f'"{escape_string(value)}"@{term.language}'
-            if dt == XSD.integer and re.fullmatch(r"[+-]?\d+", value):
-                return value
-            if dt == XSD.decimal and re.fullmatch(r"[+-]?\d*\.\d+", value):
-                return value
-            if dt is None or dt == XSD.string:
-                return f'"{escape_string(value)}"'
-            return f'"{escape_string(value)}"^^{self.iri(str(dt))}'
         if isinstance(term, BNode):
             raise ValueError("blank nodes are not written: every node gets an IRI")
         raise TypeError(f"not an RDF term: {term!r}")
+
+    def _literal(self, term: Literal) -> str:
+        value, language = str(term), term.language
+        if language:
+            return f'"{escape_string(value)}"@{language}'
+        dt = term.datatype
+        if dt is None:
+            return f'"{escape_string(value)}"'
+        dt = str(dt)
+        if dt == _INTEGER and _INTEGER_FORM.fullmatch(value):
+            return value
+        if dt == _DECIMAL and _DECIMAL_FORM.fullmatch(value):
+            return value
+        if dt == _STRING:
+            return f'"{escape_string(value)}"'
+        return f'"{escape_string(value)}"^^{self.iri(dt)}'
 
 
 def write_turtle(triples: Iterable[tuple], out: TextIO, prefixes: dict[str, str]) -> int:
     """Write ``triples`` to ``out`` as sorted Turtle; returns the number of distinct triples."""
     fmt = TermWriter(prefixes)
-    rows = {(fmt.term(s), fmt.term(p), fmt.term(o)) for s, p, o in triples}
+    term = fmt.term
+    rdf_type = fmt.iri(str(RDF.type))
+    # (predicate, object) pairs per subject: sorting many small lists and the subjects once is
+    # far quicker than sorting one list of millions of triples
+    subjects: dict[str, set[tuple[str, str]]] = {}
+    for s, p, o in triples:
+        s, p = term(s), term(p)
+        pairs = subjects.get(s)
+        if pairs is None:
+            pairs = subjects[s] = set()
+        pairs.add((_FIRST if p == rdf_type else p, term(o)))
     for prefix, ns in prefixes.items():
         out.write(f"@prefix {prefix}: <{ns}> .\n")
-    rdf_type = fmt.iri(str(RDF.type))
-    current = None
-    for s, p, o in sorted(rows, key=lambda r: (r[0], r[1] != rdf_type, r[1], r[2])):
-        if s != current:
-            if current is not None:
-                out.write(" .\n")
-            out.write(f"\n{s}")
-            current, current_p = s, None
-        if p != current_p:
-            if current_p is not None:
-                out.write(" ;")
-            out.write(f"\n    {'a' if p == rdf_type else p} {o}")
-            current_p = p
-        else:
-            out.write(f",\n        {o}")
-    if current is not None:
-        out.write(" .\n")
-    return len(rows)
+    count = 0
+    parts: list[str] = []
+    for s in sorted(subjects):
+        pairs = sorted(subjects[s])
+        count += len(pairs)
+        parts.append(f"\n{s}")
+        last = None
+        for p, o in pairs:
+            if p == last:
+                parts.append(f",\n        {o}")
+            else:
+                parts.append(f"{' ;' if last is not None else ''}\n    {'a' if p == _FIRST else p} {o}")
+                last = p
+        parts.append(" .\n")
+        if len(parts) > 50_000:  # write in pieces: few calls, little memory
+            out.write("".join(parts))
+            parts.clear()
+    out.write("".join(parts))
+    return count

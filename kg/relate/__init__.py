@@ -1,12 +1,66 @@
-"""Relate: extract relations between the mentions of an article (issue 4).
+"""Relate: extract the relations an article states between its mentions (issue 4).
 
-PLACEHOLDER: finds nothing yet.
+Each family is a pure function of a ``Context`` (the article, its mentions, its sentences, its
+subject) and returns ``Relation``s whose evidence is one sentence of ``Article.text``:
+
+    posts       org:memberOf (+ org:Membership with the role)    title chains, scope inheritance
+    located     dj:locatedIn                                     name structure, place chains, 位于
+    suborg      org:subOrganizationOf                            name structure, 直属/隶属
+    runs        dj:runs                                          clause subject or article subject
+    partners    dj:partnerOf                                     与…签署/共建/结对, 联合, 双方
+    issued      dj:issuedBy                                      发布/印发/制定《…》
+
+Within one article a relation is kept once, with its most confident evidence (ties: the earliest
+sentence); the same relation in another article keeps its own evidence. A relation may end in a
+mention the recogniser did not report (a place named inside a body's name, a body completed from
+a title chain); the pipeline adds those endpoints to the article's mentions.
 """
 from __future__ import annotations
 
 from kg.model import Article, Mention, Relation
+from kg.relate.context import Context, identity
+from kg.relate.issued import issued
+from kg.relate.located import located
+from kg.relate.names import complete_lists
+from kg.relate.partners import partners
+from kg.relate.posts import posts
+from kg.relate.runs import runs
+from kg.relate.suborg import suborganizations
+
+FAMILIES = (posts, located, suborganizations, runs, partners, issued)
 
 
 def relate(article: Article, mentions: list[Mention]) -> list[Relation]:
-    """All relations stated in ``article`` between its ``mentions``."""
-    return []
+    """All relations stated in ``article`` between its ``mentions``, sorted."""
+    if not article.text or not mentions:
+        return []
+    ctx = Context(article, complete_lists(article.text, list(mentions)))
+    best: dict[tuple, Relation] = {}
+    for family in FAMILIES:
+        for rel in family(ctx):
+            key = _key(rel)
+            kept = best.get(key)
+            if kept is None or _rank(rel) < _rank(kept):
+                best[key] = rel
+    return sorted(best.values())
+
+
+def _rank(rel: Relation) -> tuple:
+    """The most confident evidence first, then the earliest sentence."""
+    return (-rel.confidence, rel.sentence_start)
+
+
+def _key(rel: Relation) -> tuple:
+    ends = (identity(rel.subject), identity(rel.object))
+    if rel.predicate == "partnerOf":
+        ends = tuple(sorted(ends))
+    role = (rel.role,) if rel.predicate == "memberOf" else ()
+    return (rel.predicate, *ends, *role)
+
+
+def extra_mentions(found: list[Mention], relations: tuple[Relation, ...] | list[Relation]
+                   ) -> tuple[Mention, ...]:
+    """The mentions relations end in that the recogniser did not report, sorted: the pipeline adds
+    them to the article so that the resolver makes entities of them."""
+    known = set(found)
+    return tuple(sorted({m for r in relations for m in (r.subject, r.object)} - known))

@@ -1,0 +1,241 @@
+"""``python -m bench`` (= ``make bench``): build synthetic corpora and report speed and memory.
+
+Every measurement runs in a fresh ``python -m bench.measure`` process, one after another, so its
+peak memory is its own and nothing else of ours competes for the CPU. Builds are cold builds as
+``kg build`` runs them by default: every page computed and stored in the cache (the "cache" stage). Prints Markdown tables
+(paste them into docs/scale.md) and keeps the raw numbers in bench/corpora/results.json.
+
+    python -m bench          # 1, 10 and 50 MB; --jobs 2 and the cache on 10 MB, Dask on 1 MB; Turtle 1 M
+    python -m bench --quick  # 0.2 and 1 MB, extras on 1 and 0.2 MB, Turtle at 100 k: a smoke run
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import CORPORA, corpus_bytes, make_corpus
+from kg.pipeline import STAGES
+
+PER_PAGE = {"normalise", "split", "recognise", "relate"}
+
+
+def measure(what: str, *args: str) -> dict:
+    """Run one measurement in a fresh process; its JSON plus the wall time seen from here."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "bench.measure", what, *args],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"bench.measure {what} failed:\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["process_seconds"] = time.perf_counter() - started
+    return result
+
+
+def build(corpus: Path, out: Path, *options: str) -> dict:
+    """A cold build, as ``kg build`` runs by default (computing and storing every page)."""
+    shutil.rmtree(out, ignore_errors=True)
+    return measure("build", "--corpus", str(corpus), "--out", str(out), "--cache", *options)
+
+
+def run(args: argparse.Namespace, scratch: Path) -> dict:
+    wanted = set(args.sizes) | {args.extras_mb, args.dask_mb}
+    corpora = {size: make_corpus(size) for size in sorted(wanted)}
+    report: dict = {"machine": _machine(), "sizes": {}, "extras": {}}
+    largest = corpora[max(args.sizes)]
+    _say(f"segmentation baseline on a {args.jieba_sample_mb:g} MB sample")
+    report["segment"] = measure("segment", "--corpus", str(largest),
+                                "--sample-mb", str(args.jieba_sample_mb))
+    for size in args.sizes:
+        _say(f"build {size:g} MB")
+        result = build(corpora[size], scratch / f"out-{size:g}")
+        result["bytes"] = corpus_bytes(corpora[size])
+        report["sizes"][size] = result
+    report["extras"] = _extras(corpora, scratch, args.extras_mb, args.dask_mb, report["sizes"])
+    _say(f"Turtle writer, {args.turtle_triples:,} triples")
+    report["turtle"] = measure("turtle", "--out", str(scratch / "t.ttl"),
+                               "--triples", str(args.turtle_triples))
+    _say("profile of the per-page step")
+    report["profile"] = measure("profile", "--corpus", str(corpora[min(args.sizes)]),
+                                "--sample-mb", str(args.profile_mb))
+    return report
+
+
+def _extras(corpora: dict[float, Path], scratch: Path, size: float, dask_size: float,
+            runs: dict[float, dict]) -> dict:
+    """--jobs 2 and a rebuild after one page changed on one corpus; Dask on another (its cluster
+    start-up would swamp a small corpus, its speed on two vCPUs says little: it is here to show
+    the overhead and the identical output). Reuses the size table's runs (out-<size>)."""
+    extras = {"mb": size, "dask_mb": dask_size}
+    for mb in (size, dask_size):
+        if mb not in runs:
+            runs[mb] = build(corpora[mb], scratch / f"out-{mb:g}")
+    extras["jobs1"], extras["dask1"] = runs[size], runs[dask_size]
+    reference = scratch / f"out-{size:g}"
+    _say(f"extras on {size:g} MB: --jobs 2")
+    extras["jobs2"] = build(corpora[size], scratch / "j2", "--jobs", "2")
+    extras["jobs_identical"] = _same(reference, scratch / "j2")
+    _say("extras: rebuild after one page changed")
+    pages = scratch / "pages"
+    shutil.copytree(corpora[size], pages)  # same names and texts: the cache of `reference` applies
+    changed = sorted(pages.glob("*.txt"))[len(list(pages.glob("*.txt"))) // 2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n梅林街道青松社区党委书记张三丰出席。\n",
+                       encoding="utf-8")
+    extras["cache_one_changed"] = measure("build", "--corpus", str(pages), "--out", str(reference),
+                                          "--cache")
+    _say(f"extras: Dask LocalCluster of 2 workers on {dask_size:g} MB")
+    extras["dask"] = build(corpora[dask_size], scratch / "d", "--engine", "dask", "--jobs", "2")
+    extras["dask_identical"] = _same(scratch / f"out-{dask_size:g}", scratch / "d")
+    return extras
+
+
+def _same(a: Path, b: Path) -> bool:
+    return (a / "graph.ttl").read_bytes() == (b / "graph.ttl").read_bytes()
+
+
+# ---------------------------------------------------------------- the report
+
+def tables(report: dict) -> str:
+    seg = report["segment"]
+    jieba_rate = seg["bytes"] / 1e6 / seg["jieba_seconds"]
+    rjieba_rate = seg["bytes"] / 1e6 / seg["rjieba_seconds"]
+    lines = [f"Machine: {report['machine']}", "",
+             f"Segmentation baseline, measured in this run on a {seg['bytes'] / 1e6:.1f} MB sample "
+             f"of the corpus (line by line, dictionary load excluded): jieba.lcut {jieba_rate:.2f} MB/s, "
+             f"rjieba.cut {rjieba_rate:.1f} MB/s. The jieba column is that rate applied to each "
+             "corpus (extrapolated, not run on the whole corpus). `build s` is kg.build() itself; "
+             "`process s` adds interpreter start and imports (about 1-3 s).", "",
+             "| corpus | pages | build s | process s | MB/s | pages/s | triples | entities "
+             "| peak RSS MB | jieba.lcut s (extrap.) | build ÷ jieba |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for size, r in report["sizes"].items():
+        mb = r["bytes"] / 1e6
+        jieba = mb / jieba_rate
+        lines.append(f"| {mb:.1f} MB | {r['pages']:,} | {r['seconds']:.1f} | {r['process_seconds']:.1f} "
+                     f"| {mb / r['seconds']:.2f} "
+                     f"| {r['pages'] / r['seconds']:.1f} | {r['triples']:,} | {r['entities']:,} "
+                     f"| {r['peak_rss_mb']:.0f} | {jieba:.1f} | {r['seconds'] / jieba:.2f}× |")
+    lines += ["", "Where the time goes (seconds, share of the build; per-page stages summed over "
+              "pages):", "", "| stage | " + " | ".join(
+                  f"{r['bytes'] / 1e6:.0f} MB" for r in report["sizes"].values()) + " |",
+              "|---|" + "---|" * len(report["sizes"])]
+    stages = list(STAGES) + sorted({s for r in report["sizes"].values() for s in r["stages"]}
+                                   - set(STAGES))
+    for stage in stages:
+        cells = [f"{r['stages'].get(stage, 0):.1f} ({100 * r['stages'].get(stage, 0) / r['seconds']:.0f} %)"
+                 for r in report["sizes"].values()]
+        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+    lines += ["", *_extras_table(report["extras"]), "", *_turtle_line(report["turtle"]), "",
+              *_profile_table(report["profile"])]
+    return "\n".join(lines)
+
+
+def _extras_table(x: dict) -> list[str]:
+    j1, j2 = x["jobs1"]["seconds"], x["jobs2"]["seconds"]
+    rows = ["Engines and the cache:", "",
+            "| run | build s | peak RSS MB | note |", "|---|---|---|---|",
+            f"| --jobs 1 on {x['mb']:g} MB | {j1:.1f} | {x['jobs1']['peak_rss_mb']:.0f} | |",
+            f"| --jobs 2 on {x['mb']:g} MB | {j2:.1f} | {x['jobs2']['peak_rss_mb']:.0f} | speed-up {j1 / j2:.2f}×; "
+            f"output {'byte-identical' if x['jobs_identical'] else 'DIFFERENT'} |",
+            f"| rebuild of {x['mb']:g} MB after one page changed "
+            f"| {x['cache_one_changed']['seconds']:.1f} "
+            f"| {x['cache_one_changed']['peak_rss_mb']:.0f} | "
+            f"{x['cache_one_changed']['cached']:,} of {x['cache_one_changed']['pages']:,} pages from "
+            f"the cache; {j1 / x['cache_one_changed']['seconds']:.1f}× faster than a clean build |",
+            f"| --jobs 1 on {x['dask_mb']:g} MB | {x['dask1']['seconds']:.1f} "
+            f"| {x['dask1']['peak_rss_mb']:.0f} | |",
+            f"| --engine dask on {x['dask_mb']:g} MB, LocalCluster of 2 workers "
+            f"| {x['dask']['seconds']:.1f} | {x['dask']['peak_rss_mb']:.0f} "
+            f"| {x['dask1']['seconds'] / x['dask']['seconds']:.2f}× --jobs 1 (cluster start "
+            f"included); output {'byte-identical' if x['dask_identical'] else 'DIFFERENT'} |"]
+    cache = x["cache_one_changed"]["stages"]
+    rows.append("")
+    rows.append("Rebuild after one page changed, by stage: " + ", ".join(
+        f"{s} {cache[s]:.1f} s" for s in cache if cache[s] >= 0.05) + ".")
+    return rows
+
+
+def _turtle_line(t: dict) -> list[str]:
+    return [f"Turtle writer (kg.rdf.turtle.write_turtle) on {t['triples']:,} synthetic triples: "
+            f"{t['seconds']:.1f} s, {t['mb']:.0f} MB of Turtle, peak RSS {t['peak_rss_mb']:.0f} MB "
+            "(including the rdflib terms given to it)."]
+
+
+def _profile_table(p: dict) -> list[str]:
+    rows = [f"Hot spots of the per-page step (cProfile, {p['bytes'] / 1e6:.1f} MB sample, by own time):",
+            "", "| function | calls | own s | with callees s |", "|---|---|---|---|"]
+    for r in p["top"]:
+        rows.append(f"| `{r['where']}` | {r['calls']:,} | {r['own']:.2f} | {r['total']:.2f} |")
+    return rows
+
+
+def _versions(report: dict) -> set[str]:
+    runs = [report["segment"], report["turtle"], report["profile"], *report["sizes"].values(),
+            *(v for v in report["extras"].values() if isinstance(v, dict))]  # dicts: runs
+    return {r["pipeline"] for r in runs}
+
+
+def _machine() -> str:
+    import os
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+            f"Python {platform.python_version()}")
+
+
+def _say(text: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def _ner() -> None:
+    """The entity-recogniser benchmark, when its module exists (bench/ner.py, its own owner)."""
+    if not (Path(__file__).parent / "ner.py").exists():
+        return
+    _say("NER benchmark (bench/ner.py)")
+    done = subprocess.run([sys.executable, "-m", "bench.ner"], text=True, capture_output=True)
+    print(done.stdout)
+    if done.returncode != 0:
+        print(f"bench.ner failed: {done.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=lambda s: [float(x) for x in s.split(",")],
+                        default=[1.0, 10.0, 50.0], help="corpus sizes in MB (default 1,10,50)")
+    parser.add_argument("--extras-mb", type=float, default=10.0,
+                        help="corpus for --jobs, cache and Dask runs (default 10)")
+    parser.add_argument("--dask-mb", type=float, default=1.0,
+                        help="corpus for the Dask run (default 1)")
+    parser.add_argument("--jieba-sample-mb", type=float, default=2.0)
+    parser.add_argument("--turtle-triples", type=int, default=1_000_000)
+    parser.add_argument("--profile-mb", type=float, default=0.3)
+    parser.add_argument("--quick", action="store_true", help="a smoke run: small sizes")
+    parser.add_argument("--no-ner", action="store_true", help="skip bench/ner.py")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.extras_mb, args.dask_mb, args.turtle_triples = [0.2, 1.0], 1.0, 0.2, 100_000
+        args.jieba_sample_mb, args.profile_mb = 0.5, 0.2
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
+        report = run(args, Path(scratch))
+    report["bench_seconds"] = time.perf_counter() - started
+    versions = _versions(report)
+    if len(versions) > 1:
+        _say(f"WARNING: the kg code changed during the bench ({len(versions)} pipeline versions); "
+             "comparisons between runs are not valid, run it again")
+    CORPORA.mkdir(parents=True, exist_ok=True)
+    (CORPORA / "results.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    print(tables(report))
+    if not args.no_ner:
+        _ner()
+    print(f"\n(`python -m bench{' --quick' if args.quick else ''}` took "
+          f"{time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

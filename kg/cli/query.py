@@ -1,0 +1,50 @@
+"""``kg query``: SPARQL over a built graph."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli import cli
+from kg.query import FORMATS, parse_binding, query_text, render, run_query
+from kg.rdf.load import graph_prefixes, load_store
+
+GRAPH = Path("output") / "graph.ttl"
+
+
+@cli.command("query")
+@click.argument("query_or_file")
+@click.option("--graph", "graph", type=click.Path(dir_okay=False, path_type=Path), default=GRAPH,
+              show_default=True, help="The graph file to query.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table for reading; csv, tsv, json are the SPARQL 1.1 result formats.")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Set ?NAME before the query runs: a @zh string, or <iri> / dj:Term. Repeatable.")
+@click.option("--max-width", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Clip table cells to this many columns (0: never clip).")
+def query_command(query_or_file: str, graph: Path, fmt: str, binds: tuple[str, ...],
+                  max_width: int) -> None:
+    """Run a SPARQL 1.1 query on the graph.
+
+    QUERY_OR_FILE is the query text, a .rq file, a name from queries/ (e.g.
+    secretary-projects), or - for standard input.
+
+    The prefixes dj: djr: org: prov: skos: dcterms: schema: rdfs: rdf: foaf: owl: xsd: are
+    predeclared. The graph is read-only: INSERT, DELETE and other updates are refused.
+
+    \b
+    Examples:
+      kg query 'SELECT ?name WHERE { ?p a dj:Person ; rdfs:label ?name }'
+      kg query queries/secretary-projects.rq --format csv
+      kg query district-posts --bind district=相城区
+    """
+    if query_or_file == "-":
+        text, origin = sys.stdin.read(), "stdin"
+    else:
+        text, origin = query_text(query_or_file)
+    prefixes = graph_prefixes(graph)
+    bindings = dict(parse_binding(b, prefixes) for b in binds)
+    store = load_store(graph)
+    results = run_query(store, text, prefixes, bindings=bindings, origin=origin)
+    click.echo(render(results, fmt, prefixes, max_width=max_width), nl=False)

@@ -1,0 +1,301 @@
+"""Complete short names from the article they are in: the fullest name the text supports.
+
+- A zone written short and long (相城经开区, 相城经济技术开发区) takes the longest form.
+- A bare zone word (园区, 经开区) names the article's zone of that kind: 苏州工业园区.
+- A name that starts with a bare level word takes the article's area of that level:
+  区工商联 → 吴江区工商联, 园区党工委 → 苏州工业园区党工委, 区委 → 姑苏区委, 市委 → 苏州市委.
+- A bare body (管委会, 党工委) or an agency named without a place (司法局) takes the article's main
+  area: 相城经济技术开发区管委会.
+- A name that ends a longer name of the same kind in the article is that body: 红石榴志愿者服务队
+  → 吴门桥街道红石榴志愿者服务队, 集群党委 → …产业创新集群党委 (only when exactly one longer name fits).
+Generic names the article does not complete (社区党委 with no community in sight) are dropped.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from kg.model import Mention
+from kg.recognise import lexicon
+from kg.recognise.spans import Spans
+from kg.recognise.view import INCOMPLETE, View
+
+# Standard long forms of zone suffixes; names fold to the short form to compare.
+FOLDS = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("工商业联合会", "工商联"))
+ZONE_WORDS = ("工业园区", "园区", "经开区", "经济技术开发区", "开发区", "高新区", "高铁新城", "科教创新区")
+AREA_LEVELS = ("DevelopmentZone", "District", "County", "Subdistrict", "Town", "City")
+# Which area a bare level word at the start of a name stands for.
+LEVEL_WORDS = {"区": ("District",), "市": ("City",), "县": ("County",), "镇": ("Town",),
+               "省": ("Province",), "街道": ("Subdistrict",), "社区": ("Community",), "村": ("Village",),
+               **{w: ("DevelopmentZone",) for w in ZONE_WORDS}}
+LEVEL_WORDS_LONGEST_FIRST = tuple(sorted(LEVEL_WORDS, key=len, reverse=True))
+BARE_BODIES = ("管委会", "党工委", "安委会", "管理委员会")
+NATIONAL = ("中国", "中华", "国家", "全国", "中央", "中共", "国务院", "人民", "省", "市", "区", "县")
+
+
+def fold(name: str) -> str:
+    for long, short in FOLDS:
+        name = name.replace(long, short)
+    return name
+
+
+def complete(view: View, mentions: list[Mention]) -> list[Mention]:
+    mentions = _longest_zone_forms(mentions)
+    areas = _areas(mentions)
+    mentions = mentions + _bare_zone_words(view, mentions, areas)
+    out = []
+    for m in mentions:
+        if m.kind == "Organization":
+            m = _complete_org(m, areas)
+            if m is None:
+                continue
+        out.append(m)
+    out = _place_agencies(view, _short_form_bodies(_enterprise_bodies(out)), areas)
+    return _trigger_forms(_suffix_aliases(out))
+
+
+def _place_agencies(view: View, mentions: list[Mention], areas) -> list[Mention]:
+    """司法局, 经济贸易发展局（招商局）党支部: an agency named without its place is the main area's,
+    or, as a later item of a list (某区行政审批局、司法局), the area of the item before it."""
+    main = _main_area(areas)
+    places = _places_by_start(mentions)
+    bare = {m.name for m in mentions if m.kind == "Organization" and m.subtype == "GovernmentAgency"
+            and m.start not in places and not _national(m.name) and m.scope == ""
+            and m.name not in BARE_BODIES}
+    listed = _list_areas(view, mentions, places)
+    out = []
+    for m in mentions:
+        area = listed.get(m.start, main)
+        if area and m.kind == "Organization" and m.start not in places \
+                and "+context" not in m.rule and _longest_prefix(m.name, bare):
+            m = replace(m, name=area + m.name, rule=m.rule + "+context")
+        out.append(m)
+    return out
+
+
+def _national(name: str) -> bool:
+    """中组部, 科技部, 国家发改委, 省委组织部: central or provincial bodies, never the local area's.
+    A bare 某部 is a ministry (a local department is written with its committee: 区委组织部)."""
+    return name.startswith(NATIONAL) or name.endswith("部") \
+        or len(name) == 3 and name[0] == "中" and name[-1] in "办委"
+
+
+def _places_by_start(mentions: list[Mention]) -> dict[int, str]:
+    """Start offset → the name of the longest place that starts there."""
+    longest: dict[int, Mention] = {}
+    for m in mentions:
+        if m.kind == "Place" and (m.start not in longest or m.end > longest[m.start].end):
+            longest[m.start] = m
+    return {start: m.name for start, m in longest.items()}
+
+
+LIST_JOINS = "、和及与"
+
+
+def _list_areas(view: View, mentions: list[Mention], places: dict[int, str]) -> dict[int, str]:
+    """Start of a list item → the area of the item before it (某区行政审批局、人社局、司法局:
+    the later items are the first item's area's agencies)."""
+    orgs = sorted((m for m in mentions if m.kind == "Organization"), key=lambda m: (m.start, -m.end))
+    area_ending: dict[int, str] = {}  # end of an organisation name → the area it belongs to
+    listed: dict[int, str] = {}
+    for m in orgs:
+        area = places.get(m.start)
+        if area is None and m.start > 0 and view.text[m.start - 1] in LIST_JOINS:
+            area = area_ending.get(m.start - 1)
+            if area:
+                listed[m.start] = area
+        if area:
+            area_ending.setdefault(m.end, area)  # the longest name ending there came first
+    return listed
+
+
+def _short_form_bodies(mentions: list[Mention]) -> list[Mention]:
+    """苏州园区工行 → 工商银行苏州园区支行: a short form is the article's one body that spells its
+    full form (and its place words); a bare 工行 is the one branch the article names."""
+    forms = lexicon.org_short_forms()
+    names = sorted({m.name for m in mentions if m.kind == "Organization" and m.scope == ""})
+    meant: dict[str, set[str]] = {}  # short form → the bodies its placed mentions name
+    out = []
+    for m in mentions:
+        short = _short_form(m, forms)
+        if short and m.name != short:
+            place, full = m.name[:-len(short)], forms[short][1]
+            fits = [n for n in names if full in n and place in n]
+            if len(fits) == 1:
+                m = replace(m, name=fits[0], rule=m.rule + "+context")
+            meant.setdefault(short, set()).add(m.name)
+        out.append(m)
+    for k, m in enumerate(out):
+        short = _short_form(m, forms)
+        if short and m.name == short:
+            fits = meant.get(short) or {n for n in names if forms[short][1] in n}
+            if len(fits) == 1:
+                out[k] = replace(m, name=next(iter(fits)), rule=m.rule + "+context")
+    return out
+
+
+def _short_form(m: Mention, forms) -> str:
+    if m.rule != "org-short-form":
+        return ""
+    return next((s for s in forms if m.name.endswith(s)), "")
+
+
+def _enterprise_bodies(mentions: list[Mention]) -> list[Mention]:
+    """集团党委, 公司工会: the body of the article's one enterprise (某某有限公司党委, or 某集团 + 党委)."""
+    subtypes = lexicon.org_suffixes()
+    enterprises = {m.name for m in mentions if m.subtype == "Enterprise" and m.scope == ""}
+    names = {m.name for m in mentions if m.kind == "Organization" and m.scope == ""}
+    out = []
+    for m in mentions:
+        head = _longest_prefix(m.name, subtypes) if m.scope == INCOMPLETE else None
+        if head and subtypes[head] == "Enterprise" and len(m.name) > len(head):
+            body = m.name[len(head):]
+            owned = sorted(n for n in names if n.endswith(body) and n[:-len(body)] in enterprises)
+            fits = [n for n in owned if n[:-len(body)].endswith(head)] or owned \
+                or sorted(e + body for e in enterprises if e.endswith(head))
+            if len(fits) == 1:
+                m = replace(m, name=fits[0], scope="", rule=m.rule + "+context")
+        out.append(m)
+    return out
+
+
+def _main_area(areas) -> str | None:
+    """The district-level area the article is about (zone or district), if it names one."""
+    for level in ("DevelopmentZone", "District", "County"):
+        if areas.get(level):
+            return areas[level][0]
+    return None
+
+
+def _longest_zone_forms(mentions: list[Mention]) -> list[Mention]:
+    longest: dict[str, str] = {}
+    for m in mentions:
+        if m.level == "DevelopmentZone":
+            key = fold(m.name)
+            if len(m.name) > len(longest.get(key, "")):
+                longest[key] = m.name
+    short = {m.name: longest[fold(m.name)] for m in mentions
+             if m.level == "DevelopmentZone" and m.name != longest[fold(m.name)]}
+    out = []
+    for m in mentions:
+        if m.level == "DevelopmentZone":
+            m = replace(m, name=longest[fold(m.name)])
+        elif m.kind == "Organization":  # 某经开区党工委 → 某经济技术开发区党工委
+            zone = _longest_prefix(m.name, short)
+            if zone:
+                m = replace(m, name=short[zone] + m.name[len(zone):])
+        out.append(m)
+    return out
+
+
+def _longest_prefix(name: str, words) -> str | None:
+    """The longest of ``words`` that starts ``name``: a lookup per prefix, not a scan of words."""
+    for k in range(len(name), 0, -1):
+        if name[:k] in words:
+            return name[:k]
+    return None
+
+
+def _areas(mentions: list[Mention]) -> dict[str, list[str]]:
+    """Level → the article's areas of that level, most mentioned first (ties: first mentioned)."""
+    counts: Counter = Counter()
+    first: dict[tuple[str, str], int] = {}
+    for m in mentions:
+        if m.subtype == "AdministrativeArea" and m.level:
+            counts[(m.level, m.name)] += 1
+            first.setdefault((m.level, m.name), m.start)
+    ranked: dict[str, list[str]] = {}
+    for (level, name) in sorted(counts, key=lambda k: (-counts[k], first[k])):
+        ranked.setdefault(level, []).append(name)
+    return ranked
+
+
+def _compatible_zone(word: str, name: str) -> bool:
+    return fold(name).endswith(fold(word)) or name.endswith(word) or (
+        word == "开发区" and fold(name).endswith("经开区"))
+
+
+def _bare_zone_words(view: View, mentions: list[Mention], areas) -> list[Mention]:
+    """园区, 经开区 … standing alone name the article's zone of that kind."""
+    taken = Spans((m.start, m.end) for m in mentions)
+    out = []
+    for token in view.tokens:
+        if token.word not in ZONE_WORDS or taken.covers(token.start, token.end):
+            continue
+        zones = areas.get("DevelopmentZone", ())
+        zone = next((z for z in zones if _compatible_zone(token.word, z)), None)
+        if zone:
+            out.append(Mention(token.start, token.end, token.word, "Place", "AdministrativeArea", zone,
+                               "place-context", level="DevelopmentZone"))
+    return out
+
+
+def _complete_org(m: Mention, areas) -> Mention | None:
+    if m.scope != INCOMPLETE:
+        return m
+    for word in LEVEL_WORDS_LONGEST_FIRST:
+        rest = m.name[len(word):]
+        if m.name.startswith(word) and rest:
+            area = _area_for(word, areas)
+            if area:
+                return replace(m, name=area + rest, scope="", rule=m.rule + "+context")
+            return None
+    if m.name in BARE_BODIES:
+        area = next((names[0] for level in AREA_LEVELS[:2] if (names := areas.get(level))), None)
+        if area:
+            return replace(m, name=area + m.name, scope="", rule=m.rule + "+context")
+    return replace(m, scope=INCOMPLETE)  # left for the suffix rule; dropped if it stays incomplete
+
+
+def _area_for(word: str, areas) -> str | None:
+    for level in LEVEL_WORDS[word]:
+        for name in areas.get(level, ()):
+            if level != "DevelopmentZone" or _compatible_zone(word, name):
+                return name
+    return None
+
+
+def _suffix_aliases(mentions: list[Mention]) -> list[Mention]:
+    """A short name that ends exactly one longer name of the same kind is that body."""
+    names = {kind: {m.name for m in mentions if m.scope != INCOMPLETE and m.kind == kind}
+             for kind in ("Organization", "Initiative")}
+    # proper suffix → the names that end with it: one lookup per mention instead of a scan
+    endings = {kind: _index(kind_names, lambda n: (n[i:] for i in range(1, len(n))))
+               for kind, kind_names in names.items()}
+    out = []
+    for m in mentions:
+        longer = sorted(endings.get(m.kind, {}).get(m.name, ()))
+        if len(longer) == 1 and _is_short_form(m):
+            m = replace(m, name=longer[0], scope="")
+        if m.scope == INCOMPLETE:
+            continue
+        out.append(m)
+    return out
+
+
+def _trigger_forms(mentions: list[Mention]) -> list[Mention]:
+    """An initiative named with and without its trigger (X and X书记项目) is one: the longer name."""
+    names = {m.name for m in mentions if m.kind == "Initiative"}
+    openings = _index(names, lambda n: (n[:k] for k in range(1, len(n))))
+    out = []
+    for m in mentions:
+        if m.kind == "Initiative":
+            longer = openings.get(m.name, ())
+            if len(longer) == 1:
+                m = replace(m, name=next(iter(longer)))
+        out.append(m)
+    return out
+
+
+def _index(names, parts) -> dict[str, set[str]]:
+    """part → the names it is a part of (``parts(name)`` lists the parts: prefixes, suffixes)."""
+    index: dict[str, set[str]] = {}
+    for name in names:
+        for part in parts(name):
+            index.setdefault(part, set()).add(name)
+    return index
+
+
+def _is_short_form(m: Mention) -> bool:
+    """Completing only names that do not start with their own place (吴江区工商联 stays itself)."""
+    return m.kind == "Organization" or m.rule == "initiative-unquoted"

@@ -1,0 +1,112 @@
+"""The generic lexicons in kg/data: suffixes, titles, trigger words, surnames.
+
+Every list holds generic vocabulary only (suffixes such as 党工委, titles such as 书记, triggers
+such as 工作法), never names of particular bodies, people or places: the recognisers must work on
+articles they have never seen. Loaders are cached; the lists are tuples so nobody mutates them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file; several words per line are split."""
+    words = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.append(line)
+    return words
+
+
+def _pairs(name: str) -> dict[str, str]:
+    pairs = {}
+    for line in _lines(name):
+        word, value = line.split("\t")
+        pairs[word.strip()] = value.strip()
+    return pairs
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Posts and titles (书记, 副书记, 队长 …), longest first so a regex alternation prefers 副书记."""
+    return _longest_first(_lines("titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def person_cues() -> tuple[str, ...]:
+    """Role nouns before a name that are not posts (居民, 志愿者, 记者 …), longest first."""
+    return _longest_first(_lines("person_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> tuple[str, ...]:
+    return _longest_first(_lines("speech_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def non_name_endings() -> tuple[str, ...]:
+    return _longest_first(_lines("non_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(w for line in _lines("surnames.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def place_suffixes() -> dict[str, str]:
+    """Administrative suffix → admin level (街道 → Subdistrict, 经开区 → DevelopmentZone)."""
+    return _pairs("place_suffixes.txt")
+
+
+@lru_cache(maxsize=1)
+def other_place_suffixes() -> tuple[str, ...]:
+    return _longest_first(_lines("other_place_suffixes.txt"))
+
+
+@lru_cache(maxsize=1)
+def org_suffixes() -> dict[str, str]:
+    """Organisation suffix → subtype (党工委 → PartyOrganization, 有限公司 → Enterprise)."""
+    return _pairs("org_suffixes.txt")
+
+
+@lru_cache(maxsize=1)
+def org_short_forms() -> dict[str, tuple[str, str]]:
+    """Short forms without a suffix → (subtype, the form they shorten): 工行 → Enterprise, 工商银行."""
+    rows = (line.split("\t") for line in _lines("org_short_forms.txt"))
+    return {short.strip(): (subtype.strip(), full.strip()) for short, subtype, full in rows}
+
+
+@lru_cache(maxsize=1)
+def initiative_triggers() -> dict[str, str]:
+    """Trigger word → initiative subtype (书记项目 → SecretaryProject, 工作法 → Mechanism)."""
+    return _pairs("initiative_triggers.txt")
+
+
+@lru_cache(maxsize=1)
+def document_words() -> tuple[str, ...]:
+    return _longest_first(_lines("document_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    return frozenset(_lines("generic_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def generic_places() -> frozenset[str]:
+    return frozenset(_lines("generic_places.txt"))
+
+
+@lru_cache(maxsize=1)
+def lead_words() -> frozenset[str]:
+    """Words that stand before names but never start one (全面, 紧扣, 启动 …)."""
+    return frozenset(_lines("lead_words.txt"))

@@ -1,0 +1,207 @@
+"""Organisations: a name stem plus a typed suffix (党工委, 管委会, 有限公司, 商会, 研究院 …).
+
+Every suffix occurrence is a candidate, so nested names come out as separate, overlapping mentions:
+三星电子（苏州）半导体有限公司党委 yields the party committee and, from 有限公司, the company; the
+place at the start of a name (吴门桥街道…) comes from kg/recognise/places.py. A name takes in at
+most one place: 苏州市吴江区工商联 is 吴江区工商联 (located in 苏州市).
+
+A name whose stem is only generic words (社区党委, 相关部门) or a bare level word (区委, 园区党工委,
+管委会) is kept with ``scope="?"`` so that kg/recognise/context.py can complete it from the article,
+or drop it when the article does not say which body it is.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.model import Mention
+from kg.recognise import lexicon
+from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, ZONE_WORDS
+from kg.recognise.spans import Spans
+from kg.recognise.view import HAN, INCOMPLETE, MAX_NAME, View, _frequencies, extend_left
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _longest_first(lexicon.org_suffixes()))))
+
+
+def _longest_first(words) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+def recognise_orgs(view: View) -> list[Mention]:
+    found: dict[tuple[int, int], Mention] = {}
+    subtypes = lexicon.org_suffixes()
+    for end, suffix in _suffix_ends(view):
+        start = end - len(suffix)
+        begin = _level_word_glued(view, start) \
+            or _level_word_before(view, _trim(view, extend_left(view, start)))
+        end = _bracket_after(view, end)
+        name = view.text[begin:end]
+        if _not_a_body(name) or (begin, end) in found:
+            continue
+        if begin < start and not HAN.search(view.text[begin:start]):
+            continue
+        if begin == start and not _completable(name):
+            continue  # a bare 公司, 党委: nothing says which one
+        scope = "" if _has_proper_stem(view, begin, start) else INCOMPLETE
+        found[(begin, end)] = Mention(begin, end, name, "Organization", subtypes[suffix],
+                                      _canonical(name), "org-suffix", scope=scope)
+    for mention in (*_quoted(view), *_short_forms(view)):
+        found.setdefault((mention.start, mention.end), mention)
+    spans = Spans(found)
+    return [m for m in found.values() if not _bracketed_alias(view, m, spans)]
+
+
+def _bracketed_alias(view: View, m: Mention, spans: Spans) -> bool:
+    """招商局 in 经济贸易发展局（招商局）is the same body's other name, not a body of its own."""
+    text = view.text
+    if text[m.start - 1:m.start] != "（" or text[m.end:m.end + 1] != "）":
+        return False
+    return spans.strictly_covers(m.start, m.end)
+
+
+NOT_BODIES = ("党群服务中心",)  # a service site (Place or ServicePoint), not a body
+
+
+def _not_a_body(name: str) -> bool:
+    """格局, 党委政府 (the committee and the government together), 某社区党群服务中心."""
+    return name in lexicon.generic_places() or name.endswith(NOT_BODIES) \
+        or name.endswith(_long_generic_places())
+
+
+@lru_cache(maxsize=1)
+def _long_generic_places() -> tuple[str, ...]:
+    return tuple(sorted(g for g in lexicon.generic_places() if len(g) >= 3))
+
+
+def _canonical(name: str) -> str:
+    return name.replace("“", "").replace("”", "")
+
+
+def _level_word_glued(view: View, start: int) -> int | None:
+    """区政府, 市委 as one word: the level word glued to the suffix starts the (incomplete) name."""
+    token = view.tokens[view.token_index(start)]
+    if token.start < start and view.text[token.start:start] in LEVEL_WORDS:
+        return token.start
+    return None
+
+
+def _trim(view: View, begin: int) -> int:
+    """Drop what cannot start a name: a bracket left open by the place limit ((元和街道)朱巷…), or a
+    preposition jieba glued to an unknown name (向|永钢集团, read as 向永钢|集团)."""
+    text = view.text
+    if text[begin:begin + 1] == "（":
+        close = text.find("）", begin, begin + MAX_NAME)
+        return close + 1 if close > 0 else begin
+    token = view.tokens[view.token_index(begin)]
+    if token.start == begin and len(token.word) >= 3 and token.word[0] in PREPOSITIONS \
+            and token.word not in _frequencies():
+        return begin + 1
+    return begin
+
+
+PREPOSITIONS = "向在与和对把被从为将让给"
+
+
+def _level_word_before(view: View, begin: int) -> int:
+    """区|物业商会, 经开区|党工委: a bare level word right before the name is kept, for completion
+    (not before a name that starts with its own place: 街道|泾园北社区党委 stays as it is)."""
+    i = view.token_index(begin)
+    if i == 0 or view.tokens[i].start != begin or begin in view.place_starts:
+        return begin
+    before = view.tokens[i - 1]
+    if before.word in LEVEL_WORDS and view.place_ending_at(begin) is None:
+        return before.start
+    return begin
+
+
+def _bracket_after(view: View, end: int) -> int:
+    """经济贸易发展局（招商局）: a second name of the same body in brackets belongs to the name."""
+    text = view.text
+    if text[end:end + 1] != "（":
+        return end
+    close = text.find("）", end, end + 12)
+    inner = text[end + 1:close] if close > 0 else ""
+    if inner and any(inner.endswith(s) for s in lexicon.org_suffixes()) and view.ends_name(close + 1):
+        return close + 1
+    return end
+
+
+QUOTED = re.compile(r"“([^“”\n，。、；]{3,30})”")
+
+
+def _quoted(view: View):
+    """“某某区青年民族文化团练社”: a quoted name that starts with a place and ends with a suffix is
+    the whole name (a quoted “…首选银行” without a place is a slogan)."""
+    subtypes = lexicon.org_suffixes()
+    for match in QUOTED.finditer(view.text):
+        name = match.group(1)
+        if match.start(1) not in view.place_starts:
+            continue
+        suffix = next((s for s in _longest_first(subtypes) if name.endswith(s)), None)
+        if suffix and len(name) > len(suffix) + 1:
+            yield Mention(match.start(1), match.end(1), name, "Organization", subtypes[suffix], name,
+                          "org-quoted")
+
+
+def _short_forms(view: View):
+    """工行, 苏州工行, 某地园区工行: a standard short form (a whole word), with the place words
+    before it that say which branch it is."""
+    subtypes = lexicon.org_short_forms()
+    for i, token in enumerate(view.tokens):
+        if token.word not in subtypes:
+            continue
+        begin, k = token.start, i - 1
+        while k >= 0 and i - k <= 2 and _place_word(view, view.tokens[k]):
+            k -= 1
+        while k + 1 < i and view.tokens[k + 1].word in ZONE_WORDS:
+            k += 1  # 园区工行 alone: the bare zone word does not say which zone
+        if k + 1 < i:
+            begin = view.tokens[k + 1].start
+        name = view.text[begin:token.end]
+        yield Mention(begin, token.end, name, "Organization", subtypes[token.word][0], name,
+                      "org-short-form")
+
+
+def _place_word(view: View, token) -> bool:
+    return token.tag == "ns" or token.word in ZONE_WORDS or view.place_ending_at(token.end) is not None
+
+
+def _suffix_ends(view: View):
+    """(end, suffix) for every suffix that ends on a word boundary; overlapping suffixes all count,
+    so 党支部 and 支部, 有限公司 and 公司 are both tried (the longest suffix at an end wins)."""
+    text, seen = view.text, set()
+    suffixes = sorted(lexicon.org_suffixes(), key=len, reverse=True)
+    for match in _pattern().finditer(text):
+        end = match.end()
+        if end in seen or not view.ends_name(end):
+            continue
+        seen.add(end)
+        for suffix in suffixes:  # the longest suffix that ends here
+            if text.endswith(suffix, 0, end):
+                yield end, suffix
+                break
+
+
+def _has_proper_stem(view: View, begin: int, start: int) -> bool:
+    """Does the name say which body it is (not just 社区党委, 区委, 园区党工委)?"""
+    stem = view.text[begin:start]
+    if not stem or len(stem) < 2 and view.tokens[view.token_index(begin)].tag not in ("nt", "j"):
+        return False
+    if stem in lexicon.generic_words() or stem in lexicon.place_suffixes() \
+            or stem in lexicon.org_suffixes():
+        return False  # 社区党委, 集团党委: which community, which group?
+    first = view.tokens[view.token_index(begin)]
+    if first.word in LEVEL_WORDS and view.place_ending_at(first.end) is None:
+        return False  # 区|物业商会: the level word needs the article's area
+    glued = first.word not in _frequencies() and not view.place_ending_at(first.end)
+    if stem[0] in "区市县镇" and (glued or first.word in lexicon.org_suffixes()):
+        return False  # 区委|民族宗教工作领导小组: a bare 区委 opens the name  # 区民卫局 glued into one unknown word: the same
+    return True
+
+
+def _completable(name: str) -> bool:
+    """区委, 市委, 管委会: a bare name the article's main area can complete."""
+    return name in BARE_BODIES or any(name.startswith(w) and name != w for w in LEVEL_WORDS)

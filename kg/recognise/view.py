@@ -1,0 +1,282 @@
+"""A tokenised view of one article that the recognisers share, and the left-extension of names.
+
+Chinese names end with a telling suffix (街道, 党工委, 有限公司) and start wherever the words that
+can be part of a name stop: a verb, a function word, punctuation or a generic modifier. jieba's
+part-of-speech tags are noisy for place names (it tags 相城 as a verb), so a "verb" stops a name only
+when jieba's reference dictionary knows it as a common word.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import compress, count
+from operator import or_
+from typing import Iterator
+
+from kg import segment
+from kg.recognise import lexicon
+
+# Tags of words that can be part of a name (jieba tag set).
+NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "vn", "b", "an", "ng", "eng",
+                       "l", "g", "zg", "tg", "s", "a", "v", "nl", "ag"})
+# Function words that never sit inside a name even when jieba tags them as nouns.
+STOP_WORDS = frozenset("的 和 与 及 或 等 在 为 由 对 向 把 被 从 到 以 并 是 有 将 让 给 又 也 都 就 共 同 跟 "
+                       "于 至 即 如 若 而 但 还 再 之 其 这 那 此 每 某".split())
+COMMON_VERB_FREQ = 5  # a tagged verb this frequent in jieba's dictionary is a real verb (相城 is 0)
+HAN = re.compile(r"[\u3400-\u9fff]")
+MAX_NAME = 24
+# Words jieba glues to the end of a name (领导小组|会议 cut as 小组会议, 区|委 cut as 区委).
+GLUED_AFTER = frozenset({"委", "会议", "成员"})
+INCOMPLETE = "?"  # Mention.scope of a name that needs the article to say which body it is
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    """Word → frequency in jieba's reference dictionary (what rjieba embeds too)."""
+    return segment.frequencies()
+
+
+@dataclass
+class View:
+    text: str
+    tokens: list[segment.Token]
+    starts: list[int] = field(init=False)
+    places: dict[tuple[int, int], str] = field(default_factory=dict)  # span → level; add_place fills it
+    # Indexes over ``places`` so that a lookup costs O(1), not a scan of every place found so far.
+    place_starts: set[int] = field(default_factory=set)
+    _place_ends: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.tokens]
+
+    def add_place(self, start: int, end: int, level: str) -> None:
+        """Record a place name the other recognisers stop at (or take in)."""
+        self.places[(start, end)] = level
+        self.place_starts.add(start)
+        self._place_ends.setdefault(end, (start, end))
+
+    @classmethod
+    def of(cls, text: str) -> "View":
+        return cls(text, segment.tag(text))
+
+    @cached_property
+    def words(self) -> list[str]:
+        return [t.word for t in self.tokens]
+
+    def indexes(self, tag: str, words) -> Iterator[int]:
+        """Indexes of the tokens tagged ``tag`` or whose word is in ``words``; the scan runs in C
+        (map, compress), since a long article has millions of tokens and few of them qualify."""
+        tagged = map(tag.__eq__, (t.tag for t in self.tokens))
+        return compress(count(), map(or_, tagged, map(words.__contains__, self.words)))
+
+    def joined_items(self, joins: tuple[str, ...]) -> list[list[int]]:
+        """Token indexes of the items of every list ``A、B、C`` (items joined by one of ``joins``),
+        left to right, each token in one list at most. Only the joins are visited."""
+        words = self.words
+        lists, free = [], 0
+        for j in list(compress(count(), map(set(joins).__contains__, words))):  # in C
+            if j - 1 < free:
+                continue
+            items = [j - 1]
+            while items[-1] + 2 < len(words) and words[items[-1] + 1] in joins:
+                items.append(items[-1] + 2)
+            free = items[-1] + 1
+            if len(items) >= 2:
+                lists.append(items)
+        return lists
+
+    def token_index(self, offset: int) -> int:
+        """Index of the token that contains ``offset``."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def is_boundary(self, offset: int) -> bool:
+        """True when a token starts (or the text ends) at ``offset``."""
+        if offset >= len(self.text):
+            return True
+        return self.tokens[self.token_index(offset)].start == offset
+
+    def ends_name(self, offset: int) -> bool:
+        """Can a name end at ``offset``: a word boundary, or a title glued on (商会|会长, 党委|书记)."""
+        if self.is_boundary(offset):
+            return True
+        token = self.tokens[self.token_index(offset)]
+        rest = self.text[offset:token.end]
+        return rest in lexicon.titles() or rest in lexicon.org_suffixes() or rest in GLUED_AFTER
+
+    def inside_title(self, pos: int) -> bool:
+        """Inside an open 《…》 title: the last 《 before ``pos`` closes after it. Looked up in
+        indexes of the marks, since searching the text back and forth per call is quadratic."""
+        opens, closes = self._title_marks
+        k = bisect.bisect_left(opens, pos)
+        if k == 0:
+            return False
+        c = bisect.bisect_left(closes, opens[k - 1])
+        return c < len(closes) and closes[c] > pos
+
+    @cached_property
+    def _title_marks(self) -> tuple[list[int], list[int]]:
+        return ([m.start() for m in re.finditer("《", self.text)],
+                [m.start() for m in re.finditer("》", self.text)])
+
+    def place_ending_at(self, end: int) -> tuple[int, int] | None:
+        """The first place recorded that ends at ``end``."""
+        return self._place_ends.get(end)
+
+
+def name_like(token: segment.Token) -> bool:
+    """Can this token be part of a name?"""
+    word = token.word
+    if word in STOP_WORDS or token.tag not in NAME_TAGS or not HAN.search(word) and token.tag != "eng":
+        return False
+    if word in lexicon.generic_words() or word in lexicon.titles() or word in lexicon.lead_words():
+        return False
+    if word in lexicon.place_suffixes():
+        return False  # a bare 街道, 社区 ends the name before it; it does not start this one
+    if token.tag == "a" and len(word) > 1:
+        return False
+    if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ:
+        return False
+    return True
+
+
+def proper_word(token: segment.Token) -> bool:
+    """A word that can carry a name's suffix inside it: a proper-noun tag or a word jieba made up
+    (相城区, 苏州市); not a common noun such as 格局 or 大局."""
+    word = token.word
+    if word in lexicon.generic_places():
+        return False
+    if token.tag in ("ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "l") or not _frequencies().get(word):
+        return True
+    # 审计局, 发展局: a longer word that carries the suffix, unless it ends with a common noun (大格局)
+    return len(word) >= 3 and not any(word.endswith(g) for g in _long_generic_places())
+
+
+@lru_cache(maxsize=1)
+def _long_generic_places() -> tuple[str, ...]:
+    return tuple(g for g in lexicon.generic_places() if len(g) >= 2)
+
+
+def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX_NAME,
+                max_words: int = 12, brackets: bool = True, verbs: bool = True) -> int:
+    """Where a name that ends with the suffix at ``start`` begins (``start`` itself if nowhere left).
+
+    The name takes in name-like words leftwards, a bracketed part such as （苏州）, and at most
+    ``max_places`` place names: in 苏州市吴江区工商联 the body is 吴江区工商联, and 苏州市 is where it is.
+    """
+    tokens = view.tokens
+    suffix_start = start
+    i = view.token_index(start)
+    if tokens[i].start < start:  # the suffix starts inside a word: 相城区|委 → take the word
+        if not name_like(tokens[i]) or not proper_word(tokens[i]):
+            return start
+        start = tokens[i].start
+    places = words = 0
+    i = view.token_index(start) - 1
+    while i >= 0 and suffix_start - tokens[i].start <= limit and words < max_words:
+        token = tokens[i]
+        words += 1
+        # 某某街道“331”机制办: a short quoted part right before the suffix
+        if token.word == "”" and brackets and words == 1:
+            opening = view.text.rfind("“", max(0, token.start - 8), token.start)
+            if opening < 0 or not view.text[opening + 1:token.start].strip():
+                break
+            start, i = opening, view.token_index(opening) - 1
+            continue
+        if token.word == "）" and brackets:
+            opening = _matching_open(view, token.start)
+            if opening is None:
+                break
+            start, i = opening, view.token_index(opening) - 1
+            continue
+        place = view.place_ending_at(token.end)
+        if place is not None:
+            places += 1
+            if places > max_places:
+                break
+            start = place[0]
+            i = view.token_index(start) - 1
+            continue
+        if token.word == "和" and not places and start == token.end:
+            head = _conjoined_head(view, i)
+            if head is not None:  # 人力资源和社会保障局: two fields joined inside one name
+                start, i = view.tokens[head].start, head - 1
+                continue
+        if not name_like(token) and not (verbs and words <= 2 and _verb_inside_name(view, i)):
+            break
+        if places and token.tag not in PROPER_TAGS:
+            break  # before a place only a proper name continues the name (工商银行|苏州园区支行)
+        start = token.start
+        i -= 1
+    return _drop_generic_head(view, start, suffix_start)
+
+
+RARE_VERB = 6000  # 治理, 创新, 就业 can sit inside a name (社会治理局); 采用, 召开 cannot
+PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
+NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "j", "l", "vn"})
+
+
+def _verb_inside_name(view: View, i: int) -> bool:
+    """社会|治理|局, 新|就业|群体: a verb between two nouns is part of a name (not 推动X, 紧扣X)."""
+    token = view.tokens[i]
+    if token.tag != "v" or token.word in lexicon.lead_words() or token.word in STOP_WORDS or i == 0:
+        return False
+    if _frequencies().get(token.word, 0) >= RARE_VERB:
+        return False
+    left = view.tokens[i - 1]
+    if view.place_ending_at(left.end) is not None or left.word in lexicon.place_suffixes():
+        return True  # 某街道|集成|指挥中心
+    return (left.tag in NOUN_TAGS or left.tag == "a" and len(left.word) == 1) and name_like(left)
+
+
+def _conjoined_head(view: View, i: int) -> int | None:
+    """Index of the first word of the field before 和 (``tokens[i]``) when 和 joins two fields
+    inside one agency name (人力资源和社会保障局, 住房和城乡建设局): one or two plain nouns of at
+    most six characters that open the name, i.e. stand after punctuation, a place or a level
+    word. 区委和区政府, 推动企业和社会发展 are two things, not one name."""
+    k, size = i - 1, 0
+    while k >= 0 and i - k <= 2:
+        token = view.tokens[k]
+        if token.tag not in ("n", "vn") or not name_like(token) or not proper_field(token):
+            break
+        size += len(token.word)
+        k -= 1
+    if k == i - 1 or size > 6:
+        return None
+    if k >= 0:
+        before = view.tokens[k]
+        opens = not HAN.search(before.word) or view.place_ending_at(before.end) is not None \
+            or before.word in ("省", "市", "区", "县", "镇")
+        if not opens:
+            return None
+    return k + 1
+
+
+def proper_field(token: segment.Token) -> bool:
+    """A field word, not a name or body of its own (区委, 街道 end a name; they do not join one)."""
+    return not any(token.word.endswith(s) for s in lexicon.org_suffixes()) \
+        and token.word not in lexicon.place_suffixes()
+
+
+def _matching_open(view: View, close: int) -> int | None:
+    """Start of the （…） that ends at ``close`` when its content is a short name."""
+    opening = view.text.rfind("（", max(0, close - 12), close)
+    if opening < 0 or not all(HAN.match(c) for c in view.text[opening + 1:close]):
+        return None
+    return opening if opening + 1 < close else None
+
+
+def _drop_generic_head(view: View, start: int, stop: int) -> int:
+    """Skip leading generic words (各, 基层, 相关 …) and verbs before names (全面启动 …):
+    各基层商会 → 商会 (then generic), 全面启动天一中学 → 天一中学."""
+    skip = lexicon.generic_words() | lexicon.lead_words()
+    while start < stop:
+        i = view.token_index(start)
+        token = view.tokens[i]
+        if token.start == start and (token.word in skip or token.tag in ("vn", "d", "ad", "p", "c")
+                                     and _frequencies().get(token.word, 0) >= 1000):
+            start = token.end
+            continue
+        return start
+    return start

@@ -1,0 +1,216 @@
+"""What every relation family needs to know about one article: its mentions, sentences, subject.
+
+The families are pure functions of a ``Context``; it indexes the mentions by position once, finds
+the names nested in a longer name, the head of a name chain (`苏州市相城区阳澄湖镇` → 阳澄湖镇), the
+agent a clause is about, and the article's own subject (the body it is about when a sentence
+leaves its subject out).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.model import Article, Mention, Relation
+from kg.relate.sentences import Sentences
+
+# A clause-initial name is the clause's subject only when nothing, or one of these openers, stands
+# before it: after anything else (`成立X`, `与X`, `在X`) the name is an object or an adverbial.
+OPENERS = frozenset(("", "由", "同时", "此外", "另外", "其中", "近日", "日前", "近年来", "今年", "去年",
+                     "目前", "当前", "如今", "随后", "并", "还", "也", "而", "据悉", "据了解", "首先",
+                     "其次", "最后", "一是", "二是", "三是", "四是", "五是"))
+SUBJECT_GAP = max(map(len, OPENERS))
+# The bodies an area acts through (its party committee, its government, its 政协 …).
+GOVERNING = ("PartyOrganization", "GovernmentAgency")
+# Specificity of an area, to prefer the smaller one when two are named equally often.
+_RANK = {"Country": 1, "Province": 2, "City": 3, "District": 4, "County": 4, "DevelopmentZone": 4.5,
+         "Town": 5, "Subdistrict": 5, "Community": 6, "Village": 6}
+
+
+def is_agent(m: Mention) -> bool:
+    """Can act (run, sign, hold posts): an organisation or an administrative area."""
+    return m.kind == "Organization" or (m.kind == "Place" and m.subtype == "AdministrativeArea")
+
+
+def is_place(m: Mention) -> bool:
+    return m.kind == "Place"
+
+
+def identity(m: Mention) -> tuple[str, str, str]:
+    """What makes two mentions the same entity within an article."""
+    return (m.kind, m.name, m.scope)
+
+
+@dataclass
+class Context:
+    article: Article
+    mentions: list[Mention]
+    sents: Sentences = field(init=False)
+    subject: Mention | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Longest first at each start, so "the mention at i" is the fullest name there.
+        self.mentions = sorted(set(self.mentions), key=lambda m: (m.start, -m.end, m.kind, m.name))
+        self.text = self.article.text
+        self.sents = Sentences(self.text)
+        self._starts = [m.start for m in self.mentions]
+        self._by_start: dict[int, list[Mention]] = {}
+        self._by_end: dict[int, list[Mention]] = {}
+        self.by_name: dict[str, list[Mention]] = {}  # canonical name → mentions, in order
+        self.by_text: dict[str, list[Mention]] = {}  # surface form → mentions, in order
+        for m in self.mentions:
+            self._by_start.setdefault(m.start, []).append(m)
+            self._by_end.setdefault(m.end, []).append(m)
+            self.by_name.setdefault(m.name, []).append(m)
+            self.by_text.setdefault(m.text, []).append(m)
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
+        # One place per name, for lookups that scan the places of the article.
+        self.areas = [ms[0] for ms in self.by_name.values() if ms[0].kind == "Place"]
+        self.subject = self._article_subject()
+
+    # -- lookup (indexed: a page may be one long article with many thousands of mentions) --------
+
+    def starting_at(self, pos: int) -> list[Mention]:
+        return self._by_start.get(pos, [])
+
+    def ending_at(self, pos: int) -> list[Mention]:
+        return self._by_end.get(pos, [])
+
+    def ending_between(self, start: int, end: int) -> list[Mention]:
+        """Mentions whose end lies in ``[start, end]``."""
+        return [m for pos in range(start, end + 1) for m in self._by_end.get(pos, ())]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside ``[start, end)``, in order."""
+        out = []
+        for k in range(bisect_left(self._starts, start), len(self.mentions)):
+            m = self.mentions[k]
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
+
+    def covering(self, start: int, end: int) -> list[Mention]:
+        """Mentions that hold all of ``[start, end)``."""
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_right(self._starts, start)
+        return [m for m in self.mentions[lo:hi] if m.end >= end]
+
+    def children(self, m: Mention) -> list[Mention]:
+        """The names directly nested in ``m`` (not inside another nested name), in order."""
+        inner = [n for n in self.within(m.start, m.end) if (n.start, n.end) != (m.start, m.end)]
+        return self.outermost(inner)
+
+    @staticmethod
+    def outermost(ms: list[Mention]) -> list[Mention]:
+        """Drop mentions nested inside a longer one of ``ms`` (same spans stay), keeping order."""
+        nested: set[int] = set()
+        reach = -1  # the furthest end of the spans seen so far
+        ordered = sorted(range(len(ms)), key=lambda i: (ms[i].start, -ms[i].end))
+        k = 0
+        while k < len(ordered):
+            span = (ms[ordered[k]].start, ms[ordered[k]].end)
+            group = []
+            while k < len(ordered) and (ms[ordered[k]].start, ms[ordered[k]].end) == span:
+                group.append(ordered[k])
+                k += 1
+            if span[1] <= reach:
+                nested.update(group)
+            reach = max(reach, span[1])
+        return [m for i, m in enumerate(ms) if i not in nested]
+
+    # -- names and subjects ----------------------------------------------------------------------
+
+    def head(self, m: Mention) -> Mention:
+        """The last name of the chain ``m`` starts: `苏州市相城区阳澄湖镇` → 阳澄湖镇,
+        `相城高新区（元和街道）朱巷社区党委` → the 社区党委."""
+        seen = {id(m)}
+        while True:
+            nxt = self._next_in_chain(m)
+            if nxt is None or id(nxt) in seen:
+                return m
+            seen.add(id(nxt))
+            m = nxt
+
+    def _next_in_chain(self, m: Mention) -> Mention | None:
+        pos = m.end
+        if self.text[pos:pos + 1] == "（":
+            close = self.text.find("）", pos, pos + 16)
+            if close < 0:
+                return None
+            pos = close + 1
+        agents = [n for n in self.starting_at(pos) if is_agent(n)]
+        return agents[0] if agents else None
+
+    def clause_subject(self, pos: int) -> Mention | None:
+        """The agent that the clauses of the sentence up to ``pos`` are about, if the sentence names
+        one: the nearest clause that opens with an agent's name."""
+        span = self.sents.at(pos)
+        if span is None:
+            return None
+        start = self.sents.clause_start(pos)
+        while True:
+            found = self._opening_agent(start, pos)
+            if found is not None:
+                return self.head(found)
+            if start <= span[0]:
+                return None
+            start = self.sents.clause_start(start - 1)
+
+    def _opening_agent(self, clause_start: int, limit: int) -> Mention | None:
+        for k in range(bisect_left(self._starts, clause_start), len(self.mentions)):
+            m = self.mentions[k]
+            if m.start > clause_start + SUBJECT_GAP or m.start >= limit:
+                return None
+            gap = self.text[clause_start:m.start]
+            if is_agent(m) and gap in OPENERS:
+                return m
+        return None
+
+    def _article_subject(self) -> Mention | None:
+        """The agent the article is about.
+
+        The head of the first agent in the headline (else in the kicker) — unless that is an area
+        and a governing body named after it is named more often (`姑苏区“…”议事厅` about
+        姑苏区政协; a 街道's volunteer team does not replace the 街道).
+        Without one in the headline, the agent named most often (at least twice; ties go to the
+        smaller area, then the first).
+        """
+        agents = [m for m in self.outermost(self.mentions) if is_agent(m)]
+        counts = Counter(identity(m) for m in agents)
+        first = {}
+        for m in agents:
+            first.setdefault(identity(m), m)
+        top = min(counts, key=lambda k: (-counts[k], -_RANK.get(first[k].level, 0), first[k].start),
+                  default=None)
+        in_title: list[Mention] = []
+        for heading in (self.article.title, self.article.kicker):
+            at = self.text.find(heading) if heading else -1
+            if at >= 0 and not in_title:
+                in_title = [m for m in self.mentions
+                            if is_agent(m) and at <= m.start and m.end <= at + len(heading)]
+        if in_title:
+            chosen = self.head(in_title[0])
+            if (top is not None and chosen.kind == "Place" and first[top].subtype in GOVERNING
+                    and top[1].startswith(chosen.name) and counts[top] > counts[identity(chosen)]):
+                return first[top]
+            return chosen
+        if top is None or counts[top] < 2:
+            return None
+        return first[top]
+
+    # -- building relations ----------------------------------------------------------------------
+
+    def relation(self, subject: Mention, predicate: str, obj: Mention, at: int, confidence: float,
+                 rule: str, role: str = "", role_label: str = "") -> Relation | None:
+        """A relation whose evidence is the sentence holding position ``at``."""
+        if identity(subject) == identity(obj):
+            return None
+        span = self.sents.at(at)
+        if span is None:
+            return None
+        return Relation(subject=subject, predicate=predicate, object=obj, sentence_start=span[0],
+                        sentence_end=span[1], confidence=confidence, rule=rule, role=role,
+                        role_label=role_label if role_label != role else "")
+

@@ -1,0 +1,118 @@
+"""`dj:locatedIn`: where an organisation or place is — from its name and from statements.
+
+- a name built on an area's name: `吴江区工商联` → 吴江区, `朱巷社区党委` → 朱巷社区;
+- a chain of place names: `苏州市相城区阳澄湖镇` → 阳澄湖镇 in 相城区, 相城区 in 苏州市 (only the
+  nearest container; `A（B）C` names one area twice, so C is in B and A–B says nothing);
+- a statement: `X位于Y`, `Y辖区内(的)X`.
+"""
+from __future__ import annotations
+
+from kg.model import Mention, Relation
+from kg.relate.context import Context, is_agent, is_place
+from kg.relate.names import canonical_place, container, may_contain
+
+CONF_NAME = 0.95  # the recogniser's parts of one name, or adjacent place names
+CONF_PREFIX = 0.9  # the name begins with another name of the article
+CONF_AREA_PREFIX = 0.85  # the name begins with a generic area name (`姑苏区司法局`)
+CONF_COMPLETED = 0.8  # the name begins so only after the recogniser completed it from the article
+CONF_STATEMENT = 0.85
+
+_LOCATED_VERBS = ("位于", "坐落于", "地处", "落户于", "落户")
+_WITHIN = ("辖区内的", "辖区内", "辖区的")
+
+
+def located(ctx: Context) -> list[Relation]:
+    found: list[Relation | None] = []
+    for m in ctx.mentions:
+        found.extend(_from_name(ctx, m))
+        found.extend(_from_chain(ctx, m))
+    found.extend(_from_statements(ctx))
+    return [r for r in found if r is not None]
+
+
+def _from_name(ctx: Context, m: Mention) -> list[Relation | None]:
+    where = container(ctx, m)
+    if where is None or where.place is None:
+        return []
+    conf = {"nested": CONF_NAME, "prefix": CONF_PREFIX}.get(where.how, CONF_AREA_PREFIX)
+    if where.how == "prefix" and "+context" in m.rule:
+        conf = CONF_COMPLETED
+    return [ctx.relation(m, "locatedIn", where.place, m.start, conf, f"name-{where.how}")]
+
+
+def _from_chain(ctx: Context, m: Mention) -> list[Relation | None]:
+    """``m`` written right after a place name (or after `（B）` that follows one) is in it."""
+    if not (is_agent(m) or is_place(m)):
+        return []
+    own = container(ctx, m)
+    if own is not None and own.place is not None and own.how == "nested":
+        return []  # a place inside the name is nearer than one before it (`苏州市吴江区工商联`)
+    before = _place_ending_at(ctx, m.start, m)
+    if before is None and ctx.text[m.start - 1:m.start] == "）":
+        opened = ctx.text.rfind("（", max(0, m.start - 16), m.start)
+        if opened >= 0:
+            before = _place_ending_at(ctx, m.start - 1, m, start=opened + 1)
+    if before is None:
+        return []
+    before = canonical_place(ctx, before)
+    if not may_contain(before, m):
+        return []
+    return [ctx.relation(m, "locatedIn", before, m.start, CONF_NAME, "name-chain")]
+
+
+def _place_ending_at(ctx: Context, end: int, m: Mention,
+                     start: int | None = None) -> Mention | None:
+    """The longest place ending at ``end`` that is not part of a longer name holding ``m``."""
+    places = [p for p in ctx.ending_at(end) if is_place(p) and (start is None or p.start == start)
+              and not (m.kind == "Organization" and _shares_outer(ctx, p, m))]
+    return max(places, key=lambda p: p.end - p.start, default=None)
+
+
+def _shares_outer(ctx: Context, p: Mention, m: Mention) -> bool:
+    """True when some name holds both ``p`` and ``m`` as parts: the outer body's own relation says
+    it already (`吴江区` + `工商联` inside `吴江区工商联` is that one body, not a chain)."""
+    return any((o.start, o.end) not in ((p.start, p.end), (m.start, m.end))
+               for o in ctx.covering(p.start, m.end))
+
+
+def _from_statements(ctx: Context) -> list[Relation | None]:
+    found: list[Relation | None] = []
+    text = ctx.text
+    for verb in _LOCATED_VERBS:
+        for at in _all(text, verb):
+            subjects = [m for m in ctx.ending_at(at) if is_agent(m) or is_place(m)]
+            after = at + len(verb)
+            places = [m for m in ctx.starting_at(after) + ctx.starting_at(after + 1) if is_place(m)]
+            if subjects and places:
+                s = max(subjects, key=lambda m: m.end - m.start)
+                o = ctx.head(max(places, key=lambda m: m.end - m.start))
+                found.append(ctx.relation(s, "locatedIn", o, at, CONF_STATEMENT, "located-verb"))
+    for word in _WITHIN:
+        for at in _all(text, word):
+            outer = [m for m in ctx.ending_at(at) if is_place(m)] or _bare_subject(ctx, at)
+            inner = [m for m in ctx.starting_at(at + len(word)) if is_agent(m) or is_place(m)]
+            if outer and inner:
+                o = max(outer, key=lambda m: m.end - m.start)
+                s = max(inner, key=lambda m: m.end - m.start)
+                if may_contain(o, s):
+                    found.append(ctx.relation(s, "locatedIn", o, at, CONF_STATEMENT,
+                                              "located-within"))
+    return found
+
+
+def _bare_subject(ctx: Context, at: int) -> list[Mention]:
+    """`街道辖区内…` in an article about a 街道: the bare level word is the article's area."""
+    subject = ctx.subject
+    for word in ("街道", "社区", "镇", "村", "区", "县", "市"):
+        if (ctx.text.startswith(word, at - len(word)) and subject is not None
+                and subject.subtype == "AdministrativeArea" and subject.name.endswith(word)
+                and not ctx.ending_at(at)):
+            return [subject]
+    return []
+
+
+def _all(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)

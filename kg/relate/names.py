@@ -1,0 +1,177 @@
+"""What a name's own structure says: the body or place it is named inside.
+
+`朱巷社区党委` is the party committee of 朱巷社区; `企服中心党总支` sits inside the 企服中心;
+`工商银行苏州园区支行` is a branch of 工商银行 in 苏州园区. The recogniser reports the parts of a
+long name as nested mentions; when it has not, a name that begins with another name of the same
+article, or with a generic administrative-area prefix (`姑苏区司法局` → 姑苏区), still says so.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.model import ADMIN_LEVELS, Mention
+from kg.relate.context import Context, is_agent, is_place
+
+# Area suffixes with the level they give; zone suffixes first (longest match wins).
+_SUFFIX_LEVEL = [
+    ("经济技术开发区", "DevelopmentZone"), ("高新技术产业开发区", "DevelopmentZone"),
+    ("工业园区", "DevelopmentZone"), ("科教创新区", "DevelopmentZone"), ("经开区", "DevelopmentZone"),
+    ("高新区", "DevelopmentZone"), ("保税区", "DevelopmentZone"), ("开发区", "DevelopmentZone"),
+    ("合作区", "DevelopmentZone"), ("街道", "Subdistrict"), ("社区", "Community"), ("省", "Province"),
+    ("市", "City"), ("区", "District"), ("县", "County"), ("镇", "Town"), ("乡", "Town"),
+    ("村", "Village"),
+]
+_AREA_PREFIX = re.compile(
+    "^([\u4e00-\u9fff]{2,4}?(?:" + "|".join(s for s, _ in _SUFFIX_LEVEL) + "))(?=[\u4e00-\u9fff])")
+# Natural features: a body named after a lake is not thereby located in the lake.
+_NATURE = tuple("湖河江山海湾溪塘岛泉") + ("湿地",)
+_CONTAINER_LEVELS = ("Province", "City", "District", "County")  # what a zone is named after
+# Containment order of levels; a zone sits between a district and a town.
+_RANK = {"Country": 0, "Province": 1, "City": 2, "District": 3, "County": 3, "DevelopmentZone": 3.5,
+         "Town": 4, "Subdistrict": 4, "Community": 5, "Village": 5}
+assert set(_RANK) == set(ADMIN_LEVELS)
+
+
+@dataclass(frozen=True)
+class Container:
+    """The nearest body (``org``) and place (``place``) a name is named inside, and how we know."""
+
+    org: Mention | None
+    place: Mention | None
+    how: str  # "nested" (recogniser's parts), "prefix" (another name of the article), "area-prefix"
+
+
+def level_of(name: str) -> str:
+    for suffix, level in _SUFFIX_LEVEL:
+        if name.endswith(suffix):
+            return level
+    return ""
+
+
+def may_contain(outer: Mention, inner: Mention) -> bool:
+    """Whether a name written inside or before another can be where the other is: not a lake or a
+    hill a name merely borrows (`阳澄湖国际科技创业园`), not a smaller area before a larger one."""
+    borrowed = outer.subtype != "AdministrativeArea" and outer.name.endswith(_NATURE)
+    if outer.kind == "Place" and borrowed:
+        return False
+    if outer.kind != "Place" or inner.kind != "Place":
+        return True
+    a, b = _RANK.get(outer.level), _RANK.get(inner.level)
+    return a is None or b is None or a < b
+
+
+def container(ctx: Context, m: Mention) -> Container | None:
+    """Where the name of ``m`` (an organisation or place) says it belongs, or ``None``."""
+    if not (m.kind == "Organization" or is_place(m)):
+        return None
+    kids = [k for k in ctx.children(m) if is_agent(k) or is_place(k)]
+    found = None
+    if kids:
+        found = _from_parts(m, kids)
+    elif m.kind == "Organization":
+        found = _from_prefix(ctx, m) or _from_area_prefix(m)
+    elif m.level == "DevelopmentZone":
+        found = _zone_in_area(ctx, m)
+    if found is not None and found.place is not None:
+        place = canonical_place(ctx, found.place)
+        found = Container(found.org, place if may_contain(place, m) else None, found.how)
+    return found
+
+
+def canonical_place(ctx: Context, p: Mention) -> Mention:
+    """A place written short (`张家港`, no level) is the area the article names in full
+    (`张家港市`) when there is exactly one such area."""
+    if p.subtype == "AdministrativeArea" or len(p.name) < 2:
+        return p
+    full = [ctx.by_name[p.name + s][0] for s in "省市区县镇" if p.name + s in ctx.by_name]
+    full = [n for n in full if n.subtype == "AdministrativeArea"]
+    return full[0] if len(full) == 1 else p
+
+
+def _from_parts(m: Mention, kids: list[Mention]) -> Container | None:
+    orgs = [k for k in kids if k.kind == "Organization"]
+    org = orgs[-1] if orgs else None
+    places = [k for k in kids if is_place(k) and (org is None or k.start >= org.end)
+              and may_contain(k, m)]
+    place = places[-1] if places else None
+    if org is None and place is None:
+        return None
+    return Container(org=org, place=place, how="nested")
+
+
+def _from_prefix(ctx: Context, m: Mention) -> Container | None:
+    """The longest other name of the article that ``m``'s name (or surface form) begins with."""
+    candidates = [n for k in range(2, len(m.name) - 1) for n in ctx.by_name.get(m.name[:k], ())]
+    candidates += [n for k in range(2, len(m.text) - 1) for n in ctx.by_text.get(m.text[:k], ())]
+    candidates = [n for n in candidates if n.kind in ("Organization", "Place") and n.name != m.name]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda n: (-len(n.name), n.start, n.end, n.kind))
+    if best.kind == "Organization":
+        return Container(org=best, place=None, how="prefix")
+    return Container(org=None, place=best, how="prefix")
+
+
+def _zone_in_area(ctx: Context, zone: Mention) -> Container | None:
+    """A zone named after the city or district it lies in: `青松高新区` → 青松区, `梅林保税区` → 梅林市
+    (the area must be named in the article)."""
+    best: tuple[int, Mention] | None = None
+    for n in ctx.areas:
+        named_area = n.subtype == "AdministrativeArea" and n.level in _CONTAINER_LEVELS
+        bare_place = n.kind == "Place" and not n.level and not n.name.endswith(_NATURE)
+        if not (named_area or bare_place):
+            continue
+        stem = n.name[:-1] if n.name.endswith(("省", "市", "区", "县")) else n.name
+        if len(stem) >= 2 and zone.name.startswith(stem) and zone.name != n.name:
+            if best is None or len(stem) > best[0]:
+                best = (len(stem), n)
+    return Container(org=None, place=canonical_place(ctx, best[1]), how="prefix") if best else None
+
+
+def _from_area_prefix(m: Mention) -> Container | None:
+    """`姑苏区司法局` → a place 姑苏区 derived from the surface form itself."""
+    found = _AREA_PREFIX.match(m.text)
+    if not found or not m.name.startswith(found.group(1)):
+        return None
+    name = found.group(1)
+    place = Mention(start=m.start, end=m.start + len(name), text=name, kind="Place",
+                    subtype="AdministrativeArea", name=name, rule="relate-area-prefix",
+                    level=level_of(name))
+    return Container(org=None, place=place, how="area-prefix")
+
+
+def area_of(body_name: str) -> str:
+    """The area a party or government body is named after: 张家港市委 → 张家港市,
+    相城经济技术开发区党工委 → 相城经济技术开发区; "" when the name does not start with one."""
+    for suffix in ("党工委", "管委会", "人民政府", "党委", "政府", "委"):
+        if body_name.endswith(suffix):
+            stem = body_name[: -len(suffix)]
+            return stem if level_of(stem) and len(stem) >= 2 else ""
+    return ""
+
+
+def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare body in a list takes the area of the body before it: in
+    `联合青松区民政局、司法局、财政局`, 司法局 is 青松区司法局 (the same scope inheritance as a title
+    chain). Other mentions are returned as they are."""
+    by_start: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_start.setdefault(m.start, []).append(m)
+    renamed: dict[Mention, Mention] = {}
+    for m in sorted(mentions):
+        head = renamed.get(m, m)
+        found = _AREA_PREFIX.match(head.name) if head.kind == "Organization" else None
+        if not found:
+            continue
+        area = found.group(1)
+        for sep in ("、", "和", "及"):
+            if not text.startswith(sep, m.end):
+                continue
+            for nxt in by_start.get(m.end + len(sep), []):
+                # The list's own area beats one completed from elsewhere in the article.
+                bare = nxt.name == nxt.text or nxt.rule.endswith("+context")
+                if (nxt.kind == "Organization" and nxt.subtype == head.subtype and bare
+                        and not _AREA_PREFIX.match(nxt.text) and not nxt.name.startswith(area)):
+                    renamed[nxt] = replace(nxt, name=area + nxt.text, rule=nxt.rule + "+list-scope")
+    return [renamed.get(m, m) for m in mentions]

@@ -1,0 +1,95 @@
+"""Sentence and clause spans of an article's text: the unit of evidence and of pattern scope.
+
+A sentence ends after 。！？ (or their ASCII forms) together with any closing quotes or brackets that
+follow (`…温暖！”` keeps its quote), and at every line break (headlines and paragraphs are
+lines). A quote that closes mid-sentence (`“……！”他说。`) runs on to the speaker.
+Spans are half-open ``[start, end)`` into ``Article.text`` and never include the white space around
+them, so the builder's source slice is exactly the quoted sentence.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+END = frozenset("。！？!?")
+CLOSERS = frozenset("”’」』）)》】\"'")
+CLAUSE_BREAKS = frozenset("，,；;：:。！？!?\n")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Every sentence of ``text`` as ``(start, end)``, in order, without surrounding white space."""
+    spans: list[tuple[int, int]] = []
+    start, i, n = 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            _add(text, spans, start, i)
+            start = i + 1
+        elif ch in END:
+            j = i + 1
+            while j < n and (text[j] in END or text[j] in CLOSERS):
+                j += 1
+            if text[j - 1] == "”" and j < n and text[j] not in "\n“":
+                i = j  # `“……！”他说。`: the speaker's words close the sentence, not the quote
+                continue
+            _add(text, spans, start, j)
+            start, i = j, j
+            continue
+        i += 1
+    _add(text, spans, start, n)
+    return spans
+
+
+def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+class Sentences:
+    """The sentences of one text, with lookup by position, and the clauses inside them.
+
+    A clause runs between ，；：。 — except inside “…” quotes, where a comma belongs to a name
+    (`“同心抱籽，石榴桥红”品牌` is one clause).
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = sentences(text)
+        self._starts = [s for s, _ in self.spans]
+        self._breaks = _clause_breaks(text)
+
+    def at(self, pos: int) -> tuple[int, int] | None:
+        """The sentence holding character ``pos``, or ``None`` (white space between sentences)."""
+        k = bisect_right(self._starts, pos) - 1
+        if k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]:
+            return self.spans[k]
+        return None
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` begins: after the previous break in its sentence."""
+        span = self.at(pos)
+        floor = span[0] if span else 0
+        k = bisect_right(self._breaks, pos - 1) - 1
+        return max(self._breaks[k] + 1, floor) if k >= 0 else floor
+
+    def clause_end(self, pos: int) -> int:
+        """Where the clause holding ``pos`` ends (exclusive): the next break or the sentence end."""
+        span = self.at(pos)
+        ceiling = span[1] if span else len(self.text)
+        k = bisect_right(self._breaks, pos - 1)
+        return min(self._breaks[k], ceiling) if k < len(self._breaks) else ceiling
+
+
+def _clause_breaks(text: str) -> list[int]:
+    breaks, quoted = [], False
+    for i, ch in enumerate(text):
+        if ch == "“":
+            quoted = True
+        elif ch == "”" or ch == "\n":
+            quoted = False
+        if ch in CLAUSE_BREAKS and not quoted:
+            breaks.append(i)
+    return breaks

@@ -1,0 +1,64 @@
+"""`org:subOrganizationOf`: a body inside another — from its name and from statements.
+
+- a name built on a body's name: `企服中心党总支` → the 企服中心, `工商银行苏州园区支行` → 工商银行,
+  `相城区委组织部` → 相城区委 (the recogniser's nested parts, or a name of the article it begins with);
+- a statement: `隶属(于)X`, `X直属/下属/所属/旗下(的)Y`.
+"""
+from __future__ import annotations
+
+from kg.relate.context import Context
+from kg.relate.names import container
+from kg.model import Relation
+
+CONF_NAME = 0.95
+CONF_PREFIX = 0.9
+CONF_COMPLETED = 0.8  # the name begins so only after the recogniser completed it from the article
+CONF_STATEMENT = 0.8
+
+_UNDER = ("直属的", "下属的", "所属的", "旗下的", "直属", "下属", "所属", "旗下")
+_BELONGS = ("隶属于", "隶属")
+
+
+def suborganizations(ctx: Context) -> list[Relation]:
+    found: list[Relation | None] = []
+    for m in ctx.mentions:
+        if m.kind != "Organization":
+            continue
+        where = container(ctx, m)
+        if where is not None and where.org is not None:
+            conf = CONF_NAME if where.how == "nested" else CONF_PREFIX
+            if where.how == "prefix" and "+context" in m.rule:
+                conf = CONF_COMPLETED
+            found.append(ctx.relation(m, "subOrganizationOf", where.org, m.start, conf,
+                                      f"name-{where.how}"))
+    found.extend(_from_statements(ctx))
+    return [r for r in found if r is not None]
+
+
+def _orgs_at(ms):
+    orgs = [m for m in ms if m.kind == "Organization"]
+    return max(orgs, key=lambda m: m.end - m.start, default=None)
+
+
+def _from_statements(ctx: Context) -> list[Relation | None]:
+    found: list[Relation | None] = []
+    text = ctx.text
+    for word in _UNDER:
+        at = text.find(word)
+        while at >= 0:
+            parent = _orgs_at(ctx.ending_at(at))
+            child = _orgs_at(ctx.starting_at(at + len(word)))
+            if parent and child:
+                found.append(ctx.relation(child, "subOrganizationOf", parent, at, CONF_STATEMENT,
+                                          "suborg-statement"))
+            at = text.find(word, at + 1)
+    for word in _BELONGS:
+        at = text.find(word)
+        while at >= 0:
+            child = _orgs_at(ctx.ending_at(at))
+            parent = _orgs_at(ctx.starting_at(at + len(word)))
+            if parent and child:
+                found.append(ctx.relation(child, "subOrganizationOf", parent, at, CONF_STATEMENT,
+                                          "suborg-statement"))
+            at = text.find(word, at + 1)
+    return found

@@ -1,0 +1,111 @@
+"""Counts that describe a built graph: entities by class, relations by predicate (with their
+provenance coverage and mean confidence), articles per page. Each count is one SPARQL query run
+by pyoxigraph, so the numbers are exactly what a researcher's own query would return."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.query import compact, table
+from kg.rdf.load import graph_prefixes, load_store
+
+RELATIONS = ("org:memberOf", "org:subOrganizationOf", "dj:locatedIn", "dj:runs", "dj:partnerOf",
+             "dj:issuedBy")
+
+BY_CLASS = """
+SELECT ?class (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a ?class }
+GROUP BY ?class ORDER BY DESC(?count) ?class
+"""
+# For each relation: asserted triples, those with a complete reification node, mean confidence.
+BY_RELATION = """
+SELECT ?predicate (COUNT(*) AS ?triples) (SUM(?proven) AS ?withEvidence) (AVG(?best) AS ?confidence)
+WHERE {
+  {
+    SELECT ?s ?predicate ?o (MAX(?ok) AS ?proven) (MAX(?c) AS ?best) WHERE {
+      VALUES ?predicate { %s }
+      ?s ?predicate ?o .
+      OPTIONAL {
+        ?st rdf:subject ?s ; rdf:predicate ?predicate ; rdf:object ?o ;
+            dj:evidence ?e ; dj:charStart ?b ; dj:charEnd ?end ; dj:confidence ?c ;
+            prov:wasDerivedFrom ?article ; prov:wasGeneratedBy ?rule .
+      }
+      BIND (IF(BOUND(?st), 1, 0) AS ?ok)
+    }
+    GROUP BY ?s ?predicate ?o
+  }
+}
+GROUP BY ?predicate ORDER BY DESC(?triples) ?predicate
+""" % " ".join(RELATIONS)
+BY_PAGE = """
+SELECT ?page (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?e) AS ?entities)
+       (COUNT(DISTINCT ?st) AS ?statements)
+WHERE {
+  ?a a dj:Article ; dcterms:source ?page .
+  OPTIONAL { ?a schema:mentions ?e }
+  OPTIONAL { ?st prov:wasDerivedFrom ?a }
+}
+GROUP BY ?page ORDER BY ?page
+"""
+MEMBERSHIPS = """
+SELECT (COUNT(DISTINCT ?m) AS ?memberships) (COUNT(DISTINCT ?proven) AS ?withEvidence)
+       (COUNT(DISTINCT ?role) AS ?roles)
+WHERE {
+  ?m a org:Membership .
+  OPTIONAL { ?m org:role ?role }
+  OPTIONAL { ?m dj:evidence ?e ; dj:charStart ?b ; dj:charEnd ?end ; dj:confidence ?c ;
+                prov:wasDerivedFrom ?a . BIND (?m AS ?proven) }
+}
+"""
+
+
+@dataclass
+class Section:
+    title: str
+    names: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def compute_stats(graph_path) -> list[Section]:
+    """The sections ``kg stats`` prints, in order."""
+    store, prefixes = load_store(graph_path), graph_prefixes(graph_path)
+
+    def run(query: str) -> tuple[list[str], list[list[str]]]:
+        results = store.query(query, prefixes=prefixes)
+        names = [v.value for v in results.variables]
+        return names, [[_text(s[n], prefixes) for n in names] for s in results]
+
+    sections = []
+    for title, query in (("Entities and nodes by class", BY_CLASS),
+                         ("Relations: triples, with evidence node, mean confidence", BY_RELATION),
+                         ("Memberships (posts)", MEMBERSHIPS),
+                         ("Pages: articles, entities mentioned, statements", BY_PAGE)):
+        names, rows = run(query)
+        sections.append(Section(title, names, rows))
+    total, proven = _coverage(sections[1].rows)
+    share = f"{100 * proven / total:.1f} %" if total else "n/a"
+    sections.append(Section("Provenance coverage", ["relation triples", "with evidence", "share"],
+                            [[str(total), str(proven), share]]))
+    return sections
+
+
+def _coverage(rows: list[list[str]]) -> tuple[int, int]:
+    return sum(int(r[1]) for r in rows), sum(int(r[2]) for r in rows)
+
+
+def _text(term, prefixes: dict[str, str]) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return compact(term.value, prefixes)
+    if isinstance(term, ox.Literal) and term.datatype.value.endswith("#decimal"):
+        return f"{float(term.value):.2f}"
+    return term.value
+
+
+def render_stats(sections: list[Section]) -> str:
+    return "\n".join(f"{s.title}\n{table(s.names, s.rows)}" for s in sections)
+
+
+def stats_json(sections: list[Section]) -> dict:
+    return {s.title: [dict(zip(s.names, row)) for row in s.rows] for s in sections}

@@ -1,0 +1,235 @@
+"""Read what the views show out of a built graph, with SPARQL (pyoxigraph).
+
+The views read the vocabulary contract (spec/ontology.md), not the builder's internals: entities
+with their dj: classes, labels and aliases; the six relations, each with the rdf:Statement nodes
+that carry its evidence; org:Membership roles; articles and what they mention.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.model import KINDS
+from kg.rdf.build import PREDICATE
+from kg.rdf.load import load_store
+from kg.rdf.namespaces import DJ
+from kg.views.marks import find_marks
+
+DJ_NS = str(DJ._NS)
+ORG_NS = "http://www.w3.org/ns/org#"
+PREDICATE_IRIS = {str(iri): name for name, iri in PREDICATE.items()}  # IRI → local name
+SUBTYPE_KIND = {sub: kind for kind, subs in KINDS.items() for sub in subs}
+
+PREFIXES = f"""PREFIX dj: <{DJ_NS}>
+PREFIX org: <{ORG_NS}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
+"""
+
+
+@dataclass(frozen=True)
+class Node:
+    iri: str
+    label: str
+    kind: str  # top-level class: Organization | Person | Place | Initiative | PolicyDocument
+    subtype: str  # most specific class; equals kind when none
+    aliases: tuple[str, ...] = ()
+    level: str = ""  # dj:adminLevel local name, e.g. "Subdistrict"
+    articles: tuple[str, ...] = ()  # IRIs of the articles that mention it (bylines included)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One statement of a relation: the sentence that says so, where, and how sure."""
+
+    text: str
+    article: str  # article IRI ("" when the statement names none)
+    start: int | None
+    end: int | None
+    confidence: str  # as written in the graph, e.g. "0.85"
+    rule: str = ""
+    role: str = ""  # memberOf: the post as written, e.g. "副书记" (dj:roleLabel)
+    title: str = ""  # memberOf: the post's short title (org:role's skos:prefLabel), else ``role``
+    marks: tuple[tuple[int, int, str], ...] = ()  # spans of text to highlight: "s", "o", "r"
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    predicate: str  # local name, one of kg.model.PREDICATES
+    target: str
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.source} {self.predicate} {self.target}"
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """The short titles of a membership's posts, e.g. ("书记",), for the line's label."""
+        return tuple(sorted({e.title for e in self.evidence if e.title}))
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    iri: str
+    title: str
+    source: str  # file name of the page
+    position: int  # 1-based position on the page
+
+
+@dataclass
+class GraphData:
+    nodes: dict[str, Node] = field(default_factory=dict)  # IRI → node
+    edges: list[Edge] = field(default_factory=list)  # sorted by id
+    articles: dict[str, ArticleInfo] = field(default_factory=dict)  # IRI → article
+
+
+def read_graph(path: Path) -> GraphData:
+    """Load the graph file at ``path`` (``GraphError`` if missing or broken) and read it."""
+    return graph_data(load_store(path))
+
+
+def graph_data(store: ox.Store) -> GraphData:
+    articles = _articles(store)
+    nodes = _nodes(store)
+    return GraphData(nodes=nodes, edges=_edges(store, nodes), articles=articles)
+
+
+def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
+    """Rows of a SELECT as plain strings (IRIs and literal values); unbound variables are absent."""
+    solutions = store.query(PREFIXES + query)
+    names = [v.value for v in solutions.variables]
+    rows = []
+    for solution in solutions:
+        row = {}
+        for name in names:
+            term = solution[name]
+            if term is not None:
+                row[name] = term.value
+        rows.append(row)
+    return rows
+
+
+def _articles(store: ox.Store) -> dict[str, ArticleInfo]:
+    rows = _select(store, """SELECT ?a ?source ?position ?title WHERE {
+        ?a a dj:Article . OPTIONAL { ?a dcterms:source ?source } OPTIONAL { ?a dj:position ?position }
+        OPTIONAL { ?a dcterms:title ?title } }""")
+    articles = {}
+    for row in sorted(rows, key=lambda r: (r["a"], r.get("title", ""))):
+        if row["a"] not in articles:
+            articles[row["a"]] = ArticleInfo(iri=row["a"], title=row.get("title", ""),
+                                             source=row.get("source", ""),
+                                             position=_int(row.get("position")) or 0)
+    return articles
+
+
+def _nodes(store: ox.Store) -> dict[str, Node]:
+    types: dict[str, set[str]] = defaultdict(set)
+    for row in _select(store, f"""SELECT ?e ?t WHERE {{ ?e a ?t .
+            FILTER(STRSTARTS(STR(?t), "{DJ_NS}")) }}"""):
+        name = row["t"][len(DJ_NS):]
+        if name in KINDS or name in SUBTYPE_KIND:
+            types[row["e"]].add(name)
+    labels = _values(store, "rdfs:label", types)
+    aliases = _values(store, "skos:altLabel", types)
+    levels = _values(store, "dj:adminLevel", types)
+    mentions = _values(store, "^schema:mentions|^dcterms:creator", types)
+    nodes = {}
+    for iri in sorted(types):
+        kind, subtype = _classes(types[iri])
+        label = min(labels.get(iri, ()), default="") or _local_name(iri)
+        nodes[iri] = Node(
+            iri=iri, label=label, kind=kind, subtype=subtype,
+            aliases=tuple(sorted(set(aliases.get(iri, ())) - {label})),
+            level=min((lv[len(DJ_NS):] for lv in levels.get(iri, ())), default=""),
+            articles=tuple(sorted(set(mentions.get(iri, ())))))
+    return nodes
+
+
+def _values(store: ox.Store, path: str, wanted) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = defaultdict(list)
+    for row in _select(store, f"SELECT ?e ?v WHERE {{ ?e {path} ?v }}"):
+        if row["e"] in wanted:
+            values[row["e"]].append(row["v"])
+    return values
+
+
+def _classes(names: set[str]) -> tuple[str, str]:
+    """The top-level class and the most specific one; a lone subclass implies its parent."""
+    subtypes = sorted(n for n in names if n in SUBTYPE_KIND)
+    kinds = sorted(n for n in names if n in KINDS) or [SUBTYPE_KIND[subtypes[0]]]
+    kind = kinds[0]
+    subtype = next((s for s in subtypes if SUBTYPE_KIND[s] == kind), kind)
+    return kind, subtype
+
+
+def _edges(store: ox.Store, nodes: dict[str, Node]) -> list[Edge]:
+    values = " ".join(f"<{iri}>" for iri in sorted(PREDICATE_IRIS))
+    triples = {(r["s"], PREDICATE_IRIS[r["p"]], r["o"])
+               for r in _select(store, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}")
+               if r["s"] in nodes and r["o"] in nodes}
+    roles = _roles(store)
+    evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for row in _select(store, """SELECT ?s ?p ?o ?a ?text ?start ?end ?confidence ?rule WHERE {
+            ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+            OPTIONAL { ?st prov:wasDerivedFrom ?a } OPTIONAL { ?st dj:evidence ?text }
+            OPTIONAL { ?st dj:charStart ?start } OPTIONAL { ?st dj:charEnd ?end }
+            OPTIONAL { ?st dj:confidence ?confidence } OPTIONAL { ?st prov:wasGeneratedBy ?rule } }"""):
+        key = (row["s"], PREDICATE_IRIS.get(row["p"], ""), row["o"])
+        if key not in triples:
+            continue
+        start, end = _int(row.get("start")), _int(row.get("end"))
+        role, title = roles.get((row["s"], row["o"], row.get("a", ""), start, end), ("", ""))
+        text = row.get("text", "")
+        evidence[key].append(Evidence(
+            text=text, article=row.get("a", ""), start=start, end=end,
+            confidence=row.get("confidence", ""), rule=_rule_name(row.get("rule", "")), role=role,
+            title=title, marks=find_marks(text, _names(nodes[row["s"]]), _names(nodes[row["o"]]), role)))
+    return [Edge(source=s, predicate=p, target=o, evidence=tuple(sorted(
+                evidence[(s, p, o)], key=lambda e: (e.article, e.start or 0, e.end or 0, e.text))))
+            for s, p, o in sorted(triples)]
+
+
+def _roles(store: ox.Store) -> dict[tuple, tuple[str, str]]:
+    """Membership posts (as written, short title) by (member, organisation, article, charStart,
+    charEnd): the provenance a Membership shares with its rdf:Statement."""
+    roles: dict[tuple, tuple[str, str]] = {}
+    for row in _select(store, """SELECT ?s ?o ?a ?start ?end ?label ?pref WHERE {
+            ?m a org:Membership ; org:member ?s ; org:organization ?o .
+            OPTIONAL { ?m prov:wasDerivedFrom ?a } OPTIONAL { ?m dj:charStart ?start }
+            OPTIONAL { ?m dj:charEnd ?end } OPTIONAL { ?m dj:roleLabel ?label }
+            OPTIONAL { ?m org:role/skos:prefLabel ?pref } }"""):
+        role = row.get("label") or row.get("pref", "")
+        post = (role, row.get("pref") or role)
+        key = (row["s"], row["o"], row.get("a", ""), _int(row.get("start")), _int(row.get("end")))
+        if role and (key not in roles or post < roles[key]):
+            roles[key] = post
+    return roles
+
+
+def _names(node: Node) -> tuple[str, ...]:
+    return (node.label, *node.aliases)
+
+
+def _rule_name(iri: str) -> str:
+    prefix = DJ_NS + "rule-"
+    return iri[len(prefix):] if iri.startswith(prefix) else _local_name(iri)
+
+
+def _local_name(iri: str) -> str:
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None

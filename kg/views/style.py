@@ -1,0 +1,46 @@
+"""How the views name and colour things: Chinese display names for classes, levels and relations,
+class colours (Okabe-Ito, distinguishable with colour-blindness) and a CJK font stack."""
+from __future__ import annotations
+
+# Top-level classes, in legend order: (Chinese name, colour).
+CLASSES: dict[str, tuple[str, str]] = {
+    "Organization": ("组织", "#D55E00"),
+    "Person": ("人物", "#0072B2"),
+    "Place": ("地点", "#009E73"),
+    "Initiative": ("举措", "#E69F00"),
+    "PolicyDocument": ("政策文件", "#CC79A7"),
+}
+SUBTYPES: dict[str, str] = {
+    "PartyOrganization": "党组织", "GovernmentAgency": "政府机构", "Enterprise": "企业",
+    "SocialOrganization": "社会组织", "PublicInstitution": "事业单位",
+    "AdministrativeArea": "行政区划", "SecretaryProject": "书记项目", "Mechanism": "机制",
+    "Brand": "品牌", "Campaign": "行动", "ServicePoint": "服务阵地",
+}
+LEVELS: dict[str, str] = {
+    "Country": "国家", "Province": "省", "City": "市", "District": "区", "County": "县",
+    "Town": "镇", "Subdistrict": "街道", "Community": "社区", "Village": "村",
+    "DevelopmentZone": "开发区",
+}
+# Relations, in legend order: (Chinese name, line colour, directed?).
+RELATIONS: dict[str, tuple[str, str, bool]] = {
+    "memberOf": ("任职", "#0072B2", True),
+    "runs": ("开展", "#E69F00", True),
+    "locatedIn": ("位于", "#009E73", True),
+    "subOrganizationOf": ("隶属", "#D55E00", True),
+    "partnerOf": ("合作", "#7F7F7F", False),
+    "issuedBy": ("发布", "#CC79A7", True),
+}
+FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
+         '"Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif')
+
+
+def class_name(kind: str, subtype: str = "") -> str:
+    """``组织 · 党组织``: the top-level class, then the specific one when there is one."""
+    name = CLASSES.get(kind, (kind, ""))[0]
+    if subtype and subtype != kind:
+        return f"{name} · {SUBTYPES.get(subtype, subtype)}"
+    return name
+
+
+def colour(kind: str) -> str:
+    return CLASSES.get(kind, ("", "#888888"))[1]

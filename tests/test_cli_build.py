@@ -1,0 +1,96 @@
+"""``kg build`` on good and bad input: one clear line, exit code 2, nothing written."""
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+PAGE = ("梅林街道推动高质量发展\n\n近日，梅林街道召开大会，青松社区党委书记张三丰介绍了"
+        "“红色管家”服务机制。\n\n李四 王五\n")
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["build", *args])
+
+
+def pages(tmp_path, **files: bytes):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / f"{name}.txt").write_bytes(data)
+    return folder
+
+
+def assert_refused(result, *words: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    for word in words:
+        assert word in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_cli_build_writes_the_graph_with_articles_and_creators(tmp_path):
+    folder = pages(tmp_path, a=PAGE.encode("utf-8"), b=PAGE.replace("梅林", "松江").encode("gb18030"))
+    out = tmp_path / "out"
+    result = run(str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    graph = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert '"梅林街道推动高质量发展"@zh' in graph and '"松江街道推动高质量发展"@zh' in graph
+    assert '"李四"@zh' in graph and "dcterms:creator" in graph
+
+
+def test_cli_build_refuses_a_binary_page_and_writes_nothing(tmp_path):
+    folder = pages(tmp_path, a=PAGE.encode("utf-8"), b=b"\x00\x01PNG\x00" * 20)
+    out = tmp_path / "out"
+    result = run(str(folder), "--out", str(out))
+    assert_refused(result, "b.txt", "binary")
+    assert not out.exists()
+
+
+def test_cli_build_leaves_an_earlier_output_untouched(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("earlier graph", encoding="utf-8")
+    folder = pages(tmp_path, a=b"<!DOCTYPE html><html><body>x</body></html>")
+    result = run(str(folder), "--out", str(out))
+    assert_refused(result, "a.txt", "HTML")
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "earlier graph"
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+
+
+def test_cli_build_refuses_a_folder_without_pages(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "notes.md").write_text("x", encoding="utf-8")
+    result = run(str(folder), "--out", str(tmp_path / "out"))
+    assert_refused(result, str(folder), "no .txt files")
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_build_refuses_a_missing_path(tmp_path):
+    result = run(str(tmp_path / "nowhere.txt"), "--out", str(tmp_path / "out"))
+    assert_refused(result, "nowhere.txt", "no such file")
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_build_refuses_undecodable_text(tmp_path):
+    folder = pages(tmp_path, a=b"caf\xe9 cr\xe8me br\xfbl\xe9e, \xe0 la carte")
+    result = run(str(folder), "--out", str(tmp_path / "out"))
+    assert_refused(result, "a.txt", "UTF-8 or GB18030")
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_build_warns_about_an_empty_page_and_builds_the_rest(tmp_path):
+    folder = pages(tmp_path, a=PAGE.encode("utf-8"), empty=b"")
+    result = run(str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "Warning:" in result.stderr and "empty.txt" in result.stderr
+    assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_cli_build_refuses_when_every_page_is_empty(tmp_path):
+    folder = pages(tmp_path, empty=b"\n\n")
+    result = run(str(folder), "--out", str(tmp_path / "out"))
+    assert_refused(result, "empty")
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,78 @@
+"""Local engines: in-process and a process pool give the same results in the same order."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.engines import EngineError, ProcessEngine, SerialEngine, _partitions, make_engine
+from kg.pipeline import BuildOptions, build
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def test_engines_serial_keeps_order_and_reports_progress():
+    seen = []
+    assert SerialEngine().map(_square, [3, 1, 2], seen.append) == [9, 1, 4]
+    assert seen == [1, 1, 1]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a pool needs two CPUs")
+def test_engines_process_pool_keeps_order_and_reports_progress():
+    seen = []
+    items = list(range(50))
+    assert ProcessEngine(2, min_chars=0).map(_square, items, seen.append) == [x * x for x in items]
+    assert sum(seen) == 50
+
+
+def test_engines_process_pool_runs_small_work_in_process():
+    engine = ProcessEngine(2, min_chars=1000)
+    # a lambda cannot be pickled: this only works because nothing is sent to a worker
+    assert engine.map(lambda x: x + 1, [1, 2], sizes=[10, 10]) == [2, 3]
+
+
+def test_engines_partitions_cover_every_item_in_order():
+    items = list("abcdefghij")
+    parts = list(_partitions(items, [1] * 10, target=3, parts=2))
+    assert [x for part in parts for x in part] == items
+    assert [len(p) for p in parts] == [3, 3, 3, 1]
+    assert len(list(_partitions(items, [1] * 10, target=100, parts=4))) == 5  # at least `parts`
+
+
+def test_engines_make_engine_refuses_bad_combinations():
+    assert make_engine("local", 1).name == "serial"
+    assert make_engine("local", 2).name == "local"
+    assert make_engine("dask", 2).name == "dask"
+    with pytest.raises(EngineError, match="--scheduler needs --engine dask"):
+        make_engine("local", 1, "tcp://127.0.0.1:8786")
+    with pytest.raises(EngineError, match="unknown engine"):
+        make_engine("spark")
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a pool needs two CPUs")
+def test_engines_jobs_2_gives_the_bytes_of_jobs_1_on_the_seeds(tmp_path, seed_paths):
+    one = build(seed_paths, BuildOptions(out=tmp_path / "one", cache=False))
+    two = build(seed_paths, BuildOptions(out=tmp_path / "two", jobs=2, cache=False),
+                engine=ProcessEngine(2, min_chars=0))  # force the pool on five small pages
+    assert (one.pages, one.triples) == (two.pages, two.triples)
+    assert (tmp_path / "one/graph.ttl").read_bytes() == (tmp_path / "two/graph.ttl").read_bytes()
+
+
+def test_engines_cli_jobs_option_builds_the_same_graph(tmp_path, seed_paths):
+    runner = CliRunner()
+    for jobs in ("1", "2"):
+        result = runner.invoke(cli, ["build", *map(str, seed_paths), "--out", str(tmp_path / jobs),
+                                     "--jobs", jobs, "--no-cache"])
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "1/graph.ttl").read_bytes() == (tmp_path / "2/graph.ttl").read_bytes()
+
+
+def test_engines_cli_scheduler_without_dask_engine_is_a_one_line_error(tmp_path, seed_paths):
+    result = CliRunner().invoke(cli, ["build", str(seed_paths[0]), "--out", str(tmp_path),
+                                      "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "Error: --scheduler needs --engine dask"

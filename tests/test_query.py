@@ -1,0 +1,291 @@
+"""``kg query`` and the queries/ library: SPARQL over a built graph, clean errors, aligned tables,
+and each research query answering what a reader of the seeds expects."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from graph_fixtures import SEEDS, invented_graph, seed_graph
+
+from kg.cli import cli
+from kg.errors import QueryError
+from kg.query import cell_text, parse_binding, run_query, table, width
+from kg.rdf.load import graph_prefixes, load_store
+
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+PARTY_SUFFIXES = ("党委", "党工委", "党支部", "党总支", "党组", "区委", "市委", "县委")
+
+
+@pytest.fixture(scope="module")
+def graph_path(tmp_path_factory):
+    return invented_graph(tmp_path_factory.mktemp("invented"))
+
+
+def kg(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, ["query", *args], input=input)
+
+
+# --- the command ----------------------------------------------------------------------------
+
+def test_query_table_lists_labels_aligned(graph_path):
+    result = kg("SELECT ?name ?kind WHERE { ?e a dj:Person ; rdfs:label ?name . "
+                "BIND(\"人\" AS ?kind) } ORDER BY ?name", "--graph", str(graph_path))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["name", "kind"] and lines[-1] == "(3 rows)"
+    assert {line.split()[0] for line in lines[2:-1]} == {"张三丰", "李四光", "王五"}
+    # the second column starts at the same display column on every line, CJK counted as two
+    starts = {width(line[:line.rindex(" ") + 1]) for line in lines[:1] + lines[2:-1]}
+    assert len(starts) == 1
+
+
+def test_query_width_counts_wide_characters_twice():
+    assert width("abc") == 3 and width("张三丰") == 6 and width("“1+5”") == 5 and width("ＡＢ") == 4
+
+
+def test_query_table_pads_by_display_width():
+    text = table(["a", "b"], [["张三", "x"], ["abcd", "y"]])
+    first, second = text.splitlines()[2:4]
+    assert first == "张三  x" and second == "abcd  y"
+    assert width(first[:first.index("x")]) == width(second[:second.index("y")]) == 6
+
+
+def test_query_table_clips_long_cells():
+    text = table(["evidence"], [["青" * 50]], max_width=11)
+    assert text.splitlines()[2] == "青" * 5 + "…"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_query_standard_result_formats(graph_path, fmt):
+    result = kg("SELECT ?name WHERE { ?e a dj:Person ; rdfs:label ?name } ORDER BY ?name",
+                "--graph", str(graph_path), "--format", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        data = json.loads(result.stdout)
+        assert data["head"]["vars"] == ["name"]
+        names = [b["name"]["value"] for b in data["results"]["bindings"]]
+        assert data["results"]["bindings"][0]["name"]["xml:lang"] == "zh"
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(result.stdout)))
+        assert rows[0] == ["name"]
+        names = [r[0] for r in rows[1:]]
+    else:
+        lines = result.stdout.splitlines()
+        assert lines[0] == "?name"
+        names = [re.match(r'"(.*)"@zh', line).group(1) for line in lines[1:]]
+    assert names == sorted(["张三丰", "李四光", "王五"])
+
+
+def test_query_ask_and_construct(graph_path):
+    ask = kg("ASK { ?p a dj:Person }", "--graph", str(graph_path))
+    assert ask.exit_code == 0 and ask.stdout == "yes\n"
+    construct = kg("CONSTRUCT { ?p rdfs:label ?n } WHERE { ?p a dj:Person ; rdfs:label ?n }",
+                   "--graph", str(graph_path), "--format", "csv")
+    rows = list(csv.reader(io.StringIO(construct.stdout)))
+    assert rows[0] == ["subject", "predicate", "object"] and len(rows) == 4
+
+
+def test_query_reads_a_file_a_library_name_and_stdin(graph_path, tmp_path, monkeypatch):
+    path = tmp_path / "people.rq"
+    path.write_text("SELECT ?n WHERE { ?p a dj:Person ; rdfs:label ?n }", encoding="utf-8")
+    assert kg(str(path), "--graph", str(graph_path)).stdout.endswith("(3 rows)\n")
+    assert kg("-", "--graph", str(graph_path), input=path.read_text()).stdout.endswith("(3 rows)\n")
+    monkeypatch.chdir(QUERIES.parent)
+    result = kg("secretary-projects", "--graph", str(graph_path))
+    assert result.exit_code == 0 and "邻里红管家" in result.stdout
+
+
+def test_query_bind_sets_a_variable(graph_path):
+    result = kg("SELECT ?name ?e WHERE { ?e rdfs:label ?name }", "--bind", "name=张三丰",
+                "--graph", str(graph_path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("djr:person-") == 1 and "(1 row)" in result.stdout
+
+
+def test_query_bind_parses_iris_and_strings():
+    prefixes = {"dj": "https://w3id.org/dangjian-kg/ontology#"}
+    assert parse_binding("k=dj:Person", prefixes) == ("k", ox.NamedNode(prefixes["dj"] + "Person"))
+    assert parse_binding("k=<urn:x>", prefixes) == ("k", ox.NamedNode("urn:x"))
+    assert parse_binding("?k=青松", prefixes) == ("k", ox.Literal("青松", language="zh"))
+    with pytest.raises(QueryError):
+        parse_binding("no-equals-sign", prefixes)
+
+
+@pytest.mark.parametrize("query, message", [
+    ("SELECT ?n WHERE {\n  ?p a dj:Person ;\n     rdfs:label ?n\n",
+     "SPARQL syntax error at line 4"),
+    ("SELECT ?n WHERE {\n  ?p foo:bar ?n }", "undeclared prefix foo:"),
+    ("INSERT DATA { dj:a dj:b dj:c }", "SPARQL Update"),
+    ("PREFIX x: <urn:x#>\n# a comment\nDELETE WHERE { ?s ?p ?o }", "SPARQL Update"),
+])
+def test_query_errors_are_one_clean_line_with_exit_2(graph_path, query, message):
+    result = kg(query, "--graph", str(graph_path))
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["SELECT * WHERE { ?s ?p ?o }", "--graph", "nowhere/graph.ttl"], "no such graph file"),
+    (["missing.rq"], "no such query file"),
+    (["SELECT ?n WHERE { ?s ?p ?o }", "--bind", "zzz=1"], "no variable ?zzz"),
+])
+def test_query_bad_arguments_are_clean_errors(graph_path, args, message):
+    if "--graph" not in args:
+        args = [*args, "--graph", str(graph_path)]
+    result = kg(*args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_query_cell_text_compacts_iris():
+    prefixes = graph_prefixes_default()
+    assert cell_text(ox.NamedNode(prefixes["dj"] + "Person"), prefixes) == "dj:Person"
+    assert cell_text(ox.NamedNode("urn:other"), prefixes) == "<urn:other>"
+    assert cell_text(None, prefixes) == ""
+
+
+def graph_prefixes_default() -> dict[str, str]:
+    from kg.rdf.namespaces import PREFIXES
+    return PREFIXES()
+
+
+# --- the research queries on the seed graph --------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds():
+    path = seed_graph()
+    return load_store(path), graph_prefixes(path)
+
+
+def rows(seeds, name: str, **bind: str) -> list[dict[str, str]]:
+    store, prefixes = seeds
+    text = (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    bindings = {k: ox.Literal(v, language="zh") for k, v in bind.items()}
+    results = run_query(store, text, prefixes, bindings=bindings)
+    names = [v.value for v in results.variables]
+    return [{n: cell_text(s[n], prefixes) for n in names} for s in results]
+
+
+def test_query_library_has_eight_commented_queries():
+    files = sorted(QUERIES.glob("*.rq"))
+    assert len(files) >= 8
+    for path in files:
+        head = path.read_text(encoding="utf-8").splitlines()[:2]
+        assert head[0].startswith("# ") and re.search(r"[\u4e00-\u9fff]", head[0]), path.name
+        assert head[1].startswith("# ") and re.search(r"[A-Za-z]{4,}", head[1]), path.name
+
+
+@pytest.mark.parametrize("path", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.stem)
+def test_query_library_runs_through_the_cli(path):
+    result = kg(str(path), "--graph", str(seed_graph()), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["results"]["bindings"], f"{path.name} found nothing"
+
+
+def test_query_secretary_projects_with_evidence(seeds):
+    run = [r for r in rows(seeds, "secretary-projects") if r["organisation"]]
+    # a reader finds four 书记项目 on the seed pages (one on page 000, three on page 002), each
+    # with the body that runs it in the same sentence
+    assert len({r["project"] for r in run}) >= 4
+    for r in run:
+        assert "书记项目" in r["evidence"]
+        name = "".join(r["project"].removesuffix("书记项目").strip("“”").split())
+        assert name in "".join(r["evidence"].split())
+        assert 0 < float(r["confidence"]) <= 1
+
+
+def test_query_secretary_projects_all_have_a_runner(seeds):
+    lonely = [r["project"] for r in rows(seeds, "secretary-projects") if not r["organisation"]]
+    assert lonely == [], "书记项目 nobody runs (a reader finds a runner for each)"
+
+
+def test_query_secretary_projects_are_run_by_party_organisations(seeds):
+    for r in rows(seeds, "secretary-projects"):
+        if r["organisation"]:
+            assert r["organisation"].endswith(PARTY_SUFFIXES), r
+
+
+def test_query_district_posts(seeds):
+    found = rows(seeds, "district-posts")
+    assert len({r["person"] for r in found}) >= 5
+    assert len({r["district"] for r in found}) >= 3
+    assert any("书记" in r["titles"] for r in found)
+    districts = {r["district"] for r in found}
+    busiest = max(sorted(districts), key=lambda d: sum(r["district"] == d for r in found))
+    bound = rows(seeds, "district-posts", district=busiest)
+    assert bound == [r for r in found if r["district"] == busiest]
+
+
+def test_query_initiatives_by_kind(seeds):
+    found = rows(seeds, "initiatives-by-kind")
+    assert {r["kind"] for r in found} <= {"书记项目", "机制", "品牌", "行动", "服务阵地"}
+    districts = {r["district"] for r in found}
+    assert len(districts) >= 3
+    assert max(sum(r["district"] == d for r in found) for d in districts) >= 3
+    assert {"书记项目", "机制"} <= {r["kind"] for r in found}
+    assert all(int(r["initiatives"]) >= 1 for r in found)
+
+
+def test_query_top_organisations(seeds):
+    found = rows(seeds, "top-organisations")
+    counts = [int(r["articles"]) for r in found]
+    assert 1 <= len(found) <= 20 and counts == sorted(counts, reverse=True)
+    assert counts[0] >= 2  # bodies recur: the district committees turn up on two pages
+    assert {r["type"] for r in found} <= {"PartyOrganization", "GovernmentAgency", "Enterprise",
+                                         "SocialOrganization", "PublicInstitution", ""}
+
+
+def test_query_partner_network(seeds):
+    found = rows(seeds, "partners")
+    pairs = {(r["organisation"], r["partner"]) for r in found}
+    assert all((b, a) in pairs for a, b in pairs)  # symmetric
+    assert len(pairs) // 2 >= 4
+    assert all(r["evidence"] for r in found)
+    hub = max(sorted({a for a, _ in pairs}), key=lambda a: sum(x == a for x, _ in pairs))
+    bound = rows(seeds, "partners", organisation=hub)
+    assert bound and {r["organisation"] for r in bound} == {hub}
+
+
+def test_query_reporters(seeds):
+    found = rows(seeds, "reporters")
+    # the seed pages carry more than twenty distinct bylines
+    assert len({r["reporter"] for r in found}) >= 20
+    for r in found:
+        assert r["source"].endswith(".txt") and int(r["position"]) >= 1
+        assert r["reporter"] not in r["people"].split("、")
+
+
+def test_query_331_mechanisms(seeds):
+    found = rows(seeds, "mechanisms-331")
+    assert found
+    for r in found:
+        assert "331" in r["mechanism"]
+        assert r["runner"] and r["place"], r
+        assert "331" in r["evidence"]
+
+
+def test_query_party_chain(seeds):
+    found = rows(seeds, "party-chain")
+    committees = {r["committee"] for r in found}
+    assert len(committees) >= 4 and all("社区" in c for c in committees)
+    for committee in committees:
+        steps = sorted(int(r["steps"]) for r in found if r["committee"] == committee)
+        assert steps[0] == 1
+    # some community committee's chain climbs through its 街道 and district up to the city
+    assert max(int(r["steps"]) for r in found) >= 3
+
+
+def test_query_evidence_sentences_are_the_source_text(seeds):
+    found = rows(seeds, "evidence")
+    assert len(found) >= 50
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    for r in found[::7]:
+        start, end = int(r["charStart"]), int(r["charEnd"])
+        quoted = "".join(texts[r["source"]][start:end].split())
+        assert "".join(r["evidence"].split()) == quoted, r

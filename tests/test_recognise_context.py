@@ -1,0 +1,106 @@
+"""Context completion: the fullest name the article supports, and mention conventions."""
+from __future__ import annotations
+
+from recognise_helpers import article, found
+
+from kg.recognise import recognise
+
+
+def test_recognise_context_bare_zone_word_takes_the_articles_zone():
+    text = "蓝湖工业园区发布新政。园区党工委表示，园区将持续优化营商环境。"
+    by_text = {(m.kind, m.text): m.name for m in found(text)}
+    assert by_text[("Organization", "园区党工委")] == "蓝湖工业园区党工委"
+    assert by_text[("Place", "园区")] == "蓝湖工业园区"
+
+
+def test_recognise_context_district_short_forms_take_the_district():
+    text = "松山区召开大会。区委、区政府主要领导出席，市委有关负责人讲话。"
+    orgs = {m.text: m.name for m in found(text, "Organization")}
+    assert orgs["区委"] == "松山区委"
+    assert orgs["区政府"] == "松山区政府"
+    assert "市委" not in orgs  # no city in the article: nothing says which 市委
+
+
+def test_recognise_context_a_shorter_name_ending_a_longer_one_is_that_body():
+    text = ("梅林街道红枫叶志愿者服务队举行入队仪式，10名志愿者加入红枫叶志愿者服务队。")
+    names = {m.text: m.name for m in found(text, "Organization")}
+    assert names["红枫叶志愿者服务队"] == "梅林街道红枫叶志愿者服务队"
+
+
+def test_recognise_context_agency_named_without_place_takes_the_main_area():
+    text = "蓝湖工业园区持续深化改革，司法局、财政审计局联合开展服务。"
+    orgs = {m.name for m in found(text, "Organization")}
+    assert {"蓝湖工业园区司法局", "蓝湖工业园区财政审计局"} <= orgs
+
+
+def test_recognise_conventions_spans_sorted_unique_and_complete():
+    text = ("近日，云溪市松山区白鹭镇商会会长王小二说，白鹭镇将以“邻里帮”为书记项目，"
+            "落实《白鹭镇网格治理实施方案》。")
+    mentions = recognise(article(text))
+    assert mentions == sorted(mentions, key=lambda m: (m.start, m.end, m.kind, m.name))
+    assert len({(m.start, m.end, m.kind) for m in mentions}) == len(mentions)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.scope != "?"
+        assert (m.subtype == "AdministrativeArea") == bool(m.level)
+    assert {m.kind for m in mentions} == {"Place", "Organization", "Person", "Initiative",
+                                          "PolicyDocument"}
+
+
+def test_recognise_is_deterministic_and_empty_safe():
+    text = "云溪市松山区白鹭镇商会会长王小二说，要以“邻里帮”为书记项目。"
+    assert recognise(article(text)) == recognise(article(text))
+    assert recognise(article("")) == []
+    assert recognise(article("　\n ")) == []
+
+
+def test_recognise_context_bodies_opened_by_a_bare_level_word_take_the_area():
+    text = "梅花区召开大会。定期召开区委民族宗教工作领导小组会议，街道集成指挥中心统一调度。"
+    text += "青松街道发布通知。"
+    orgs = {m.text: m.name for m in found(text, "Organization")}
+    assert orgs["区委民族宗教工作领导小组"] == "梅花区委民族宗教工作领导小组"
+    assert orgs["街道集成指挥中心"] == "青松街道集成指挥中心"
+
+
+def test_recognise_context_national_bodies_never_take_the_local_area():
+    text = ("蓝湖工业园区召开大会。中组部、中宣部有关负责人出席，科技部、省委组织部领导讲话。"
+            "园区司法局参加。")
+    orgs = {m.text: m.name for m in found(text, "Organization")}
+    assert orgs["中组部"] == "中组部"
+    assert orgs["中宣部"] == "中宣部"
+    assert orgs["科技部"] == "科技部"
+    assert not any(name.startswith("蓝湖") for text, name in orgs.items() if text != "园区司法局")
+
+
+def test_recognise_context_later_list_items_take_the_first_items_area():
+    text = ("蓝湖工业园区召开大会，园区党工委主持。梅林区行政审批局、人力资源和社会保障局、司法局"
+            "联合开展服务。")
+    orgs = {m.text: m.name for m in found(text, "Organization")}
+    assert orgs["人力资源和社会保障局"] == "梅林区人力资源和社会保障局"
+    assert orgs["司法局"] == "梅林区司法局"  # not the article's main area, 蓝湖工业园区
+
+
+def test_recognise_context_group_committee_is_the_named_groups():
+    text = "青松集团召开大会。集团党委书记李四海说，集团党委将深化党建。"
+    orgs = {m.text: m.name for m in found(text, "Organization")}
+    assert orgs["集团党委"] == "青松集团党委"
+
+
+def test_recognise_context_company_committee_is_the_articles_one_company_committee():
+    text = "蓝鲸科技有限公司党委开展活动。集团党委书记李四海说，要服务职工。"
+    assert {m.name for m in found(text, "Organization") if m.text == "集团党委"} \
+        == {"蓝鲸科技有限公司党委"}
+
+
+def test_recognise_context_group_committee_of_two_groups_is_dropped():
+    text = "青松集团和红杉集团召开大会。集团党委书记李四海说，要服务职工。"
+    assert not [m for m in found(text, "Organization") if m.text == "集团党委"]
+
+
+def test_recognise_context_bank_short_forms_name_the_articles_branch():
+    text = ("工商银行云溪湖滨支行开业。云溪湖滨工行行长李四海说，工行将支持小微企业。"
+            "农行、建行也参加了活动。")
+    orgs = {m.text: m.name for m in found(text, "Organization")}
+    assert orgs["云溪湖滨工行"] == "工商银行云溪湖滨支行"
+    assert orgs["工行"] == "工商银行云溪湖滨支行"
+    assert orgs["农行"] == "农行" and orgs["建行"] == "建行"

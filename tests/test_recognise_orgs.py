@@ -1,0 +1,92 @@
+"""Organisations: nesting, typed suffixes, brackets, generic names, context completion."""
+from __future__ import annotations
+
+from recognise_helpers import found, names
+
+
+def test_recognise_orgs_nested_names_yield_the_whole_and_its_parts():
+    text = "近日，金鸡岭街道红枫叶志愿者服务队队长赵一鸣为新队员发放工作包。"
+    orgs = {m.name: m for m in found(text, "Organization")}
+    assert "金鸡岭街道红枫叶志愿者服务队" in orgs
+    assert orgs["金鸡岭街道红枫叶志愿者服务队"].subtype == "SocialOrganization"
+    assert "金鸡岭街道" in names(text, "Place")
+
+
+def test_recognise_orgs_party_body_inside_a_company_is_two_organisations():
+    text = "蓝鲸电子（云溪）科技有限公司党委获评先进基层党组织。"
+    orgs = {m.name: m.subtype for m in found(text, "Organization")}
+    assert orgs["蓝鲸电子（云溪）科技有限公司党委"] == "PartyOrganization"
+    assert orgs["蓝鲸电子（云溪）科技有限公司"] == "Enterprise"
+
+
+def test_recognise_orgs_a_second_name_in_brackets_belongs_to_the_body():
+    text = "以商务发展局（投资促进局）党支部为例，党支部成立了先锋队。"
+    orgs = names(text, "Organization")
+    assert "商务发展局（投资促进局）党支部" in orgs
+    assert "商务发展局（投资促进局）" in orgs
+    assert "投资促进局" not in orgs  # the bracketed name is the same body, not another one
+
+
+def test_recognise_orgs_a_chain_of_places_keeps_only_the_nearest_in_the_name():
+    text = "作为标杆，云溪市松山区工商联紧扣“两个健康”主题开展工作。"
+    assert "松山区工商联" in names(text, "Organization")
+    assert {"云溪市", "松山区"} <= names(text, "Place")
+
+
+def test_recognise_orgs_generic_names_are_not_entities():
+    text = "社区党委和相关部门、各基层商会都参加了。党建工作新格局正在形成。"
+    assert names(text, "Organization") == set()
+
+
+def test_recognise_orgs_verbs_before_a_name_are_not_part_of_it():
+    text = "全面启动松山小学建设，紧扣云溪市委部署。"
+    orgs = names(text, "Organization")
+    assert orgs == {"松山小学", "云溪市委"}
+
+
+def test_recognise_orgs_short_forms_are_completed_from_the_article():
+    text = ("松山区工商联召开会议。近年来，区工商联推动商会建设。"
+            "蓝湾经济技术开发区召开大会，蓝湾经开区党工委副书记、管委会副主任李四海表示，经开区将加快发展。")
+    orgs = found(text, "Organization")
+    by_text = {m.text: m.name for m in orgs}
+    assert by_text["区工商联"] == "松山区工商联"
+    assert by_text["管委会"] == "蓝湾经济技术开发区管委会"
+    assert "蓝湾经济技术开发区党工委" in {m.name for m in orgs}
+
+
+def test_recognise_orgs_a_bare_body_with_no_area_in_sight_is_dropped():
+    assert names("管委会和党工委联合发文。", "Organization") == set()
+
+
+def test_recognise_orgs_quoted_full_names_and_quoted_parts():
+    text = "郭某发起成立“松山区青年民族文化团练社”。白鹭镇“110”机制办负责日常工作。"
+    orgs = names(text, "Organization")
+    assert "松山区青年民族文化团练社" in orgs
+    assert "白鹭镇110机制办" in orgs
+
+
+def test_recognise_orgs_a_title_glued_to_the_suffix_still_ends_the_name():
+    text = "作为初次当选的全国人大代表，白鹭镇商会会长表示将继续努力。"
+    orgs = names(text, "Organization")
+    assert {"全国人大", "白鹭镇商会"} <= orgs
+
+
+def test_recognise_orgs_two_fields_joined_by_he_stay_in_one_agency_name():
+    text = "会上，梅林区人力资源和社会保障局、住房和城乡建设局负责人发言。"
+    orgs = names(text, "Organization")
+    assert "梅林区人力资源和社会保障局" in orgs
+    assert "社会保障局" not in orgs and "梅林区社会保障局" not in orgs
+
+
+def test_recognise_orgs_he_between_two_bodies_does_not_join_them():
+    text = "梅林区委和区政府联合发文，推动企业和社会组织发展。"
+    orgs = names(text, "Organization")
+    assert not any("和" in name for name in orgs)
+
+
+def test_recognise_orgs_bank_short_forms_are_enterprises_with_their_place():
+    text = "近日，杭州工行与企业签约，农行也参加。集中行动取得成效。"
+    orgs = {m.text: m for m in found(text, "Organization")}
+    assert orgs["杭州工行"].subtype == "Enterprise"
+    assert "农行" in orgs
+    assert not any("中行" in t for t in orgs)  # 集中|行动 is no bank

@@ -1,0 +1,64 @@
+"""Places: admin chains with levels, development zones, other places, generic words."""
+from __future__ import annotations
+
+from recognise_helpers import found, names
+
+
+def _levels(text: str) -> dict[str, str]:
+    return {m.name: m.level for m in found(text, "Place") if m.level}
+
+
+def test_recognise_places_a_chain_gives_each_area_with_its_level():
+    text = "近日，云溪市松山区白鹭镇青少年暑托班结业。"
+    assert _levels(text) == {"云溪市": "City", "松山区": "District", "白鹭镇": "Town"}
+
+
+def test_recognise_places_subdistricts_communities_and_villages():
+    text = "梅林街道青松社区和红旗村的志愿者参加了活动。"
+    assert _levels(text) == {"梅林街道": "Subdistrict", "青松社区": "Community", "红旗村": "Village"}
+
+
+def test_recognise_places_development_zones_and_their_short_forms():
+    text = "蓝湾经济技术开发区召开大会。蓝湾经开区将加快发展，经开区的企业积极响应。"
+    zones = [m for m in found(text, "Place") if m.level == "DevelopmentZone"]
+    assert {m.name for m in zones} == {"蓝湾经济技术开发区"}
+    assert {m.text for m in zones} == {"蓝湾经济技术开发区", "蓝湾经开区", "经开区"}
+
+
+def test_recognise_places_other_places_are_typed_place():
+    text = "居民们在日光花园广场和翠湖边散步，青枫雅苑的业主也来了。"
+    other = {m.name for m in found(text, "Place") if m.subtype == "Place"}
+    assert {"日光花园广场", "青枫雅苑"} <= other
+
+
+def test_recognise_places_kinds_of_area_are_not_names():
+    text = "建设智慧社区、城乡社区和文明城市，打造世界一流高科技园区。"
+    assert names(text, "Place") == set()
+
+
+def test_recognise_places_bare_place_words_need_evidence():
+    text = "团队赴北京、上海、长沙等地出差，普及知识，美化环境。"
+    assert names(text, "Place") == {"北京", "上海", "长沙"}
+
+
+def test_recognise_places_short_form_of_a_named_city_is_that_city():
+    text = "云溪市松山区召开会议，会议在云溪举行。"
+    short = [m for m in found(text, "Place") if m.text == "云溪"]
+    assert [m.name for m in short] == ["云溪市"]
+
+
+def test_recognise_places_a_bracketed_other_name_of_an_area_is_an_area():
+    text = "梅林高新区（元丰街道）党工委召开会议，部署年度工作。"
+    assert _levels(text) == {"梅林高新区": "DevelopmentZone", "元丰街道": "Subdistrict"}
+
+
+def test_recognise_places_a_bracketed_phrase_after_a_non_place_is_not_an_area():
+    text = "会议听取了工作报告（草案征求意见稿）的说明，部署年度工作。"
+    assert not found(text, "Place")
+
+
+def test_recognise_places_a_city_glued_to_its_committee_keeps_its_suffix():
+    text = "会上，云溪港市委书记赵六讲话。"
+    places = names(text, "Place")
+    assert "云溪港市" in places and "云溪港" not in places
+    assert "云溪港市委" in names(text, "Organization")

@@ -1,0 +1,103 @@
+from relate_kit import Doc
+
+
+def test_located_place_chain_gives_only_the_nearest_container():
+    d = Doc("近日，梅林市青松区桃李镇举办活动。")
+    d.area("梅林市", "City")
+    d.area("青松区", "District")
+    d.area("桃李镇", "Town")
+    assert d.triples("locatedIn") == {("桃李镇", "locatedIn", "青松区"),
+                                      ("青松区", "locatedIn", "梅林市")}
+    assert all(r.confidence >= 0.9 and r.rule == "name-chain" for r in d.relations("locatedIn"))
+
+
+def test_located_one_area_with_two_names_in_brackets_is_not_nested():
+    d = Doc("青松高新区（梅林街道）桃源社区党委打造“邻里帮”书记项目。")
+    d.area("青松高新区", "DevelopmentZone")
+    d.area("梅林街道", "Subdistrict")
+    d.area("桃源社区", "Community")
+    d.org("桃源社区党委")
+    triples = d.triples("locatedIn")
+    assert ("桃源社区", "locatedIn", "梅林街道") in triples
+    assert ("梅林街道", "locatedIn", "青松高新区") not in triples
+
+
+def test_located_organisation_named_after_a_place_from_its_nested_part():
+    d = Doc("梅林街道红叶志愿者服务队开展活动。")
+    d.org("梅林街道红叶志愿者服务队", "SocialOrganization")
+    d.area("梅林街道", "Subdistrict")
+    [rel] = d.relations("locatedIn")
+    assert (rel.subject.name, rel.object.name, rel.rule) == (
+        "梅林街道红叶志愿者服务队", "梅林街道", "name-nested")
+
+
+def test_located_organisation_whose_name_begins_with_another_name_of_the_article():
+    d = Doc("青松区召开大会。区司法局负责人发言。")
+    d.area("青松区", "District")
+    d.org("区司法局", "GovernmentAgency", name="青松区司法局")
+    assert d.triples("locatedIn") == {("青松区司法局", "locatedIn", "青松区")}
+
+
+def test_located_area_prefix_derives_the_place_when_the_recogniser_gave_none():
+    d = Doc("青松区民政局发布通知。")
+    d.org("青松区民政局", "GovernmentAgency")
+    [rel] = d.relations("locatedIn")
+    assert rel.object.name == "青松区" and rel.object.level == "District"
+    assert d.text[rel.object.start:rel.object.end] == "青松区"  # a real span of the text
+    assert rel.confidence < 0.9
+
+
+def test_located_statement_with_wei_yu():
+    d = Doc("梅林科技园位于青松区，占地百亩。")
+    d.place("梅林科技园")
+    d.area("青松区", "District")
+    assert d.triples("locatedIn") == {("梅林科技园", "locatedIn", "青松区")}
+
+
+def test_located_within_a_jurisdiction():
+    d = Doc("梅林街道辖区内桃李新村建于上世纪。")
+    d.area("梅林街道", "Subdistrict")
+    d.place("桃李新村")
+    assert d.triples("locatedIn") == {("桃李新村", "locatedIn", "梅林街道")}
+
+
+def test_located_a_larger_area_is_never_inside_a_smaller_one():
+    d = Doc("桃李镇梅林市代表团来访。")
+    d.area("桃李镇", "Town")
+    d.area("梅林市", "City")
+    assert d.relations("locatedIn") == []
+
+
+def test_located_places_side_by_side_in_a_list_say_nothing():
+    d = Doc("梅林街道、青松社区和桃李镇的代表参加。从梅林市到青松区只需半小时。")
+    d.area("梅林街道", "Subdistrict")
+    d.area("青松社区", "Community")
+    d.area("桃李镇", "Town")
+    d.area("梅林市", "City")
+    d.area("青松区", "District")
+    assert d.relations("locatedIn") == []
+
+
+def test_located_zone_named_after_its_city_or_district():
+    d = Doc("梅林市召开大会。梅林保税区和青松高新区代表发言，青松区领导出席。")
+    d.area("梅林市", "City")
+    d.area("梅林保税区", "DevelopmentZone")
+    d.area("青松高新区", "DevelopmentZone")
+    d.area("青松区", "District")
+    assert d.triples("locatedIn") == {("梅林保税区", "locatedIn", "梅林市"),
+                                      ("青松高新区", "locatedIn", "青松区")}
+
+
+def test_located_a_lake_a_name_borrows_is_not_a_location():
+    d = Doc("青湖国际科技创业园迎来新企业。")
+    d.place("青湖国际科技创业园")
+    d.place("青湖")
+    assert d.relations("locatedIn") == []
+
+
+def test_located_bare_level_word_before_within_is_the_articles_area():
+    d = Doc("梅林街道推进治理\n梅林街道持续推进治理。街道辖区内桃李新村建于上世纪。", title="梅林街道推进治理")
+    d.area("梅林街道", "Subdistrict")
+    d.area("梅林街道", "Subdistrict", nth=1)
+    d.place("桃李新村")
+    assert d.triples("locatedIn") == {("桃李新村", "locatedIn", "梅林街道")}

@@ -1,0 +1,103 @@
+import pytest
+
+from relate_kit import Doc
+
+
+def test_runs_clause_subject_runs_every_initiative_of_its_sentence():
+    d = Doc("今年，梅林区党工委以“楼宇聚力”为书记项目，推动楼宇加入梅林党建联盟，"
+            "创新“一楼一员”服务机制，打造“梅林客厅”。")
+    d.org("梅林区党工委")
+    d.initiative("楼宇聚力", "SecretaryProject")
+    d.org("梅林党建联盟", "SocialOrganization")
+    d.initiative("“一楼一员”服务机制")
+    d.initiative("“梅林客厅”", "ServicePoint")
+    assert d.triples("runs") == {("梅林区党工委", "runs", "楼宇聚力"),
+                                 ("梅林区党工委", "runs", "一楼一员服务机制"),
+                                 ("梅林区党工委", "runs", "梅林客厅")}
+    assert all(r.confidence >= 0.8 and r.rule == "run-verb" for r in d.relations("runs"))
+
+
+def test_runs_omitted_subject_falls_back_to_the_article_subject_with_lower_confidence():
+    d = Doc("青松社区党委稳步推进书记项目\n青松社区党委精心打造“网格＋”书记项目。"
+            "社区立足管理难点，推进“红巷”品牌建设。", title="青松社区党委稳步推进书记项目")
+    d.org("青松社区党委")
+    d.org("青松社区党委", nth=1)
+    d.initiative("“网格＋”书记项目", "SecretaryProject")
+    d.initiative("“红巷”品牌", "Brand")
+    rels = {r.object.name: r for r in d.relations("runs")}
+    assert rels["网格＋书记项目"].confidence == pytest.approx(0.85)
+    omitted = rels["红巷品牌"]
+    assert omitted.subject.name == "青松社区党委"
+    assert omitted.rule == "run-article-subject-verb" and omitted.confidence < 0.8
+    assert d.evidence(omitted) == "社区立足管理难点，推进“红巷”品牌建设。"
+
+
+def test_runs_chain_of_names_runs_through_its_head():
+    d = Doc("梅林高新区（桃李街道）青松社区党委精心打造“智慧网格”书记项目。")
+    d.area("梅林高新区", "DevelopmentZone")
+    d.area("桃李街道", "Subdistrict")
+    d.org("青松社区党委")
+    d.initiative("“智慧网格”书记项目", "SecretaryProject")
+    assert d.triples("runs") == {("青松社区党委", "runs", "智慧网格书记项目")}
+
+
+def test_runs_joint_launch_gives_both_runners():
+    d = Doc("梅林邻里中心与青松银行梅林支行联合推出“惠民通”合作项目。")
+    d.org("梅林邻里中心", "Enterprise")
+    d.org("青松银行梅林支行", "Enterprise")
+    d.initiative("“惠民通”合作项目", "Campaign")
+    assert d.triples("runs") == {("梅林邻里中心", "runs", "惠民通合作项目"),
+                                 ("青松银行梅林支行", "runs", "惠民通合作项目")}
+
+
+def test_runs_object_of_a_preposition_is_not_the_runner():
+    d = Doc("梅林街道在青松区委的领导下，开展“清风”行动。")
+    d.area("梅林街道", "Subdistrict")
+    d.org("青松区委")
+    d.initiative("“清风”行动", "Campaign")
+    assert d.triples("runs") == {("梅林街道", "runs", "清风行动")}
+
+
+def test_runs_nothing_when_no_agent_is_named_anywhere():
+    d = Doc("居民们积极参加“邻里节”活动。大家很开心。")
+    d.initiative("“邻里节”活动", "Campaign")
+    assert d.relations("runs") == []
+
+
+def test_runs_without_a_verb_scores_below_the_high_precision_cut():
+    d = Doc("梅林街道的“红管家”品牌家喻户晓。")
+    d.area("梅林街道", "Subdistrict")
+    d.initiative("“红管家”品牌", "Brand")
+    [rel] = d.relations("runs")
+    assert rel.confidence < 0.8
+
+
+def test_runs_area_in_an_article_about_its_body_means_the_body():
+    title = "梅林区“委员议事厅”搭平台"
+    d = Doc(title + "\n梅林区政协打造议政平台。梅林区政协还组织委员协商。", title=title)
+    d.area("梅林区", "District")
+    d.initiative("“委员议事厅”", "ServicePoint")
+    d.org("梅林区政协", "GovernmentAgency")
+    d.org("梅林区政协", "GovernmentAgency", nth=1)
+    assert d.triples("runs") == {("梅林区政协", "runs", "委员议事厅")}
+
+
+def test_runs_a_team_named_after_the_area_does_not_replace_the_area():
+    title = "梅林街道发布“同心”品牌"
+    d = Doc(title + "\n梅林街道红叶服务队开展活动。梅林街道红叶服务队招新。梅林街道红叶服务队表彰。",
+            title=title)
+    d.area("梅林街道", "Subdistrict")
+    d.initiative("“同心”品牌", "Brand")
+    for nth in range(3):
+        d.org("梅林街道红叶服务队", "SocialOrganization", nth=nth)
+    assert d.triples("runs") == {("梅林街道", "runs", "同心品牌")}
+
+
+def test_runs_a_joint_launch_inside_the_clause_beats_the_clause_opener():
+    d = Doc("梅林园区成为青松火炬中心与青松银行联合实施“百千万”专项行动的试点园区。")
+    d.area("梅林园区", "DevelopmentZone")
+    d.org("青松火炬中心", "PublicInstitution")
+    d.org("青松银行", "Enterprise")
+    d.initiative("“百千万”专项行动", "Campaign")
+    assert d.triples("runs") == {("青松火炬中心", "runs", "百千万专项行动"),
+                                 ("青松银行", "runs", "百千万专项行动")}

@@ -1,0 +1,33 @@
+from kg.relate.sentences import Sentences, sentences
+
+
+def test_sentences_end_after_final_punctuation_and_closing_quotes():
+    text = "梅林街道举办活动。“大家好！”\n青松社区发布品牌？是的"
+    spans = [text[a:b] for a, b in sentences(text)]
+    assert spans == ["梅林街道举办活动。", "“大家好！”", "青松社区发布品牌？", "是的"]
+
+
+def test_sentences_keep_the_speaker_with_a_closing_quote():
+    text = "“我们会做得更好！”青松社区党委书记张三丰说。随后合影。"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "“我们会做得更好！”青松社区党委书记张三丰说。", "随后合影。"]
+
+
+def test_sentences_never_include_surrounding_white_space():
+    text = "  标题行  \n\n  正文一句。  正文二句。\n"
+    for a, b in sentences(text):
+        assert text[a:b] == text[a:b].strip() and text[a:b]
+
+
+def test_sentences_clause_ignores_commas_inside_quotes():
+    text = "近日，梅林街道发布“同心，共进”品牌，反响热烈。"
+    s = Sentences(text)
+    pos = text.index("品牌")
+    assert text[s.clause_start(pos):s.clause_end(pos)] == "梅林街道发布“同心，共进”品牌"
+
+
+def test_sentences_at_finds_the_sentence_of_a_position():
+    text = "第一句。第二句。"
+    s = Sentences(text)
+    assert s.at(text.index("二")) == (4, 8)
+    assert s.at(len(text)) is None

@@ -1,0 +1,50 @@
+from relate_kit import Doc
+
+
+def test_suborg_party_body_inside_its_unit():
+    d = Doc("梅林企业服务中心党总支成立服务联盟。")
+    d.org("梅林企业服务中心党总支")
+    d.org("梅林企业服务中心", "PublicInstitution")
+    [rel] = d.relations("subOrganizationOf")
+    assert (rel.subject.name, rel.object.name, rel.rule) == (
+        "梅林企业服务中心党总支", "梅林企业服务中心", "name-nested")
+    assert rel.confidence >= 0.9
+
+
+def test_suborg_branch_of_a_bank_located_in_its_place():
+    d = Doc("青松银行梅林园区支行推出新产品。")
+    d.org("青松银行梅林园区支行", "Enterprise")
+    d.org("青松银行", "Enterprise")
+    d.area("梅林园区", "DevelopmentZone")
+    assert d.triples() >= {("青松银行梅林园区支行", "subOrganizationOf", "青松银行"),
+                           ("青松银行梅林园区支行", "locatedIn", "梅林园区")}
+
+
+def test_suborg_a_party_body_inside_a_unit_is_not_located_in_the_units_place():
+    d = Doc("梅林区服务中心党总支开展活动。")
+    d.org("梅林区服务中心党总支")
+    d.org("梅林区服务中心", "PublicInstitution")
+    d.area("梅林区", "District")
+    assert ("梅林区服务中心党总支", "locatedIn", "梅林区") not in d.triples()
+    assert ("梅林区服务中心", "locatedIn", "梅林区") in d.triples()
+
+
+def test_suborg_department_of_a_committee_by_name_prefix():
+    d = Doc("梅林区委召开会议，梅林区委宣传部作部署。")
+    d.org("梅林区委")
+    d.org("梅林区委宣传部", "GovernmentAgency")
+    assert d.triples("subOrganizationOf") == {("梅林区委宣传部", "subOrganizationOf", "梅林区委")}
+
+
+def test_suborg_statement_li_shu():
+    d = Doc("桃李镇商会隶属于梅林区工商联。")
+    d.org("桃李镇商会", "SocialOrganization")
+    d.org("梅林区工商联", "SocialOrganization")
+    assert ("桃李镇商会", "subOrganizationOf", "梅林区工商联") in d.triples("subOrganizationOf")
+
+
+def test_suborg_no_relation_between_two_bodies_named_side_by_side():
+    d = Doc("梅林区工商联与桃李镇商会举行座谈。")
+    d.org("梅林区工商联", "SocialOrganization")
+    d.org("桃李镇商会", "SocialOrganization")
+    assert d.relations("subOrganizationOf") == []

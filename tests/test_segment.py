@@ -1,0 +1,37 @@
+"""The segmenter: rjieba gives jieba's tokens (with the same user dictionary), offsets are exact."""
+from __future__ import annotations
+
+import pytest
+
+from kg import segment
+from kg.normalise import normalise
+
+
+@pytest.mark.slow
+def test_segment_rjieba_and_jieba_cut_the_seeds_identically(seed_paths):
+    for path in seed_paths:
+        text, _ = normalise(path.read_text(encoding="utf-8"))
+        for line in filter(None, text.split("\n")):
+            assert segment.cut(line, "rjieba") == segment.cut(line, "jieba"), line
+
+
+def test_segment_user_dictionary_keeps_domain_terms_whole():
+    for engine in ("rjieba", "jieba"):
+        tokens = segment.cut("经开区党工委副书记参加书记项目评审", engine)
+        assert {"党工委", "副书记", "书记项目"} <= set(tokens)
+
+
+def test_segment_tag_offsets_cover_the_text_exactly():
+    text = "近日，云溪市松山区白鹭镇商会会长王小二说。"
+    tokens = segment.tag(text)
+    assert "".join(t.word for t in tokens) == text
+    assert all(text[t.start:t.end] == t.word for t in tokens)
+    assert tokens[0].start == 0 and tokens[-1].end == len(text)
+
+
+def test_segment_does_not_touch_jiebas_global_dictionary():
+    import jieba
+    segment.cut("测试", "jieba")
+    assert segment._jieba() is not jieba.dt
+    assert segment._jieba().user_word_tag_tab.get("书记项目") == "n"
+    assert "书记项目" not in jieba.dt.user_word_tag_tab

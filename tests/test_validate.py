@@ -1,0 +1,270 @@
+"""SHACL validation: the built graphs conform, and each shape fires on a graph broken for it."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from graph_fixtures import invented_graph, seed_graph
+
+from kg.cli import cli
+from kg.rdf.load import load_graph
+from kg.validate import Problem, validate_file, validate_graph
+
+PREFIXES = """
+PREFIX dj: <https://w3id.org/dangjian-kg/ontology#>
+PREFIX djr: <https://w3id.org/dangjian-kg/id/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+ONE_MEMBERSHIP = "?m a org:Membership ; dj:roleLabel \"副书记\"@zh ."
+ONE_STATEMENT = "?st a rdf:Statement ; rdf:predicate dj:locatedIn ."
+
+# (what is broken, SPARQL Update that breaks it, (shape, path) that must be reported)
+BREAKAGES = [
+    ("subclass without its top-level class",
+     "DELETE { ?o a dj:Organization } WHERE { ?o a dj:Enterprise }",
+     ("djsh:OrganizationKindShape", "rdf:type")),
+    ("administrative area without dj:Place",
+     "DELETE { ?p a dj:Place } WHERE { ?p dj:adminLevel dj:Community }",
+     ("djsh:PlaceKindShape", "rdf:type")),
+    ("secretary project without dj:Initiative",
+     "DELETE { ?i a dj:Initiative } WHERE { ?i a dj:SecretaryProject }",
+     ("djsh:InitiativeKindShape", "rdf:type")),
+    ("entity without a label",
+     "DELETE { ?p rdfs:label ?l } WHERE { ?p a dj:Person ; rdfs:label \"张三丰\"@zh, ?l }",
+     ("djsh:EntityShape", "rdfs:label")),
+    ("label in English",
+     "DELETE { ?p rdfs:label ?l } INSERT { ?p rdfs:label \"Zhang Sanfeng\"@en } "
+     "WHERE { ?p rdfs:label ?l . FILTER(STR(?l) = \"张三丰\") }",
+     ("djsh:EntityShape", "rdfs:label")),
+    ("two labels",
+     "INSERT { ?p rdfs:label \"张真人\"@zh } WHERE { ?p rdfs:label \"张三丰\"@zh }",
+     ("djsh:EntityShape", "rdfs:label")),
+    ("alias equal to the label",
+     "INSERT { ?p skos:altLabel \"张三丰\"@zh } WHERE { ?p rdfs:label \"张三丰\"@zh }",
+     ("djsh:EntityShape", "skos:altLabel")),
+    ("entity no article mentions",
+     "DELETE { ?a schema:mentions ?p } WHERE { ?p rdfs:label \"翠湖科技有限公司\"@zh . "
+     "?a schema:mentions ?p }",
+     ("djsh:EntityShape", "")),
+    ("two top-level classes",
+     "INSERT { ?p a dj:Organization } WHERE { ?p rdfs:label \"张三丰\"@zh }",
+     ("djsh:TopClassShape", "")),
+    ("admin level outside the scheme",
+     "INSERT { ?p dj:adminLevel dj:Person } WHERE { ?p dj:adminLevel dj:Community }",
+     ("djsh:PlaceKindShape", "dj:adminLevel")),
+    ("memberOf an initiative",
+     "INSERT { ?p org:memberOf ?i } WHERE { ?p rdfs:label \"张三丰\"@zh . ?i a dj:Mechanism }",
+     ("djsh:MemberOfShape", "org:memberOf")),
+    ("runs a place",
+     "INSERT { ?o dj:runs ?p } WHERE { ?o rdfs:label \"梅林社区党委\"@zh . "
+     "?p dj:adminLevel dj:Community }",
+     ("djsh:RunsShape", "dj:runs")),
+    ("a person partner",
+     "INSERT { ?p dj:partnerOf ?o } WHERE { ?p rdfs:label \"张三丰\"@zh . ?o a dj:Enterprise }",
+     ("djsh:PartnerShape", "")),
+    ("an organisation located in a person",
+     "INSERT { ?o dj:locatedIn ?p } WHERE { ?o a dj:Enterprise . ?p rdfs:label \"张三丰\"@zh }",
+     ("djsh:LocatedInShape", "dj:locatedIn")),
+    ("a person as sub-organisation",
+     "INSERT { ?p org:subOrganizationOf ?o } WHERE { ?p rdfs:label \"张三丰\"@zh . "
+     "?o a dj:Enterprise }",
+     ("djsh:SubOrganizationShape", "")),
+    ("a place issues nothing",
+     "INSERT { ?p dj:issuedBy ?o } WHERE { ?p dj:adminLevel dj:Community . ?o a dj:Enterprise }",
+     ("djsh:IssuedByShape", "")),
+    ("relation without its statement node",
+     f"DELETE {{ ?st ?p ?o }} WHERE {{ {ONE_STATEMENT} ?st ?p ?o }}",
+     ("djsh:ReifiedShape", "dj:locatedIn")),
+    ("statement of a triple the graph does not assert",
+     f"DELETE {{ ?s dj:locatedIn ?o }} WHERE {{ {ONE_STATEMENT} ?st rdf:subject ?s ; "
+     "rdf:object ?o }",
+     ("djsh:StatementShape", "")),
+    ("statement with a predicate outside the contract",
+     f"DELETE {{ ?st rdf:predicate dj:locatedIn }} INSERT {{ ?st rdf:predicate rdfs:seeAlso }} "
+     f"WHERE {{ {ONE_STATEMENT} }}",
+     ("djsh:StatementShape", "rdf:predicate")),
+    ("statement without its subject",
+     f"DELETE {{ ?st rdf:subject ?s }} WHERE {{ {ONE_STATEMENT} ?st rdf:subject ?s }}",
+     ("djsh:StatementShape", "rdf:subject")),
+    ("start not before end",
+     f"DELETE {{ ?st dj:charStart ?s }} INSERT {{ ?st dj:charStart 9999 }} "
+     f"WHERE {{ {ONE_STATEMENT} ?st dj:charStart ?s }}",
+     ("djsh:OffsetsPropertyStart", "dj:charStart")),
+    ("statement without its end",
+     f"DELETE {{ ?st dj:charEnd ?e }} WHERE {{ {ONE_STATEMENT} ?st dj:charEnd ?e }}",
+     ("djsh:OffsetsPropertyEnd", "dj:charEnd")),
+    ("negative start",
+     f"DELETE {{ ?st dj:charStart ?s }} INSERT {{ ?st dj:charStart -3 }} "
+     f"WHERE {{ {ONE_STATEMENT} ?st dj:charStart ?s }}",
+     ("djsh:OffsetsPropertyStart", "dj:charStart")),
+    ("evidence span outside its article",
+     f"DELETE {{ ?st dj:charEnd ?e }} INSERT {{ ?st dj:charEnd 100000 }} "
+     f"WHERE {{ {ONE_STATEMENT} ?st dj:charEnd ?e }}",
+     ("djsh:ProvenanceShape", "")),
+    ("confidence above 1",
+     f"DELETE {{ ?st dj:confidence ?c }} INSERT {{ ?st dj:confidence 1.5 }} "
+     f"WHERE {{ {ONE_STATEMENT} ?st dj:confidence ?c }}",
+     ("djsh:ProvenanceShape", "dj:confidence")),
+    ("confidence as a string",
+     f"DELETE {{ ?st dj:confidence ?c }} INSERT {{ ?st dj:confidence \"0.9\" }} "
+     f"WHERE {{ {ONE_STATEMENT} ?st dj:confidence ?c }}",
+     ("djsh:ProvenanceShape", "dj:confidence")),
+    ("statement without evidence",
+     f"DELETE {{ ?st dj:evidence ?e }} WHERE {{ {ONE_STATEMENT} ?st dj:evidence ?e }}",
+     ("djsh:ProvenanceShape", "dj:evidence")),
+    ("statement without its article",
+     f"DELETE {{ ?st prov:wasDerivedFrom ?a }} "
+     f"WHERE {{ {ONE_STATEMENT} ?st prov:wasDerivedFrom ?a }}",
+     ("djsh:ProvenanceShape", "prov:wasDerivedFrom")),
+    ("statement without its rule",
+     f"DELETE {{ ?st prov:wasGeneratedBy ?r }} "
+     f"WHERE {{ {ONE_STATEMENT} ?st prov:wasGeneratedBy ?r }}",
+     ("djsh:ProvenanceShape", "prov:wasGeneratedBy")),
+    ("membership without a role",
+     f"DELETE {{ ?m org:role ?r }} WHERE {{ {ONE_MEMBERSHIP} ?m org:role ?r }}",
+     ("djsh:MembershipShape", "org:role")),
+    ("membership without a member",
+     f"DELETE {{ ?m org:member ?p }} WHERE {{ {ONE_MEMBERSHIP} ?m org:member ?p }}",
+     ("djsh:MembershipShape", "org:member")),
+    ("membership without an organisation",
+     f"DELETE {{ ?m org:organization ?o }} WHERE {{ {ONE_MEMBERSHIP} ?m org:organization ?o }}",
+     ("djsh:MembershipShape", "org:organization")),
+    ("membership without its evidence",
+     f"DELETE {{ ?m dj:evidence ?e }} WHERE {{ {ONE_MEMBERSHIP} ?m dj:evidence ?e }}",
+     ("djsh:ProvenanceShape", "dj:evidence")),
+    ("membership without the memberOf shortcut",
+     f"DELETE {{ ?p org:memberOf ?o . ?st ?sp ?so }} WHERE {{ {ONE_MEMBERSHIP} ?m org:member ?p ; "
+     "org:organization ?o . ?st rdf:subject ?p ; rdf:object ?o ; ?sp ?so }",
+     ("djsh:MembershipShape", "")),
+    ("role outside the role scheme",
+     "DELETE { ?r skos:inScheme dj:RoleScheme } WHERE { ?r skos:prefLabel \"副书记\"@zh }",
+     ("djsh:RoleShape", "skos:inScheme")),
+    ("article without its source file",
+     "DELETE { ?a dcterms:source ?s } WHERE { ?a dcterms:source \"b.txt\" , ?s }",
+     ("djsh:ArticleShape", "dcterms:source")),
+    ("article at position 0",
+     "DELETE { ?a dj:position ?p } INSERT { ?a dj:position 0 } WHERE { ?a dj:position ?p }",
+     ("djsh:ArticleShape", "dj:position")),
+    ("article mentioning a role",
+     "INSERT { ?a schema:mentions ?r } WHERE { ?a a dj:Article . ?r skos:inScheme dj:RoleScheme }",
+     ("djsh:ArticleShape", "schema:mentions")),
+    ("rule that is no prov:Activity",
+     "DELETE { ?r a prov:Activity } WHERE { ?r a dj:Rule }",
+     ("djsh:RuleShape", "")),
+    ("non-ASCII IRI",
+     "INSERT DATA { <https://w3id.org/dangjian-kg/id/person-青松> a dj:Rule , prov:Activity ; "
+     "rdfs:label \"x\" }",
+     ("djsh:AsciiIriShape", "")),
+    ("blank-node membership",
+     "INSERT { [] a org:Membership ; org:member ?p } WHERE { ?p rdfs:label \"张三丰\"@zh }",
+     ("djsh:NoBlankNodeShape", "")),
+]
+
+
+@pytest.fixture(scope="module")
+def graph_path(tmp_path_factory):
+    return invented_graph(tmp_path_factory.mktemp("invented"))
+
+
+def update_for(what: str) -> str:
+    return next(update for name, update, _ in BREAKAGES if name == what)
+
+
+def broken(graph_path, update: str):
+    graph = load_graph(graph_path)
+    before = set(graph)
+    graph.update(PREFIXES + update)
+    assert set(graph) != before, "the update changed nothing: the test would prove nothing"
+    return graph
+
+
+def test_validate_invented_graph_conforms(graph_path):
+    assert validate_file(graph_path) == []
+
+
+def test_validate_seed_graph_conforms():
+    problems = validate_file(seed_graph())
+    assert problems == [], "\n".join(p.line() for p in problems[:20])
+
+
+@pytest.mark.parametrize("what, update, expected", BREAKAGES, ids=[b[0] for b in BREAKAGES])
+def test_validate_shape_fires_on_broken_graph(graph_path, what, update, expected):
+    problems = validate_graph(broken(graph_path, update))
+    assert expected in {(p.shape, p.path) for p in problems}, [p for p in problems]
+    assert all(p.message for p in problems)
+
+
+def test_validate_every_shape_has_a_breakage():
+    from rdflib import URIRef
+    from rdflib.namespace import RDF, SH
+
+    from kg.validate import shapes_graph
+
+    shapes = shapes_graph()
+    named = {shapes.namespace_manager.normalizeUri(s) for kind in (SH.NodeShape, SH.PropertyShape)
+             for s in shapes.subjects(RDF.type, kind) if isinstance(s, URIRef)}
+    helpers = {"djsh:Actor", "djsh:RoleConceptShape"}  # reached through sh:node from others
+    assert named - helpers == {b[2][0] for b in BREAKAGES}
+
+
+def test_validate_fast_path_agrees_with_pyshacl(graph_path):
+    """The one-pass Oxigraph evaluation of the SPARQL constraints finds what pySHACL finds."""
+    update = " ; ".join([
+        *(b[1] for b in BREAKAGES if b[2][0] in ("djsh:ReifiedShape", "djsh:TopClassShape",
+                                                 "djsh:AsciiIriShape")),
+        "INSERT { ?a schema:mentions ?r } "
+        "WHERE { ?a a dj:Article . ?r skos:inScheme dj:RoleScheme }",
+        f"DELETE {{ ?m dj:charEnd ?e }} INSERT {{ ?m dj:charEnd 100000 }} "
+        f"WHERE {{ {ONE_MEMBERSHIP} ?m dj:charEnd ?e }}",
+        "DELETE { ?s dj:partnerOf ?o } WHERE { ?s dj:partnerOf ?o }",
+    ])
+    graph = broken(graph_path, update)
+
+    def key(problems: list[Problem]):
+        return sorted({(p.focus, p.path, p.value, p.shape) for p in problems})
+
+    fast, reference = validate_graph(graph, engine="fast"), validate_graph(graph, engine="pyshacl")
+    assert key(fast) == key(reference)
+    assert len({p.shape for p in fast}) >= 6
+
+
+def test_validate_messages_name_the_values(graph_path):
+    problems = validate_graph(broken(graph_path, update_for("relation without its statement node")))
+    (problem,) = [p for p in problems if p.shape == "djsh:ReifiedShape"]
+    assert problem.message.startswith("relation dj:locatedIn → djr:place-")
+    assert problem.line().startswith(problem.focus + "  dj:locatedIn  relation")
+
+
+def test_validate_cli_ok_exits_0(graph_path):
+    result = CliRunner().invoke(cli, ["validate", "--graph", str(graph_path)])
+    assert result.exit_code == 0, result.output
+    assert "ok" in result.stderr
+
+
+def test_validate_cli_prints_one_line_per_problem_and_exits_1(graph_path, tmp_path):
+    bad = tmp_path / "graph.ttl"
+    broken(graph_path, update_for("confidence above 1")).serialize(bad, format="turtle")
+    result = CliRunner().invoke(cli, ["validate", "--graph", str(bad)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and "dj:confidence" in lines[0] and "1.5" in lines[0]
+    assert "1 problem" in result.stderr
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such graph file"),
+    ("@prefix a: <http://a/> .\na:b a:c .\n", "line 2"),
+])
+def test_validate_cli_unreadable_graph_is_one_clean_line(tmp_path, content, message):
+    path = tmp_path / "graph.ttl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--graph", str(path)])
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
