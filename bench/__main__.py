@@ -1,7 +1,8 @@
 """``python -m bench`` (= ``make bench``): build synthetic corpora and report speed and memory.
 
 Every measurement runs in a fresh ``python -m bench.measure`` process, one after another, so its
-peak memory is its own and nothing else of ours competes for the CPU. Builds are cold builds as
+peak memory is its own and nothing else of ours competes for the CPU; all of them run on one
+snapshot of the ``kg`` package, copied at the start. Builds are cold builds as
 ``kg build`` runs them by default: every page computed and stored in the cache (the "cache" stage). Prints Markdown tables
 (paste them into docs/scale.md) and keeps the raw numbers in bench/corpora/results.json.
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import subprocess
@@ -26,11 +28,29 @@ from kg.pipeline import STAGES
 PER_PAGE = {"normalise", "split", "recognise", "relate"}
 
 
+ENV: dict[str, str] = dict(os.environ)  # of the measuring processes; see snapshot()
+
+
+def snapshot(scratch: Path) -> str:
+    """Copy the kg package (and its ontology) and run every measurement on that copy, so that
+    the whole bench measures one version of the code even while someone edits the tree."""
+    import kg
+    code = scratch / "code"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(Path(kg.__file__).parent, code / "kg", ignore=ignore)
+    ontology = Path(kg.__file__).parent.parent / "ontology"
+    if ontology.is_dir() and not (code / "kg" / "ontology").exists():
+        shutil.copytree(ontology, code / "kg" / "ontology", ignore=ignore)
+    here = str(Path(__file__).resolve().parent.parent)  # for bench.measure itself
+    ENV["PYTHONPATH"] = os.pathsep.join([str(code), here, ENV.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    return str(code)
+
+
 def measure(what: str, *args: str) -> dict:
     """Run one measurement in a fresh process; its JSON plus the wall time seen from here."""
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "bench.measure", what, *args],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=ENV)
     if done.returncode != 0:
         raise SystemExit(f"bench.measure {what} failed:\n{done.stderr[-3000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -168,9 +188,14 @@ def _turtle_line(t: dict) -> list[str]:
 
 
 def _profile_table(p: dict) -> list[str]:
-    rows = [f"Hot spots of the per-page step (cProfile, {p['bytes'] / 1e6:.1f} MB sample, by own time):",
-            "", "| function | calls | own s | with callees s |", "|---|---|---|---|"]
+    rows = [f"Hot spots of the per-page step (cProfile on a {p['bytes'] / 1e6:.1f} MB sample after a "
+            f"warm-up page, {p['seconds']:.1f} s under the profiler). By own time, then the "
+            "project's functions by time with callees:", "",
+            "| function | calls | own s | with callees s |", "|---|---|---|---|"]
     for r in p["top"]:
+        rows.append(f"| `{r['where']}` | {r['calls']:,} | {r['own']:.2f} | {r['total']:.2f} |")
+    rows += ["", "| kg function | calls | own s | with callees s |", "|---|---|---|---|"]
+    for r in p.get("ours", []):
         rows.append(f"| `{r['where']}` | {r['calls']:,} | {r['own']:.2f} | {r['total']:.2f} |")
     return rows
 
@@ -182,7 +207,6 @@ def _versions(report: dict) -> set[str]:
 
 
 def _machine() -> str:
-    import os
     return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
             f"Python {platform.python_version()}")
 
@@ -191,15 +215,16 @@ def _say(text: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
 
 
-def _ner() -> None:
-    """The entity-recogniser benchmark, when its module exists (bench/ner.py, its own owner)."""
+def _ner() -> str | None:
+    """The entity-recogniser benchmark's output, when its module exists (bench/ner.py)."""
     if not (Path(__file__).parent / "ner.py").exists():
-        return
+        return None
     _say("NER benchmark (bench/ner.py)")
-    done = subprocess.run([sys.executable, "-m", "bench.ner"], text=True, capture_output=True)
-    print(done.stdout)
+    done = subprocess.run([sys.executable, "-m", "bench.ner"], text=True, capture_output=True,
+                          env=ENV)
     if done.returncode != 0:
-        print(f"bench.ner failed: {done.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+        return f"bench.ner failed: {done.stderr.strip().splitlines()[-1:]}"
+    return done.stdout.rstrip()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -222,7 +247,9 @@ def main(argv: list[str] | None = None) -> None:
         args.jieba_sample_mb, args.profile_mb = 0.5, 0.2
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
+        snapshot(Path(scratch))
         report = run(args, Path(scratch))
+        ner = None if args.no_ner else _ner()
     report["bench_seconds"] = time.perf_counter() - started
     versions = _versions(report)
     if len(versions) > 1:
@@ -231,8 +258,8 @@ def main(argv: list[str] | None = None) -> None:
     CORPORA.mkdir(parents=True, exist_ok=True)
     (CORPORA / "results.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     print(tables(report))
-    if not args.no_ner:
-        _ner()
+    if ner:
+        print(f"\n{ner}")
     print(f"\n(`python -m bench{' --quick' if args.quick else ''}` took "
           f"{time.perf_counter() - started:.0f} s)")
 

@@ -47,6 +47,9 @@ class BuildOptions:
     cache: bool = True  # reuse and store per-page results in <out>/.cache
     engine: str = "local"  # "local" (processes) or "dask"
     scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
+    formats: tuple[str, ...] = ("ttl",)  # graph.ttl always; also nt, jsonld, graphml
+    views: bool = True  # write OUT/views/ (the HTML views)
+    validate: bool = True  # check graph.ttl against ontology/shapes.ttl and report problems
 
 
 @dataclass
@@ -61,11 +64,19 @@ class BuildSummary:
     skipped: list[str] = field(default_factory=list)  # empty files, with a warning
     outputs: list[Path] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    problems: list | None = None  # SHACL problems of graph.ttl (kg.validate.Problem); None: not run
 
     def line(self) -> str:
         from_cache = f" ({self.cached} from cache)" if self.cached else ""
+        if self.problems is None:
+            checked = ""
+        elif self.problems:
+            checked = f"; validated: {len(self.problems)} problems (see kg validate)"
+        else:
+            checked = "; validated: conforms to ontology/shapes.ttl"
         return (f"{self.pages} pages{from_cache}, {self.articles} articles, {self.entities} entities, "
-                f"{self.relations} relations, {self.triples} triples in {self.seconds:.1f} s")
+                f"{self.relations} relations, {self.triples} triples in {self.seconds:.1f} s"
+                f"{checked}")
 
 
 class Stopwatch:
@@ -172,11 +183,33 @@ class Built:
     graph_path: Path  # OUT/graph.ttl, already written
 
 
+Writer = Callable[[Built], Iterable[Path]]
 # Further outputs, written after graph.ttl in this order: (stage name, writer). A writer takes the
 # ``Built`` data, writes its files atomically under ``built.options.out`` and returns their paths;
-# its time is reported as that stage. The lead wires exports, views and validation in here, e.g.
-# ("exports", lambda b: kg.export.write_exports(...)), ("views", lambda b: kg.views.write_views(...)).
-OUTPUTS: tuple[tuple[str, Callable[[Built], Iterable[Path]]], ...] = ()
+# its time is reported as that stage. The options add exports and views (``_outputs``); this tuple
+# is for writers a library user plugs in.
+OUTPUTS: tuple[tuple[str, Writer], ...] = ()
+
+
+def _write_exports(built: Built) -> list[Path]:
+    from kg.export import write_exports
+    extra = [f for f in built.options.formats if f != "ttl"]
+    return write_exports(built.graph_path, built.options.out, extra)
+
+
+def _write_views(built: Built) -> list[Path]:
+    from kg.views import write_views
+    written = write_views(built.graph_path, Path(built.options.out) / "views")
+    return [p for p in written if p.name == "index.html"]  # the entry page stands for the folder
+
+
+def _outputs(options: BuildOptions) -> list[tuple[str, Writer]]:
+    outputs: list[tuple[str, Writer]] = []
+    if any(f != "ttl" for f in options.formats):
+        outputs.append(("exports", _write_exports))
+    if options.views:
+        outputs.append(("views", _write_views))
+    return outputs + list(OUTPUTS)
 
 
 def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
@@ -208,9 +241,13 @@ def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
     built = Built(results, resolution, options, Path(options.out) / "graph.ttl")
     summary.triples = _write_graph(built, clock)
     summary.outputs.append(built.graph_path)
-    for stage, write in OUTPUTS:
+    for stage, write in _outputs(options):
         with clock(stage):
             summary.outputs.extend(write(built))
+    if options.validate:
+        from kg.validate import validate_file
+        with clock("validate"):
+            summary.problems = validate_file(built.graph_path)
     if cache:
         with clock("cache"):
             for key, result in fresh:

@@ -75,14 +75,17 @@ class _Accumulator:
         self.names: dict[str, Counter] = defaultdict(Counter)
         self.forms: dict[str, set[str]] = defaultdict(set)
         self.subtypes: dict[str, Counter] = defaultdict(Counter)
+        self.named_subtypes: dict[tuple[str, str], Counter] = defaultdict(Counter)
         self.levels: dict[str, Counter] = defaultdict(Counter)
         self.articles: dict[str, set[str]] = defaultdict(set)
 
     def add(self, key, kind, subtype, name, surface, level, article_id) -> None:
         self.kinds[key] = kind
         self.names[key][name] += 1
-        self.forms[key].update((name, surface.replace("“", "").replace("”", "")))
+        form = surface.replace("“", "").replace("”", "")
+        self.forms[key].update((name, form))
         self.subtypes[key][subtype] += 1
+        self.named_subtypes[(key, form)][subtype] += 1
         if level:
             self.levels[key][level] += 1
         self.articles[key].add(article_id)
@@ -92,7 +95,10 @@ class _Accumulator:
         for key in sorted(self.kinds):
             label = _label(self.names[key])
             level = _most_common(self.levels[key])
-            subtype = "AdministrativeArea" if level else _most_common(self.subtypes[key])
+            # The fullest name carries the telling trigger (“X模式”书记项目 is a 书记项目, though
+            # its quoted part ends in 模式), so the mentions written in full decide the subtype.
+            subtype = "AdministrativeArea" if level else _most_common(
+                self.named_subtypes.get((key, label)) or self.subtypes[key])
             out[key] = Entity(key=key, kind=self.kinds[key], subtype=subtype, label=label,
                               aliases=tuple(sorted(self.forms[key] - {label})),
                               articles=tuple(sorted(self.articles[key])), level=level)

@@ -11,10 +11,11 @@ posseg re-segments with its own HMM and is about seven times slower than cutting
 from __future__ import annotations
 
 import logging
+import sys
 from functools import lru_cache, partial
 from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 DATA = Path(__file__).parent / "data"
 
@@ -83,18 +84,42 @@ def cut(text: str, engine: str = "auto") -> list[str]:
     return _jieba().lcut(text, HMM=True)
 
 
+CHUNK = 1 << 16  # characters tagged at a time; jieba never joins words across a line break
+
+
 def tag(text: str) -> list[Token]:
-    """Tokens with offsets and tags. rjieba's tagger; without rjieba, jieba tokens tagged "n"."""
+    """Tokens with offsets and tags. rjieba's tagger; without rjieba, jieba tokens tagged "n".
+
+    A long text is tagged a block of whole lines at a time, so the tagger's own (word, tag) pairs,
+    which take more memory than the tokens, never exist for the whole text at once; the tokens are
+    the same, since jieba cuts every line on its own."""
+    tokens: list[Token] = []
+    for start, block in _blocks(text):
+        tokens += _with_offsets(_pairs(block), start)
+    return tokens
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
     fast = _rjieba()
-    pairs = fast.tag(text, True) if fast is not None else [(w, "n") for w in cut(text, "jieba")]
-    return _with_offsets(pairs)
+    return fast.tag(text, True) if fast is not None else [(w, "n") for w in cut(text, "jieba")]
 
 
-def _with_offsets(pairs) -> list[Token]:
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, block) of about CHUNK characters, each ending after a line break (or the text)."""
+    start = 0
+    while start < len(text):
+        cut_at = text.find("\n", start + CHUNK)
+        end = len(text) if cut_at < 0 else cut_at + 1
+        yield start, text[start:end]
+        start = end
+
+
+def _with_offsets(pairs, offset: int = 0) -> list[Token]:
     """Tokens with their offsets, built in C (map, accumulate): a long article has millions."""
     if not pairs:
         return []
     words, tags = zip(*pairs)
-    ends = list(accumulate(map(len, words)))
-    starts = [0, *ends[:-1]]
-    return list(map(partial(tuple.__new__, Token), zip(starts, ends, words, tags)))
+    # a long article repeats a few thousand words millions of times: share one string per word
+    words, tags = tuple(map(sys.intern, words)), tuple(map(sys.intern, tags))
+    ends = list(accumulate(map(len, words), initial=offset))
+    return list(map(partial(tuple.__new__, Token), zip(ends, ends[1:], words, tags)))

@@ -90,3 +90,9 @@ def test_recognise_orgs_bank_short_forms_are_enterprises_with_their_place():
     assert orgs["杭州工行"].subtype == "Enterprise"
     assert "农行" in orgs
     assert not any("中行" in t for t in orgs)  # 集中|行动 is no bank
+
+
+def test_recognise_orgs_a_short_form_opening_a_branch_name_is_not_a_body_of_its_own():
+    text = "近日，工行湖滨支行与企业签约。"
+    orgs = {m.text for m in found(text, "Organization")}
+    assert "工行湖滨支行" in orgs and "工行" not in orgs

@@ -62,3 +62,8 @@ def test_recognise_places_a_city_glued_to_its_committee_keeps_its_suffix():
     places = names(text, "Place")
     assert "云溪港市" in places and "云溪港" not in places
     assert "云溪港市委" in names(text, "Organization")
+
+
+def test_recognise_places_a_bracketed_former_name_or_kind_is_not_another_area():
+    assert names("梅林街道（原梅林镇）召开会议。", "Place") == {"梅林街道", "梅林镇"}
+    assert names("梅林高新区（中心城区）召开会议。", "Place") == {"梅林高新区"}

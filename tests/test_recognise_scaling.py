@@ -13,14 +13,16 @@ from kg.recognise import recognise_text
 from kg.recognise.spans import Spans
 
 # Invented names only (see the house rules); the text exercises every recogniser and the context
-# completion: zones short and long, bare level words, lists, quotes, titles, documents.
+# completion: zones short and long, bare level words, lists, quotes, titles, documents, a group's
+# committee, bank short forms, an area's bracketed other name.
 ARTICLE = (
     "本报讯（张三丰 李四海）近日，青松市梅林区蓝湖经济技术开发区党工委召开会议。"
     "蓝湖经开区管委会主任王建国说，园区将深化“红枫叶”书记项目，推广“三访三问”工作法。"
     "梅林街道青松社区党委书记刘晓燕表示，社区与碧水苑小区、金鸡山广场共建党群服务中心。"
     "区委、区政府出台《蓝湖经开区营商环境提升行动方案》，区司法局、人力资源和社会保障局参加。"
     "青松银行股份有限公司蓝湖支行行长赵明远介绍，企业在杭州、南京、合肥等地设有分支机构。"
-    "志愿者服务队队长陈小兰说：“我们坚持‘周周见’机制。”\n"
+    "志愿者服务队队长陈小兰说：“我们坚持‘周周见’机制。”"
+    "红杉集团党委书记周大年说，集团党委与杭州工行、工行湖滨支行共建；梅林高新区（金桥街道）参加。\n"
     "张三丰 李四海\n"
 )
 
@@ -66,3 +68,11 @@ def test_recognise_scaling_spans_answer_containment_and_overlap():
     assert spans.overlaps(2, 4) and spans.overlaps(29, 40)
     assert not spans.overlaps(3, 10) and not spans.overlaps(30, 35)
     assert not Spans([]).covers(0, 1) and not Spans([]).overlaps(0, 1)
+
+
+def test_recognise_scaling_bench_prints_a_row_per_size(tmp_path, capsys):
+    from bench.recognise_scale import main
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    main(["1", "2", "--seeds", str(tmp_path)])
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ")]
+    assert [row.split(" | ")[0] for row in rows[1:]] == ["| 1", "| 2"]

@@ -85,3 +85,29 @@ def test_resolve_person_evidence_chains_join_transitively():
              _page("d.txt", "居民王小二笑着说，青松社区的变化真大。")]
     people = sorted(p.articles for p in _entities(pages, "Person"))
     assert people == [("a.txt#0", "b.txt#0", "c.txt#0"), ("d.txt#0",)]
+
+
+def test_resolve_subtype_comes_from_the_fullest_name():
+    """A quoted name that ends in a mechanism word but is announced as a 书记项目 is a 书记项目."""
+    from kg.model import Article, Mention, PageResult
+    from kg.offsets import OffsetMap
+    from kg.resolve import resolve
+
+    text = "青松社区党委打造“邻里+网格新模式”书记项目。“邻里+网格新模式”成效明显。"
+    article = Article(source="t.txt", index=0, title="", text=text,
+                      offsets=OffsetMap([0], [0], len(text)), start=0, end=len(text))
+    full = "邻里+网格新模式书记项目"
+    i = text.index("“邻里")
+    j = text.index("“邻里", i + 1)
+    mentions = (
+        Mention(i, i + len("“邻里+网格新模式”书记项目"), "“邻里+网格新模式”书记项目", "Initiative",
+                "SecretaryProject", full, "test"),
+        Mention(j, j + len("“邻里+网格新模式”"), "“邻里+网格新模式”", "Initiative", "Mechanism",
+                full, "test"),
+        Mention(j, j + len("“邻里+网格新模式”"), "“邻里+网格新模式”", "Initiative", "Mechanism",
+                full, "test2"),
+    )
+    result = PageResult(source="t.txt", encoding="utf-8", articles=(article,), mentions=(mentions,),
+                        relations=((),), source_text=text)
+    [entity] = resolve([result]).entities.values()
+    assert entity.subtype == "SecretaryProject"

@@ -35,3 +35,18 @@ def test_segment_does_not_touch_jiebas_global_dictionary():
     assert segment._jieba() is not jieba.dt
     assert segment._jieba().user_word_tag_tab.get("书记项目") == "n"
     assert "书记项目" not in jieba.dt.user_word_tag_tab
+
+
+def test_segment_tag_in_blocks_of_lines_gives_the_same_tokens(monkeypatch):
+    text = "\n".join(f"第{i}条：梅林街道青松社区党委书记张三丰说，要办实事。" for i in range(40))
+    whole = segment.tag(text)
+    monkeypatch.setattr(segment, "CHUNK", 50)  # dozens of blocks, each ending after a line break
+    assert segment.tag(text) == whole
+    assert "".join(t.word for t in whole) == text
+    assert [t.start for t in whole[1:]] == [t.end for t in whole[:-1]]
+
+
+def test_segment_tag_shares_one_string_per_word():
+    tokens = segment.tag("青松社区，青松社区。" * 3)
+    same = [t.word for t in tokens if t.word == tokens[0].word]
+    assert len(same) == 6 and all(w is same[0] for w in same)

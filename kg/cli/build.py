@@ -8,9 +8,11 @@ import click
 
 from kg.cli import cli
 from kg.engines import ENGINES
+from kg.export import parse_formats
 from kg.pipeline import BuildOptions, build
 
 PROGRESS_MIN_PAGES = 20
+PROBLEMS_SHOWN = 10  # the rest: kg validate
 
 
 @cli.command("build")
@@ -31,7 +33,14 @@ PROGRESS_MIN_PAGES = 20
               help="Leave out relations below this confidence (0.8 gives a high-precision graph).")
 @click.option("--base", default=BuildOptions.base, show_default=True,
               help="Namespace for instance IRIs (djr:).")
-def build_command(inputs, out, jobs, engine, scheduler, no_cache, min_confidence, base):
+@click.option("--format", "formats", default="ttl", show_default=True, metavar="LIST",
+              help="Comma-separated outputs: ttl (always written), nt, jsonld, graphml "
+                   "(the entity network, for Gephi).")
+@click.option("--no-views", is_flag=True, help="Do not write the HTML views (OUT/views/).")
+@click.option("--no-validate", is_flag=True,
+              help="Do not check the graph against the SHACL shapes (slow on very large graphs).")
+def build_command(inputs, out, jobs, engine, scheduler, no_cache, min_confidence, base, formats,
+                  no_views, no_validate):
     """Build the graph from INPUTS: .txt pages and folders of them (default: seeds/).
 
     Each page is read (UTF-8 with or without BOM, or GB18030/GBK), normalised, split into
@@ -44,10 +53,13 @@ def build_command(inputs, out, jobs, engine, scheduler, no_cache, min_confidence
       kg build seeds/ --out output/
       kg build 苏州日报/2023-06-30.txt --min-confidence 0.8
       kg build 苏州日报/ --engine dask --scheduler tcp://10.0.0.5:8786
+      kg build seeds/ --format ttl,nt,jsonld,graphml
     """
     inputs = inputs or (Path("seeds"),)
     options = BuildOptions(out=out, jobs=jobs, base=base, min_confidence=min_confidence,
-                           cache=not no_cache, engine=engine, scheduler=scheduler)
+                           cache=not no_cache, engine=engine, scheduler=scheduler,
+                           formats=tuple(parse_formats(formats)), views=not no_views,
+                           validate=not no_validate)
     bar = None
 
     def on_pages(count: int) -> None:
@@ -63,4 +75,6 @@ def build_command(inputs, out, jobs, engine, scheduler, no_cache, min_confidence
             bar.__exit__(None, None, None)
     for path in summary.skipped:
         click.echo(f"Warning: {path}: empty file, skipped", err=True)
+    for problem in (summary.problems or [])[:PROBLEMS_SHOWN]:
+        click.echo(f"Warning: {problem.line()}", err=True)
     click.echo(f"Built {summary.line()}: {', '.join(str(p) for p in summary.outputs)}", err=True)

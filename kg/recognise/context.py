@@ -114,13 +114,15 @@ def _short_form_bodies(mentions: list[Mention]) -> list[Mention]:
     full form (and its place words); a bare 工行 is the one branch the article names."""
     forms = lexicon.org_short_forms()
     names = sorted({m.name for m in mentions if m.kind == "Organization" and m.scope == ""})
+    spelled = {short: [n for n in names if full in n]  # once per form, not per mention
+               for short, (_, full) in forms.items()}
     meant: dict[str, set[str]] = {}  # short form → the bodies its placed mentions name
     out = []
     for m in mentions:
         short = _short_form(m, forms)
         if short and m.name != short:
-            place, full = m.name[:-len(short)], forms[short][1]
-            fits = [n for n in names if full in n and place in n]
+            place = m.name[:-len(short)]
+            fits = [n for n in spelled[short] if place in n]
             if len(fits) == 1:
                 m = replace(m, name=fits[0], rule=m.rule + "+context")
             meant.setdefault(short, set()).add(m.name)
@@ -128,7 +130,7 @@ def _short_form_bodies(mentions: list[Mention]) -> list[Mention]:
     for k, m in enumerate(out):
         short = _short_form(m, forms)
         if short and m.name == short:
-            fits = meant.get(short) or {n for n in names if forms[short][1] in n}
+            fits = meant.get(short) or set(spelled[short])
             if len(fits) == 1:
                 out[k] = replace(m, name=next(iter(fits)), rule=m.rule + "+context")
     return out
@@ -143,16 +145,20 @@ def _short_form(m: Mention, forms) -> str:
 def _enterprise_bodies(mentions: list[Mention]) -> list[Mention]:
     """集团党委, 公司工会: the body of the article's one enterprise (某某有限公司党委, or 某集团 + 党委)."""
     subtypes = lexicon.org_suffixes()
+    heads = [s for s, subtype in subtypes.items() if subtype == "Enterprise"]
     enterprises = {m.name for m in mentions if m.subtype == "Enterprise" and m.scope == ""}
     names = {m.name for m in mentions if m.kind == "Organization" and m.scope == ""}
+    # body (党委) → the names that are an enterprise plus that body; head (集团) → its enterprises
+    owned = _index(names, lambda n: (n[k:] for k in range(1, len(n)) if n[:k] in enterprises))
+    by_head = _index(enterprises, lambda e: (h for h in heads if e.endswith(h)))
     out = []
     for m in mentions:
         head = _longest_prefix(m.name, subtypes) if m.scope == INCOMPLETE else None
-        if head and subtypes[head] == "Enterprise" and len(m.name) > len(head):
+        if head in heads and len(m.name) > len(head):
             body = m.name[len(head):]
-            owned = sorted(n for n in names if n.endswith(body) and n[:-len(body)] in enterprises)
-            fits = [n for n in owned if n[:-len(body)].endswith(head)] or owned \
-                or sorted(e + body for e in enterprises if e.endswith(head))
+            bodies = sorted(owned.get(body, ()))
+            fits = [n for n in bodies if n[:-len(body)].endswith(head)] or bodies \
+                or sorted(e + body for e in by_head.get(head, ()))
             if len(fits) == 1:
                 m = replace(m, name=fits[0], scope="", rule=m.rule + "+context")
         out.append(m)
@@ -219,8 +225,9 @@ def _bare_zone_words(view: View, mentions: list[Mention], areas) -> list[Mention
     """园区, 经开区 … standing alone name the article's zone of that kind."""
     taken = Spans((m.start, m.end) for m in mentions)
     out = []
-    for token in view.tokens:
-        if token.word not in ZONE_WORDS or taken.covers(token.start, token.end):
+    for i in view.indexes(ZONE_WORDS):
+        token = view.tokens[i]
+        if taken.covers(token.start, token.end):
             continue
         zones = areas.get("DevelopmentZone", ())
         zone = next((z for z in zones if _compatible_zone(token.word, z)), None)

@@ -48,8 +48,12 @@ def recognise_orgs(view: View) -> list[Mention]:
         scope = "" if _has_proper_stem(view, begin, start) else INCOMPLETE
         found[(begin, end)] = Mention(begin, end, name, "Organization", subtypes[suffix],
                                       _canonical(name), "org-suffix", scope=scope)
-    for mention in (*_quoted(view), *_short_forms(view)):
+    named = Spans(found)
+    for mention in _quoted(view):
         found.setdefault((mention.start, mention.end), mention)
+    for mention in _short_forms(view):  # not 工行 of 工行某某支行: that is the branch's name
+        if not named.covers(mention.start, mention.end):
+            found.setdefault((mention.start, mention.end), mention)
     spans = Spans(found)
     return [m for m in found.values() if not _bracketed_alias(view, m, spans)]
 
@@ -150,9 +154,8 @@ def _short_forms(view: View):
     """工行, 苏州工行, 某地园区工行: a standard short form (a whole word), with the place words
     before it that say which branch it is."""
     subtypes = lexicon.org_short_forms()
-    for i, token in enumerate(view.tokens):
-        if token.word not in subtypes:
-            continue
+    for i in view.indexes(subtypes):
+        token = view.tokens[i]
         begin, k = token.start, i - 1
         while k >= 0 and i - k <= 2 and _place_word(view, view.tokens[k]):
             k -= 1

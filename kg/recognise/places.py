@@ -85,16 +85,26 @@ def _alternative_names(view: View) -> list[Mention]:
     levels = lexicon.place_suffixes()
     for match in ALTERNATIVE.finditer(view.text):
         start, end = match.span(1)
-        if view.place_ending_at(match.start()) is None or (start, end) in view.places:
-            continue
+        if view.place_ending_at(match.start()) is None or view.place_ending_at(end) is not None:
+            continue  # no area before the bracket, or the bracket's area is found (原某某镇)
         name = match.group(1)
         suffix = next((s for s in _suffixes_longest_first() if name.endswith(s)), None)
-        if suffix is None or len(name) - len(suffix) < 2 or name in lexicon.generic_places():
+        if suffix is None or len(name) - len(suffix) < 2 or _generic_place(name):
             continue
         found.append(Mention(start, end, name, "Place", "AdministrativeArea", name, "place-bracketed",
                              level=levels[suffix]))
         view.add_place(start, end, levels[suffix])
     return found
+
+
+def _generic_place(name: str) -> bool:
+    """示范区, 中心城区: a kind of area, not a name."""
+    return name in lexicon.generic_places() or name.endswith(_long_generic_places())
+
+
+@lru_cache(maxsize=1)
+def _long_generic_places() -> tuple[str, ...]:
+    return tuple(sorted(g for g in lexicon.generic_places() if len(g) >= 2))
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +254,7 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
     listed = _listed_places(view)
     heads = _place_heads(view, known)
     tokens, named = view.tokens, suffixed.keys() | heads
-    evidence = listed.union(view.indexes("ns", named))
+    evidence = listed.union(view.indexes(named, tag="ns"))
     for i in sorted(evidence):  # only the words with some evidence: few of a long article's
         token = tokens[i]
         word = token.word

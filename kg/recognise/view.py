@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import compress, count
-from operator import or_
+from operator import itemgetter, or_
 from typing import Iterator
 
 from kg import segment
@@ -49,7 +49,7 @@ class View:
     _place_ends: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.starts = [t.start for t in self.tokens]
+        self.starts = list(map(itemgetter(0), self.tokens))
 
     def add_place(self, start: int, end: int, level: str) -> None:
         """Record a place name the other recognisers stop at (or take in)."""
@@ -63,13 +63,15 @@ class View:
 
     @cached_property
     def words(self) -> list[str]:
-        return [t.word for t in self.tokens]
+        return list(map(itemgetter(2), self.tokens))  # Token is a tuple: (start, end, word, tag)
 
-    def indexes(self, tag: str, words) -> Iterator[int]:
-        """Indexes of the tokens tagged ``tag`` or whose word is in ``words``; the scan runs in C
-        (map, compress), since a long article has millions of tokens and few of them qualify."""
-        tagged = map(tag.__eq__, (t.tag for t in self.tokens))
-        return compress(count(), map(or_, tagged, map(words.__contains__, self.words)))
+    def indexes(self, words, tag: str | None = None) -> Iterator[int]:
+        """Indexes of the tokens whose word is in ``words`` (or, with ``tag``, tagged so); the scan
+        runs in C (map, compress): a long article has millions of tokens and few qualify."""
+        hits = map(words.__contains__, self.words)
+        if tag is not None:
+            hits = map(or_, hits, map(tag.__eq__, map(itemgetter(3), self.tokens)))
+        return compress(count(), hits)
 
     def joined_items(self, joins: tuple[str, ...]) -> list[list[int]]:
         """Token indexes of the items of every list ``A、B、C`` (items joined by one of ``joins``),
