@@ -41,24 +41,17 @@ def _orgs_at(ms):
 
 
 def _from_statements(ctx: Context) -> list[Relation | None]:
+    """`A直属B` / `A下属B` name the parent first; `A隶属于B` names the child first."""
     found: list[Relation | None] = []
-    text = ctx.text
-    for word in _UNDER:
-        at = text.find(word)
-        while at >= 0:
-            parent = _orgs_at(ctx.ending_at(at))
-            child = _orgs_at(ctx.starting_at(at + len(word)))
-            if parent and child:
-                found.append(ctx.relation(child, "subOrganizationOf", parent, at, CONF_STATEMENT,
-                                          "suborg-statement"))
-            at = text.find(word, at + 1)
-    for word in _BELONGS:
-        at = text.find(word)
-        while at >= 0:
-            child = _orgs_at(ctx.ending_at(at))
-            parent = _orgs_at(ctx.starting_at(at + len(word)))
-            if parent and child:
-                found.append(ctx.relation(child, "subOrganizationOf", parent, at, CONF_STATEMENT,
-                                          "suborg-statement"))
-            at = text.find(word, at + 1)
+    for words, parent_first in ((_UNDER, True), (_BELONGS, False)):
+        for word in words:
+            at = ctx.text.find(word)
+            while at >= 0:
+                before = _orgs_at(ctx.ending_at(at))
+                after = _orgs_at(ctx.starting_at(at + len(word)))
+                parent, child = (before, after) if parent_first else (after, before)
+                if parent and child:
+                    found.append(ctx.relation(child, "subOrganizationOf", parent, at,
+                                              CONF_STATEMENT, "suborg-statement"))
+                at = ctx.text.find(word, at + 1)
     return found
