@@ -295,3 +295,19 @@ def test_cli_view_missing_graph_is_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "no such graph file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_pages_show_the_most_confident_evidence_and_count_the_rest():
+    """A relation stated in many articles (two hubs of a large corpus) puts at most
+    EVIDENCE_SHOWN sentences into a page, the most confident first, and says how many there are."""
+    from kg.views.graphdata import EVIDENCE_SHOWN, Edge, Evidence
+    from kg.views.pages import _relation
+
+    evidence = tuple(Evidence(text=f"第{i}句。", article=f"a{i:02d}", start=i, end=i + 3,
+                              confidence=f"0.{50 + i}", rule="r", role="", title="")
+                     for i in range(EVIDENCE_SHOWN + 5))
+    payload = _relation(Edge(source="s", predicate="runs", target="o", evidence=evidence))
+    assert payload["evidenceCount"] == EVIDENCE_SHOWN + 5
+    assert len(payload["evidence"]) == EVIDENCE_SHOWN
+    shown = sorted(float(e["confidence"]) for e in payload["evidence"])
+    assert shown[0] > max(float(e.confidence) for e in evidence[:5])

@@ -7,7 +7,7 @@ that carry its evidence; org:Membership roles; articles and what they mention.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -70,6 +70,12 @@ class Edge:
     @property
     def id(self) -> str:
         return f"{self.source} {self.predicate} {self.target}"
+
+    @property
+    def shown(self) -> tuple[Evidence, ...]:
+        """The evidence a page shows: the most confident first, at most EVIDENCE_SHOWN (a relation
+        between two hubs of a large corpus can have thousands; the rest stay in graph.ttl)."""
+        return _most_confident(self.evidence)
 
     @property
     def titles(self) -> tuple[str, ...]:
@@ -188,14 +194,36 @@ def _edges(store: ox.Store, nodes: dict[str, Node]) -> list[Edge]:
             continue
         start, end = _int(row.get("start")), _int(row.get("end"))
         role, title = roles.get((row["s"], row["o"], row.get("a", ""), start, end), ("", ""))
-        text = row.get("text", "")
         evidence[key].append(Evidence(
-            text=text, article=row.get("a", ""), start=start, end=end,
+            text=row.get("text", ""), article=row.get("a", ""), start=start, end=end,
             confidence=row.get("confidence", ""), rule=_rule_name(row.get("rule", "")), role=role,
-            title=title, marks=find_marks(text, _names(nodes[row["s"]]), _names(nodes[row["o"]]), role)))
-    return [Edge(source=s, predicate=p, target=o, evidence=tuple(sorted(
-                evidence[(s, p, o)], key=lambda e: (e.article, e.start or 0, e.end or 0, e.text))))
-            for s, p, o in sorted(triples)]
+            title=title))
+    return [_edge(s, p, o, evidence[(s, p, o)], nodes) for s, p, o in sorted(triples)]
+
+
+EVIDENCE_SHOWN = 10
+
+
+def _edge(s: str, p: str, o: str, evidence: list[Evidence], nodes: dict[str, Node]) -> Edge:
+    """An edge with its evidence in page order; marks are found only for the evidence shown,
+    because finding them is the costly part of reading a large graph."""
+    ordered = sorted(evidence, key=lambda e: (e.article, e.start or 0, e.end or 0, e.text))
+    shown = set(_most_confident(ordered))
+    marked = tuple(replace(e, marks=find_marks(e.text, _names(nodes[s]), _names(nodes[o]), e.role))
+                   if e in shown else e for e in ordered)
+    return Edge(source=s, predicate=p, target=o, evidence=marked)
+
+
+def _most_confident(evidence) -> tuple[Evidence, ...]:
+    ranked = sorted(evidence, key=lambda e: -_float(e.confidence))  # stable: page order on ties
+    return tuple(ranked[:EVIDENCE_SHOWN])
+
+
+def _float(value: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _roles(store: ox.Store) -> dict[tuple, tuple[str, str]]:

@@ -17,6 +17,10 @@ from kg.model import KINDS
 from kg.views.graphdata import Edge, GraphData, Node
 from kg.views.html import ASSETS, asset, csp, environment
 from kg.views.select import NETWORK_BUDGET, View
+
+# A page lists at most this many articles per entity (the panel says how many more): a place
+# named on every page of a large corpus would otherwise put thousands into every page.
+ARTICLES_SHOWN = 20
 from kg.views.style import CLASSES, FONTS, LEVELS, RELATIONS, SUBTYPES, class_name, colour
 
 LARGE = 500  # from here on, edges are hidden while dragging so panning stays smooth
@@ -96,8 +100,8 @@ def _view_payload(view: View, data: GraphData, plan: Plan, root: str) -> dict:
     shown = set(view.nodes)
     in_network = set(plan.network.nodes)
     focus_of = plan.focus_of
-    articles = {a for iri in view.nodes for a in data.nodes[iri].articles}
-    articles |= {ev.article for e in view.edges for ev in e.evidence if ev.article}
+    articles = {a for iri in view.nodes for a in data.nodes[iri].articles[:ARTICLES_SHOWN]}
+    articles |= {ev.article for e in view.edges for ev in e.shown if ev.article}
     elsewhere = [iri for iri in sorted(focus_of) if iri not in shown]
     return {
         "view": {"kind": "focus" if view.centre else "network", "title": view.title,
@@ -120,7 +124,8 @@ def vocabulary() -> dict:
 
 def _entity(node: Node, plan: Plan, focus_of: dict[str, str], in_network: set[str]) -> dict:
     return {"label": node.label, "kind": node.kind, "subtype": node.subtype, "level": node.level,
-            "aliases": list(node.aliases), "articles": list(node.articles),
+            "aliases": list(node.aliases), "articles": list(node.articles[:ARTICLES_SHOWN]),
+            "articleCount": len(node.articles),
             "degree": plan.degree[node.iri], "focus": focus_of.get(node.iri, ""),
             "inNetwork": node.iri in in_network}
 
@@ -130,7 +135,8 @@ def _relation(edge: Edge) -> dict:
             "evidence": [{"text": ev.text, "marks": [list(m) for m in ev.marks],
                           "article": ev.article, "start": ev.start, "end": ev.end,
                           "confidence": ev.confidence, "rule": ev.rule, "role": ev.role}
-                         for ev in edge.evidence]}
+                         for ev in edge.shown],
+            "evidenceCount": len(edge.evidence)}
 
 
 def _article(data: GraphData, iri: str) -> dict:

@@ -158,6 +158,8 @@
       block.appendChild(sentence(evidence));
       block.appendChild(evidenceMeta(evidence));
     });
+    var more = relation.evidenceCount - relation.evidence.length;
+    if (more > 0) block.appendChild(el("p", "kg-meta", "另有 " + more + " 条证据（置信度较低），见 graph.ttl 或 kg query。"));
     return block;
   }
 
@@ -201,7 +203,7 @@
     });
     panel.appendChild(el("h3", "", "关系（" + own.length + "）"));
     own.forEach(function (rid) { panel.appendChild(relationBlock(rid, id)); });
-    panel.appendChild(el("h3", "", "提及它的文章（" + entity.articles.length + "）"));
+    panel.appendChild(el("h3", "", "提及它的文章（" + entity.articleCount + "）"));
     var list = el("ul", "kg-articles");
     entity.articles.forEach(function (aid) {
       var article = data.articles[aid];
@@ -210,6 +212,8 @@
         " — " + article.source + " 第 " + article.position + " 篇"));
     });
     panel.appendChild(list);
+    var more = entity.articleCount - entity.articles.length;
+    if (more > 0) panel.appendChild(el("p", "kg-meta", "另有 " + more + " 篇，见 graph.ttl 或 kg query。"));
   }
 
   function showRelation(id) {
@@ -219,7 +223,7 @@
     panel.setAttribute("data-relation", id);
     panel.appendChild(el("h2", "", labelOf(relation.from) + " " + relationName(relation.predicate) + " " +
       labelOf(relation.to)));
-    panel.appendChild(el("p", "kg-meta", "证据 " + relation.evidence.length + " 条"));
+    panel.appendChild(el("p", "kg-meta", "证据 " + relation.evidenceCount + " 条"));
     panel.appendChild(relationBlock(id, null));
   }
 
