@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=lambda s: [float(x) for x in s.split(",")],
                         default=[1.0, 10.0, 50.0], help="corpus sizes in MB (default 1,10,50)")
-    parser.add_argument("--extras-mb", type=float, default=10.0,
+    parser.add_argument("--extras-mb", type=float, default=1.0,
                         help="corpus for --jobs, cache and Dask runs (default 10)")
     parser.add_argument("--dask-mb", type=float, default=1.0,
                         help="corpus for the Dask run (default 1)")

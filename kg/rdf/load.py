@@ -45,9 +45,18 @@ def read_triples(path) -> list[ox.Triple]:
 
 
 def load_store(path) -> ox.Store:
-    """A pyoxigraph in-memory store holding the graph at ``path`` (in its default graph)."""
+    """A pyoxigraph in-memory store holding the graph at ``path`` (in its default graph).
+
+    Oxigraph parses straight into the store: no Python object per triple on the way."""
+    path = check_path(path)
+    fmt = FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
     store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in read_triples(path))
+    try:
+        store.load(path=str(path), format=fmt)
+    except SyntaxError as error:
+        raise GraphError(f"{path}: {_one_line(error)}") from None
+    except (OSError, ValueError) as error:
+        raise GraphError(f"{path}: cannot read the graph: {_one_line(error)}") from None
     return store
 
 
