@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: build test bench browser score clean
+.PHONY: build test bench browser score errors model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: $(TSTAMP)
 
 score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/gold/seeds --graph output/ --sources seeds/
+
+# Every missed and spurious entity, creator and relation of seeds and dev, with its sentence.
+errors: $(STAMP)
+	$(BIN)/python -m bench.errors --relations
 
 clean:
 	rm -rf $(VENV) output/.cache
