@@ -34,8 +34,9 @@ browser:
 bench: $(TSTAMP)
 	$(BIN)/python -m bench
 
+# The scorer on seeds and dev side by side, each built fresh from the current code.
 score: $(STAMP)
-	$(BIN)/python ../shared/eval/score.py --gold ../shared/gold/seeds --graph output/ --sources seeds/
+	$(BIN)/python -m bench.score
 
 # Every missed and spurious entity, creator and relation of seeds and dev, with its sentence.
 errors: $(STAMP)
