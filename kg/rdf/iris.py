@@ -25,7 +25,7 @@ def short_hash(*parts: str, length: int = 10) -> str:
 
 
 def slug(name: str, limit: int = 40) -> str:
-    """ASCII slug of a Chinese name: ``苏州工业园区`` → ``su-zhou-gong-ye-yuan-qu``."""
+    """ASCII slug of a Chinese name: ``青枫工业园区`` → ``qing-feng-gong-ye-yuan-qu``."""
     parts, length, latin = [], 0, False
     for ch in name:
         part = _reading(ch)
