@@ -191,7 +191,7 @@ def _window(blocks: list[_Block], i: int, j: int, last: bool) -> tuple[int, ...]
 
 
 def _split_photo_item(page: str, blocks: list[_Block], item: _Item) -> list[_Item]:
-    """Body after an item's closing byline that ends in a photo credit (``…一等奖。潘芳 摄``) is
+    """Body after an item's closing byline that ends in a photo credit (``…一等奖。王小明 摄``) is
     a photo-news item of its own, without headline."""
     credits = [k for k in item.blocks if blocks[k].kind == "credit"]
     if not credits:
@@ -199,8 +199,9 @@ def _split_photo_item(page: str, blocks: list[_Block], item: _Item) -> list[_Ite
     after = [k for k in item.blocks if k > credits[-1]]
     if not after or any(blocks[k].kind != "body" for k in after):
         return [item]
-    found = bylines.tail(blocks[after[-1]].text(page), allow_bare_names=False)
-    if not found or not found[1]:
+    text = blocks[after[-1]].text(page)
+    found = bylines.tail(text, allow_bare_names=False)
+    if not found or not found[1] or not bylines.is_photo_credit(text[found[0]:]):
         return [item]
     return [_Item(tuple(k for k in item.blocks if k <= credits[-1]), item.headline),
             _Item(tuple(after), ())]

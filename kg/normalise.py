@@ -240,7 +240,7 @@ def _column(widths: array, blanks: bytearray, i: int) -> int:
 
 
 def _opens_mid_sentence(line: str) -> bool:
-    """``型阵地。今年…`` / ``标，宜兴…``: no paragraph opens with a 1-character clause or a
+    """``型阵地。今年…`` / ``标，青松…``: no paragraph opens with a 1-character clause or a
     sentence of four characters or fewer."""
     if line[0] in "“‘「『《（":
         return False

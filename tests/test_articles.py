@@ -247,7 +247,7 @@ def test_split_articles_question_headline_and_page_staff_line():
               "3000余户。\n\n“真是太方便了！”居民李四说。\n\n责任编辑：王五\n")
     article, = split(source)
     assert article.title == "如何让老旧小区焕发新生？"
-    assert article.creators == ("张三丰",)
+    assert article.creators == ("张三丰", "王五")  # an editor credited under the article
     assert "王五" not in article.text and article.text.endswith("居民李四说。")
 
 
@@ -259,3 +259,39 @@ def test_split_articles_column_order_with_name_lines_before_the_headline():
     articles = split(source)
     assert [a.title for a in articles] == ["梅林街道部署下半年党建工作", "青松社区开展环境整治"]
     assert [a.creators for a in articles] == [("李四", "王五"), ("赵六",)]
+
+
+def test_split_articles_web_page_head_and_staff_tail_are_credits_not_text():
+    source = ("梅林街道召开党建联席会\n\n稿源：青枫网 编辑：张三丰 2023-09-24 01:09\n\n"
+              "近日，梅林街道召开党建联席会，部署下半年工作。\n\n"
+              "青枫晚报/紫云新闻记者 李四 通讯员 王五\n\n编 辑丨赵六\n\n审 核丨钱 七 孙 八\n")
+    article, = split(source)
+    assert article.title == "梅林街道召开党建联席会"
+    assert article.creators == ("张三丰", "李四", "王五", "赵六", "钱七", "孙八")
+    assert article.text == "梅林街道召开党建联席会\n近日，梅林街道召开党建联席会，部署下半年工作。"
+
+
+def test_split_articles_cuts_a_bracketed_credit_closing_the_last_paragraph():
+    source = ("梅林街道召开党建联席会\n\n本报讯 记者张三丰 李四报道 日前，梅林街道召开党建联席会。\n\n"
+              "会议部署了下半年工作，优势互补、相互促进。（王五、赵六）\n")
+    article, = split(source)
+    assert article.creators == ("张三丰", "李四", "王五", "赵六")
+    assert article.text == "梅林街道召开党建联席会\n日前，梅林街道召开党建联席会。\n会议部署了下半年工作，优势互补、相互促进。"
+    assert_lines_map_back(source, article)
+
+
+def test_split_articles_keeps_a_credit_naming_a_body_in_the_text():
+    source = ("梅林街道召开党建联席会\n\n近日，梅林街道召开党建联席会，部署下半年工作。\n\n"
+              "梅林市青松区红枫街道办事处青松社区居委会 张三丰\n")
+    article, = split(source)
+    assert article.creators == ("张三丰",)
+    assert article.text.endswith("部署下半年工作。\n梅林市青松区红枫街道办事处青松社区居委会 张三丰")
+    assert_lines_map_back(source, article)
+
+
+def test_split_articles_only_a_photo_credit_after_the_byline_makes_a_photo_item():
+    source = ("梅林街道推动高质量发展\n\n本报记者 张三丰\n\n近日，梅林街道召开大会，部署下半年重点工作。\n\n"
+              "会议还表彰了先进集体。（通讯员 李四）\n")
+    article, = split(source)
+    assert article.creators == ("张三丰", "李四")
+    assert article.text.endswith("部署下半年重点工作。\n会议还表彰了先进集体。")
