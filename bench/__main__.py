@@ -229,6 +229,19 @@ def _ner() -> str | None:
     return done.stdout.rstrip()
 
 
+def _views(out: Path) -> str | None:
+    """The explorer's size against graph.ttl, first draw and expand times on one build's views
+    (bench/views_bench.py, in chromium), when chromium is there."""
+    if not (out / "views").is_dir() or not Path("/usr/bin/chromium").exists():
+        return None
+    _say(f"the explorer in chromium ({out.name})")
+    done = subprocess.run([sys.executable, "-m", "bench.views_bench", "--out", str(out)],
+                          text=True, capture_output=True, env=ENV)
+    if done.returncode != 0:
+        return f"bench.views_bench failed: {done.stderr.strip().splitlines()[-1:]}"
+    return done.stdout.rstrip()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -252,6 +265,7 @@ def main(argv: list[str] | None = None) -> None:
         snapshot(Path(scratch))
         report = run(args, Path(scratch))
         ner = None if args.no_ner else _ner()
+        views = _views(Path(scratch) / f"out-{10.0 if 10.0 in args.sizes else max(args.sizes):g}")
     report["bench_seconds"] = time.perf_counter() - started
     versions = _versions(report)
     if len(versions) > 1:
@@ -262,6 +276,8 @@ def main(argv: list[str] | None = None) -> None:
     print(tables(report))
     if ner:
         print(f"\n{ner}")
+    if views:
+        print(f"\n{views}")
     print(f"\n(`python -m bench{' --quick' if args.quick else ''}` took "
           f"{time.perf_counter() - started:.0f} s)")
 

@@ -1,6 +1,6 @@
-"""The HTML views without a browser: what is read from the graph, what each view holds, and that
-pages are deterministic, self-contained and escape everything. tests/test_views_browser.py opens
-them in Chromium."""
+"""The explorer without a browser: what is read from the graph, what the data files hold, and that
+the files are deterministic, self-contained, small and escape everything.
+tests/test_views_browser.py opens them in Chromium."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,6 @@ import random
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
@@ -18,15 +17,16 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.views import ViewError, render_pages, write_views
+from kg.views.explorer import ARTICLE_SHARD, SHARD, coded, groups, initials, shard_name
 from kg.views.graphdata import read_graph
-from kg.views.html import csp, escape_json, json_text, script_hash
+from kg.views.html import escape_json, json_dumps
 from kg.views.layout import layout
 from kg.views.marks import find_marks
-from kg.views.select import entity_graph, focus_paths, focus_views, neighbourhood, network_view
 from views_graphs import (NASTY_ENTITIES, NASTY_RELATIONS, PWN, TIDY_ENTITIES, TIDY_RELATIONS,
                           iri, nasty_graph, tidy_graph)
 
-SCRIPT_DATA = re.compile(r'<script type="application/json" id="(kg-[a-z]+)">(.*?)</script>', re.S)
+DATA_SCRIPT = re.compile(r'window\.kgData=window\.kgData\|\|\{\};kgData\["([a-z0-9/]+)"\]=(.*);\n', re.S)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -40,29 +40,20 @@ def nasty(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def tidy_pages(tidy) -> dict[str, str]:
+def tidy_files(tidy) -> dict[str, str]:
     return render_pages(read_graph(tidy))
 
 
-class _Tags(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
+def loaded(files: dict[str, str], name: str):
+    """The value a data script hands to the page, parsed as the browser would."""
+    match = DATA_SCRIPT.fullmatch(files[f"data/{name}.js"])
+    assert match and match.group(1) == name
+    return json.loads(match.group(2))
 
 
-def start_tags(html: str) -> list[str]:
-    """The elements an HTML parser sees (script content is not parsed for tags, as in a browser)."""
-    parser = _Tags()
-    parser.feed(html)
-    return parser.tags
-
-
-def embedded(html: str) -> dict[str, object]:
-    """The JSON blocks of a page, parsed as the browser's JSON.parse would."""
-    return {name: json.loads(text) for name, text in SCRIPT_DATA.findall(html)}
+def entity_number(files, key: str) -> int:
+    index = loaded(files, "index")
+    return index["entities"]["key"].index(str(iri(key))[len(index["base"]):])
 
 
 # ---- reading the graph ----
@@ -74,6 +65,7 @@ def test_graphdata_reads_classes_labels_aliases(tidy):
     assert (party.kind, party.subtype, party.label, party.aliases) == (
         "Organization", "PartyOrganization", "青松社区党委", ("青松党委",))
     assert data.nodes[str(iri("zhang"))].articles == ("https://w3id.org/dangjian-kg/id/article-test-01",)
+    assert data.nodes[str(iri("street"))].level == "Subdistrict"
 
 
 def test_graphdata_reads_relations_with_evidence_role_and_marks(tidy):
@@ -109,7 +101,7 @@ def test_marks_leftmost_longest(text, subject, object_, role, expected):
     assert [(text[a:b], tag) for a, b, tag in marks] == expected
 
 
-# ---- layout and selection ----
+# ---- layout ----
 
 def test_layout_is_deterministic_whatever_the_insertion_order():
     edges = [(f"n{i}", f"n{(i * 7) % 40}") for i in range(40)] + [("x", "y")]
@@ -129,71 +121,114 @@ def test_layout_keeps_components_apart():
     assert min(pos[n][0] for n in "de") > left or min(pos[n][1] for n in "de") > max(pos[n][1] for n in "abc")
 
 
-def test_network_view_budget_keeps_the_most_connected(tidy):
-    data = read_graph(tidy)
-    view = network_view(data, entity_graph(data), budget=3)
-    assert set(view.nodes) == {str(iri("party")), str(iri("street-party")), str(iri("community"))}
-    assert "共有 10 个实体" in view.note
-    assert all(e.source in view.nodes and e.target in view.nodes for e in view.edges)
+# ---- the files ----
+
+def test_files_one_page_its_assets_the_index_and_shards(tidy_files):
+    names = list(tidy_files)
+    assert names[0] == "index.html"
+    assert {"index.html", "lib/vis-network.min.js", "lib/explorer.js", "lib/explorer.css", "data/index.js",
+            "data/edges.js", "data/n/0000.js", "data/a/0000.js"} == set(names)
+    assert tidy_files["lib/vis-network.min.js"].startswith("/**\n * vis-network")  # once, from pyvis
+    assert "vis-network" not in tidy_files["index.html"].replace("lib/vis-network.min.js", "")
 
 
-def test_focus_views_for_well_connected_organisations_initiatives_places(tidy):
-    data = read_graph(tidy)
-    views = focus_views(data, entity_graph(data), min_degree=3)
-    assert {v.centre for v in views} == {str(iri("party")), str(iri("street-party"))}
-    party = next(v for v in views if v.centre == str(iri("party")))
-    assert str(iri("street")) in party.nodes  # two links away, through the community
-    assert str(iri("lonely")) not in party.nodes
-    people = focus_views(data, entity_graph(data), min_degree=1)
-    assert str(iri("zhang")) not in {v.centre for v in people}  # people get no page of their own
+def test_index_names_every_entity_and_alias_with_pinyin_initials(tidy_files):
+    entities = loaded(tidy_files, "index")["entities"]
+    assert sorted(entities["label"]) == sorted(label for _, _, label, _ in TIDY_ENTITIES.values())
+    assert sorted(a for aliases in entities["aliases"] for a in aliases) == sorted(
+        a for *_, aliases in TIDY_ENTITIES.values() for a in aliases)
+    street = entity_number(tidy_files, "street")
+    assert (entities["label"][street], entities["initials"][street]) == ("梅林街道", "mljd")
+    assert {len(c["codes"] if isinstance(c, dict) else c) for c in entities.values()} == {len(TIDY_ENTITIES)}
+    levels = entities["level"]
+    assert levels["names"][levels["codes"][street]] == "Subdistrict"
 
 
-def test_neighbourhood_budget_fills_nearest_ring_first():
-    graph = nx.star_graph(5)  # 0 in the middle
-    graph.add_edges_from([(1, 10), (10, 11)])
-    shown, complete = neighbourhood(graph, 0, budget=4)
-    assert len(shown) == 4 and not complete and 10 not in shown
-    shown, complete = neighbourhood(graph, 0, budget=100)
-    assert shown == {0, 1, 2, 3, 4, 5, 10} and complete
+def test_coded_columns_number_their_distinct_values():
+    assert coded(["b", "", "b", "a"]) == {"names": ["", "a", "b"], "codes": [2, 0, 2, 1]}
 
 
-def test_focus_paths_are_ascii_and_unique():
-    paths = focus_paths(["http://a/x/org-qing-song-1", "http://b/y/org-qing-song-1", "http://a/名字"])
-    assert len(set(paths.values())) == 3
-    assert all(re.fullmatch(r"focus/[A-Za-z0-9_-]+\.html", p) for p in paths.values())
+def test_initials_of_chinese_and_other_text():
+    assert initials("青松社区党委") == "qssqdw"
+    assert initials("《方案》A1") == "《fa》a1"
 
 
-# ---- the pages ----
-
-def test_pages_index_network_and_focus(tidy_pages):
-    assert list(tidy_pages)[:2] == ["index.html", "network.html"]
-    assert sum(name.startswith("focus/") for name in tidy_pages) == 2
-    graph = embedded(tidy_pages["network.html"])["kg-graph"]
-    assert len(graph["nodes"]) == len(TIDY_ENTITIES) and len(graph["edges"]) == len(TIDY_RELATIONS)
-    assert graph["options"]["physics"] == {"enabled": False}
-    assert all("title" not in n for n in graph["nodes"])  # vis-network renders titles as HTML
-    assert {e["label"] for e in graph["edges"]} == {"任职·书记", "任职·副书记", "开展", "位于", "隶属",
-                                                    "合作", "发布"}
-
-
-def test_pages_are_self_contained(tidy_pages):
-    for name, html in tidy_pages.items():
-        assert html.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in html[:200], name
-        assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html), name
-        assert "<link" not in html and "@import" not in html and "url(http" not in html, name
-        assert "Microsoft YaHei" in html and "Noto Sans CJK SC" in html, name
-    assert "vis.Network" in tidy_pages["network.html"]  # vis-network inlined, not fetched
+def test_edges_table_has_every_relation_with_its_surest_confidence(tidy_files):
+    edges = loaded(tidy_files, "edges")
+    index = loaded(tidy_files, "index")
+    label = index["entities"]["label"]
+    order = index["vocabulary"]["relationOrder"]
+    table = {(label[f], order[p], label[t]): (c, n) for f, t, p, c, n in zip(
+        edges["from"], edges["to"], edges["predicate"], edges["confidence"], edges["evidence"])}
+    assert len(table) == len(TIDY_RELATIONS)
+    assert table[("青松社区", "locatedIn", "梅林街道")] == (95, 1)
+    member = [i for i, p in enumerate(edges["predicate"]) if order[p] == "memberOf"]
+    assert sorted(edges["titles"][str(i)] for i in member) == ["书记", "副书记"]
 
 
-def test_pages_allow_only_their_own_scripts(tidy_pages):
-    for name, html in tidy_pages.items():
-        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
-        scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
-        assert scripts and policy == csp(scripts).replace("'", "&#39;"), name
-        assert "default-src 'none'" in csp(scripts) and "unsafe-inline" not in csp(scripts).split(";")[1]
+def test_relations_read_the_right_way_round(tidy_files):
+    relations = loaded(tidy_files, "index")["vocabulary"]["relations"]
+    assert (relations["issuedBy"]["label"], relations["issuedBy"]["reading"]) == ("发布单位", "{s} 由 {o} 发布")
+    assert relations["partnerOf"]["directed"] is False
+    assert all("{s}" in r["reading"] and "{o}" in r["reading"] for r in relations.values())
 
 
-def test_pages_are_byte_identical_for_the_same_graph(tidy, tmp_path):
+def test_groups_follow_locatedIn_up_to_the_district_and_the_street(tidy):
+    found = groups(read_graph(tidy))
+    district, street = str(iri("district")), str(iri("street"))
+    # zhang through the party he serves in, the project through the party that runs it
+    for key in ("party", "community", "street", "zhang", "project"):
+        assert found["district"][str(iri(key))] == district, key
+    assert found["street"][str(iri("party"))] == street
+    assert found["district"][district] == district  # a district is its own group
+    assert str(iri("lonely")) not in found["district"] and str(iri("firm")) not in found["street"]
+
+
+def test_neighbourhood_shard_holds_evidence_and_articles_of_its_entities(tidy_files):
+    index = loaded(tidy_files, "index")
+    shard = loaded(tidy_files, shard_name("n", 0))
+    zhang = entity_number(tidy_files, "zhang")
+    assert shard["articles"][str(zhang)] == [0]
+    texts = {shard["sentences"][ev["t"]] for evidence in shard["relations"].values() for ev in evidence}
+    assert texts == {text for _, _, _, text, _, _ in TIDY_RELATIONS}
+    (evidence,) = next(ev for ev in shard["relations"].values()
+                       if shard["sentences"][ev[0]["t"]].startswith("青松社区党委书记"))
+    assert (evidence["c"], evidence["r"], evidence["o"], evidence["a"]) == ("0.9", "test", "书记", 0)
+    assert evidence["s"] is not None and evidence["e"] > evidence["s"]
+    assert index["shards"] == {"entity": SHARD, "article": ARTICLE_SHARD}
+    assert loaded(tidy_files, shard_name("a", 0)) == {"0": list(range(len(TIDY_ENTITIES)))}
+
+
+def test_shard_names_group_entities_and_articles():
+    assert shard_name("n", SHARD * 3 + 1) == "n/0003"
+    assert shard_name("a", ARTICLE_SHARD - 1) == "a/0000"
+
+
+def test_overview_is_the_most_connected_with_positions(tidy_files):
+    index = loaded(tidy_files, "index")
+    overview = index["overview"]
+    lonely = entity_number(tidy_files, "lonely")
+    assert lonely not in overview["nodes"]  # no relation: nothing to see in an overview
+    assert len(overview["nodes"]) == len(overview["x"]) == len(overview["y"]) == len(TIDY_ENTITIES) - 1
+    assert index["summary"]["entities"] == len(TIDY_ENTITIES)
+
+
+def test_page_loads_only_its_own_files_and_forbids_the_rest(tidy_files):
+    page = tidy_files["index.html"]
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src 'none'" in policy and "script-src 'self' file:;" in policy
+    assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert re.findall(r"<script[^>]*>", page) == [
+        '<script src="lib/vis-network.min.js">', '<script src="data/index.js">',
+        '<script src="data/edges.js">', '<script src="lib/explorer.js">']  # none inline
+    for name, text in tidy_files.items():
+        assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", text), name
+        assert "@import" not in text and "url(http" not in text, name
+        assert "sourceMappingURL" not in text, name
+    assert "Noto Sans CJK SC" in tidy_files["lib/explorer.css"] and "Microsoft YaHei" in tidy_files["lib/explorer.css"]
+
+
+def test_files_are_byte_identical_for_the_same_graph(tidy, tmp_path):
     one = write_views(tidy, tmp_path / "one")
     two = write_views(tidy, tmp_path / "two")
     assert [p.relative_to(tmp_path / "one") for p in one] == [p.relative_to(tmp_path / "two") for p in two]
@@ -201,68 +236,62 @@ def test_pages_are_byte_identical_for_the_same_graph(tidy, tmp_path):
         assert a.read_bytes() == b.read_bytes(), a.name
 
 
-def test_pages_do_not_depend_on_the_process_hash_seed(tidy, tmp_path):
-    """Set and dict orders vary with PYTHONHASHSEED between runs; the pages must not."""
+def test_files_do_not_depend_on_the_process_hash_seed(tidy, tmp_path):
+    """Set and dict orders vary with PYTHONHASHSEED between runs; the files must not."""
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         code = "import sys; from kg.views import write_views; write_views(sys.argv[1], sys.argv[2])"
         subprocess.run([sys.executable, "-c", code, str(tidy), str(tmp_path / seed)],
                        check=True, env=env, capture_output=True)
-    one = sorted(p.relative_to(tmp_path / "1") for p in (tmp_path / "1").rglob("*.html"))
-    assert one == sorted(p.relative_to(tmp_path / "2") for p in (tmp_path / "2").rglob("*.html"))
+    one = sorted(p.relative_to(tmp_path / "1") for p in (tmp_path / "1").rglob("*") if p.is_file())
+    assert one == sorted(p.relative_to(tmp_path / "2") for p in (tmp_path / "2").rglob("*") if p.is_file())
     for name in one:
         assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
 
 
 def test_nasty_text_is_escaped_everywhere(nasty):
-    pages = render_pages(read_graph(nasty))
-    assert any(name.startswith("focus/") for name in pages)
-    for name, html in pages.items():
-        for needle in ("<script>window", "<img", "<svg", "<b>x", "</script><b>", "<!--", "\u2028", "\u2029"):
-            assert needle not in html, (name, needle)
-        tags = start_tags(html)
-        assert not {"img", "svg", "b"} & set(tags), name
-        assert tags.count("script") == (3 if name == "index.html" else 5), name  # data + scripts
-    data = embedded(pages["network.html"])["kg-data"]
-    labels = {e["label"] for e in data["entities"].values()}
-    assert labels == {label for _, _, label, _ in NASTY_ENTITIES.values()}  # the text survives intact
-    evidence = {ev["text"] for r in data["relations"].values() for ev in r["evidence"]}
-    assert evidence == {text for _, _, _, text, _, _ in NASTY_RELATIONS}
-    assert PWN in next(iter(data["articles"].values()))["title"]
-    index = pages["index.html"]
-    assert "&lt;img src=x onerror=&#34;window.__pwned=2&#34;&gt;" in index  # the title, as text
+    files = render_pages(read_graph(nasty))
+    for name, text in files.items():
+        if name.startswith("data/"):
+            for char in "<>&\u2028\u2029":
+                assert char not in text, (name, char)
+    assert "<img" not in files["index.html"] and "<script>" not in files["index.html"]
+    index = loaded(files, "index")
+    assert set(index["entities"]["label"]) == {label for _, _, label, _ in NASTY_ENTITIES.values()}
+    assert PWN in index["articles"]["title"][0]  # the text survives intact, as data
+    shard = loaded(files, "n/0000")
+    assert set(shard["sentences"]) == {text for _, _, _, text, _, _ in NASTY_RELATIONS}
 
 
-def test_json_text_cannot_close_the_script_element():
+def test_json_escaping_cannot_close_a_script_or_a_line():
     value = {"a": "</script><script>alert(1)</script>", "b": "x\u2028y\u2029z&<>"}
-    text = json_text(value)
+    text = escape_json(json_dumps(value))
     assert not set("<>&\u2028\u2029") & set(text)
     assert json.loads(text) == value
     assert escape_json('"<"') == '"\\u003c"'
 
 
-def test_script_hash_is_the_csp_source_of_the_script():
-    assert script_hash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
-
-
 def test_assets_never_insert_html():
-    assets = Path(__file__).resolve().parent.parent / "kg" / "views" / "assets"
+    assets = ROOT / "kg" / "views" / "assets"
     for script in assets.glob("*.js"):
         code = script.read_text(encoding="utf-8")
-        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                     "new Function", "title:"):  # vis-network renders a string title as HTML
             assert sink not in code, (script.name, sink)
 
 
-def test_write_views_removes_focus_pages_of_a_previous_graph(tidy, tmp_path):
-    stale = tmp_path / "focus" / "org-gone-0000000000.html"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("old", encoding="utf-8")
+def test_write_views_removes_files_of_an_earlier_graph(tidy, tmp_path):
+    stale = [tmp_path / "focus" / "org-gone-0000000000.html", tmp_path / "network.html",
+             tmp_path / "data" / "n" / "0099.js"]
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("old", encoding="utf-8")
     keep = tmp_path / "notes.txt"
     keep.write_text("mine", encoding="utf-8")
     written = write_views(tidy, tmp_path)
-    assert not stale.exists() and keep.exists()
-    assert sorted(p.name for p in (tmp_path / "focus").iterdir()) == sorted(
-        p.name for p in written if p.parent.name == "focus")
+    assert not any(p.exists() for p in stale) and not (tmp_path / "focus").exists()
+    assert keep.exists()
+    assert sorted(p for p in tmp_path.rglob("*.js")) == sorted(p for p in written if p.suffix == ".js")
 
 
 def test_write_views_graph_without_entities(tmp_path):
@@ -272,8 +301,10 @@ def test_write_views_graph_without_entities(tmp_path):
                      '<https://w3id.org/dangjian-kg/id/article-a-01> a dj:Article ;\n'
                      '  dcterms:source "a.txt" ; dj:position 1 .\n', encoding="utf-8")
     written = write_views(graph, tmp_path / "views")
-    assert [p.name for p in written] == ["index.html", "network.html"]
-    assert "图中还没有实体" in written[0].read_text(encoding="utf-8")
+    assert written[0].name == "index.html"
+    assert "0 个实体" in written[0].read_text(encoding="utf-8")
+    files = {p.relative_to(tmp_path / "views").as_posix(): p.read_text(encoding="utf-8") for p in written}
+    assert loaded(files, "index")["entities"]["key"] == []
 
 
 def test_write_views_unwritable_folder_is_a_view_error(tidy, tmp_path):
@@ -283,11 +314,10 @@ def test_write_views_unwritable_folder_is_a_view_error(tidy, tmp_path):
         write_views(tidy, blocker / "views")
 
 
-def test_cli_view_writes_the_pages(tidy, tmp_path):
+def test_cli_view_writes_the_explorer(tidy, tmp_path):
     result = CliRunner().invoke(cli, ["view", "--graph", str(tidy), "--out", str(tmp_path / "v")])
     assert result.exit_code == 0, result.output
-    assert "Wrote 4 pages" in result.output
-    assert (tmp_path / "v" / "index.html").is_file() and (tmp_path / "v" / "network.html").is_file()
+    assert (tmp_path / "v" / "index.html").is_file() and (tmp_path / "v" / "data" / "index.js").is_file()
 
 
 def test_cli_view_missing_graph_is_one_line(tmp_path):
@@ -297,17 +327,32 @@ def test_cli_view_missing_graph_is_one_line(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_pages_show_the_most_confident_evidence_and_count_the_rest():
-    """A relation stated in many articles (two hubs of a large corpus) puts at most
-    EVIDENCE_SHOWN sentences into a page, the most confident first, and says how many there are."""
+def test_shards_carry_the_most_confident_evidence_and_count_the_rest():
+    """A relation stated in many articles (two hubs of a large corpus) ships at most
+    EVIDENCE_SHOWN sentences, the most confident first; the edge table counts them all."""
+    from kg.views.explorer import _edge_columns, _evidence
     from kg.views.graphdata import EVIDENCE_SHOWN, Edge, Evidence
-    from kg.views.pages import _relation
 
     evidence = tuple(Evidence(text=f"第{i}句。", article=f"a{i:02d}", start=i, end=i + 3,
                               confidence=f"0.{50 + i}", rule="r", role="", title="")
                      for i in range(EVIDENCE_SHOWN + 5))
-    payload = _relation(Edge(source="s", predicate="runs", target="o", evidence=evidence))
-    assert payload["evidenceCount"] == EVIDENCE_SHOWN + 5
-    assert len(payload["evidence"]) == EVIDENCE_SHOWN
-    shown = sorted(float(e["confidence"]) for e in payload["evidence"])
-    assert shown[0] > max(float(e.confidence) for e in evidence[:5])
+    edge = Edge(source="s", predicate="runs", target="o", evidence=evidence)
+    columns = _edge_columns([edge], {"s": 0, "o": 1})
+    assert (columns["evidence"], columns["confidence"]) == ([EVIDENCE_SHOWN + 5], [50 + EVIDENCE_SHOWN + 4])
+    shipped = [_evidence(ev, {}, {}) for ev in edge.shown]
+    assert len(shipped) == EVIDENCE_SHOWN
+    assert min(float(e["c"]) for e in shipped) > max(float(e.confidence) for e in evidence[:5])
+
+
+@pytest.mark.slow
+def test_seed_views_are_small(tmp_path):
+    """The size budget: the data files weigh less than graph.ttl; vis-network is shipped once."""
+    from kg.pipeline import BuildOptions, build
+
+    build([ROOT / "seeds"], BuildOptions(out=tmp_path, views=True))
+    views = tmp_path / "views"
+    size = sum(p.stat().st_size for p in views.rglob("*") if p.is_file())
+    library = (views / "lib" / "vis-network.min.js").stat().st_size
+    graph = (tmp_path / "graph.ttl").stat().st_size
+    assert size - library <= graph
+    assert size <= 1_000_000  # small enough to commit

@@ -28,7 +28,9 @@ TIDY_ENTITIES = {
     "firm": ("Organization", "Enterprise", "松涛科技有限公司", ("松涛科技",)),
     "plan": ("PolicyDocument", "PolicyDocument", "《梅林街道党建行动方案》", ()),
     "lonely": ("Place", "Place", "白鹭湖", ()),
+    "district": ("Place", "AdministrativeArea", "松林区", ()),
 }
+TIDY_LEVELS = {"community": "Community", "street": "Subdistrict", "district": "District"}
 TIDY_ARTICLE = ("梅林街道：党建引领社区治理", "900_meilin.txt")
 # (subject, predicate, object, evidence sentence, confidence, role or (role as written, title))
 TIDY_RELATIONS = [
@@ -41,6 +43,7 @@ TIDY_RELATIONS = [
     ("party", "locatedIn", "community", "青松社区党委设在青松社区。", "0.80", ""),
     ("firm", "partnerOf", "party", "松涛科技与青松党委签订共建协议。", "0.75", ""),
     ("plan", "issuedBy", "street-party", "梅林街道党工委印发《梅林街道党建行动方案》。", "0.90", ""),
+    ("street", "locatedIn", "district", "梅林街道是松林区的东大门。", "0.60", ""),
 ]
 
 PWN = "<script>window.__pwned=1</script>"
@@ -64,7 +67,8 @@ def iri(key: str) -> URIRef:
     return DJR[f"e-{key}"]
 
 
-def write_graph(path: Path, entities: dict, relations: list, article: tuple[str, str]) -> Path:
+def write_graph(path: Path, entities: dict, relations: list, article: tuple[str, str],
+                levels: dict[str, str] | None = None) -> Path:
     """Write a contract-shaped graph: entities, one article that mentions them all, relations
     each with an rdf:Statement (and an org:Membership for memberOf)."""
     g = Graph()
@@ -83,6 +87,8 @@ def write_graph(path: Path, entities: dict, relations: list, article: tuple[str,
         g.add((e, RDFS.label, Literal(label, lang="zh")))
         for alias in aliases:
             g.add((e, SKOS.altLabel, Literal(alias, lang="zh")))
+        if key in (levels or {}):
+            g.add((e, DJ.adminLevel, DJ[levels[key]]))
         g.add((a, SCHEMA.mentions, e))
     for n, (s, p, o, text, confidence, role) in enumerate(relations):
         g.add((iri(s), PREDICATES[p], iri(o)))
@@ -114,7 +120,7 @@ def write_graph(path: Path, entities: dict, relations: list, article: tuple[str,
 
 
 def tidy_graph(folder: Path) -> Path:
-    return write_graph(folder / "tidy.ttl", TIDY_ENTITIES, TIDY_RELATIONS, TIDY_ARTICLE)
+    return write_graph(folder / "tidy.ttl", TIDY_ENTITIES, TIDY_RELATIONS, TIDY_ARTICLE, TIDY_LEVELS)
 
 
 def nasty_graph(folder: Path) -> Path:

@@ -16,14 +16,14 @@ OUT = Path("output") / "views"
 @click.option("--graph", "graph", type=click.Path(dir_okay=False, path_type=Path), default=GRAPH,
               show_default=True, help="The graph file to draw.")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=OUT,
-              show_default=True, help="Folder for index.html, network.html and focus/.")
+              show_default=True, help="Folder for index.html and its lib/ and data/.")
 def view_command(graph: Path, out: Path) -> None:
     """Write interactive network views of the graph that open offline in any browser.
 
-    OUT/index.html says what the graph holds and links to the rest; OUT/network.html draws the
-    whole network (the 2,000 most connected entities at most); OUT/focus/ has one page per
-    well-connected organisation, initiative and place. Search a name (e.g. 梅林街道), filter by
-    class and relation, and click a node or a line to read the sentence that supports it.
+    OUT/index.html is the explorer: search every entity (name, alias, pinyin initials), expand
+    its neighbours, trace the shortest path between two, filter by class, relation and
+    confidence, and click a node or a line to read the sentence that supports it. Its data are
+    in OUT/data/, its scripts in OUT/lib/.
     `kg build` writes the same views into OUT/views/.
 
     \b
@@ -31,4 +31,4 @@ def view_command(graph: Path, out: Path) -> None:
       kg view --graph output/graph.ttl --out output/views/
     """
     written = write_views(graph, out)
-    click.echo(f"Wrote {len(written)} pages: open {out / 'index.html'}", err=True)
+    click.echo(f"Wrote {len(written)} files: open {out / 'index.html'}", err=True)

@@ -30,6 +30,25 @@ RELATIONS: dict[str, tuple[str, str, bool]] = {
     "partnerOf": ("合作", "#7F7F7F", False),
     "issuedBy": ("发布", "#CC79A7", True),
 }
+# How each relation reads from its subject to its object: the label on the line (read along the
+# arrow) and the sentence in the panel. An arrow from a document to its issuer reads "发布单位",
+# never "发布", which would say the document issued the organisation.
+READINGS: dict[str, tuple[str, str]] = {
+    "memberOf": ("任职于", "{s} 任职于 {o}"),
+    "runs": ("开展", "{s} 开展 {o}"),
+    "locatedIn": ("位于", "{s} 位于 {o}"),
+    "subOrganizationOf": ("隶属于", "{s} 隶属于 {o}"),
+    "partnerOf": ("合作", "{s} 与 {o} 合作"),
+    "issuedBy": ("发布单位", "{s} 由 {o} 发布"),
+}
+# Administrative levels that make a group when the explorer colours by district or by street.
+GROUP_LEVELS: dict[str, tuple[str, ...]] = {
+    "district": ("District", "County", "DevelopmentZone"),
+    "street": ("Subdistrict", "Town"),
+}
+# Colours for groups: distinct hues, repeated when there are more groups than colours.
+GROUP_COLOURS = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1",
+                 "#FF9DA7", "#9C755F", "#2F4B7C", "#A05195", "#D45087", "#665191", "#008080")
 FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
          '"Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif')
 

@@ -1,0 +1,258 @@
+"""The explorer's files: one page, its scripts, and the graph as static data scripts.
+
+A page opened from ``file://`` may not ``fetch()`` its neighbours, but it may load
+``<script src>`` files, so the graph ships as JavaScript files that each assign one JSON value to
+``kgData[name]``:
+
+- ``data/index.js``: every entity's names, class, level and group, every article's title, and the
+  overview drawn on opening. Columns (one list per field), so 100,000 entities stay a few MB.
+- ``data/edges.js``: every relation as five integer columns. Expanding a node and finding a path
+  run on these in the browser, without loading anything else.
+- ``data/n/NNNN.js``: the neighbourhood shards, ``SHARD`` entities each: the evidence sentences of
+  their relations and the articles that mention them, loaded when an entity is opened.
+- ``data/a/NNNN.js``: for ``ARTICLE_SHARD`` articles each, the entities the article mentions.
+
+Entities and relations are numbered by their sorted IRI and id, so the same graph gives the same
+files, byte for byte.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+
+import networkx as nx
+from pypinyin import Style, lazy_pinyin
+
+from kg.views.graphdata import Edge, Evidence, GraphData
+from kg.views.html import asset, environment, escape_json, json_dumps
+from kg.views.layout import layout
+from kg.views.style import (CLASSES, GROUP_COLOURS, GROUP_LEVELS, LEVELS, READINGS, RELATIONS,
+                            SUBTYPES)
+
+SHARD = 64  # entities per neighbourhood shard: one hub's shard stays small, few files in all
+ARTICLE_SHARD = 256  # articles per mention shard
+OVERVIEW = 60  # entities drawn on opening: the most connected, few enough to label them all
+ASSETS = ("vis-network.min.js", "explorer.js", "explorer.css")  # shipped once, in lib/
+
+
+def explorer_files(data: GraphData) -> dict[str, str]:
+    """File name (relative to the views folder, ``/``-separated) → text; the page first."""
+    entities = sorted(data.nodes)
+    number = {iri: i for i, iri in enumerate(entities)}
+    articles = sorted(data.articles)
+    article_number = {iri: i for i, iri in enumerate(articles)}
+    graph = entity_graph(data)
+    files = {"index.html": environment().get_template("index.html").render(
+        summary=summary(data))}
+    for name in ASSETS:
+        files[f"lib/{name}"] = asset(name)
+    files["data/index.js"] = data_script("index", {
+        "base": _base(entities),
+        "vocabulary": vocabulary(),
+        "summary": summary(data),
+        "entities": _entity_columns(data, entities, groups(data)),
+        "articles": _article_columns(data, articles),
+        "overview": overview(graph, number),
+        "shards": {"entity": SHARD, "article": ARTICLE_SHARD},
+    })
+    files["data/edges.js"] = data_script("edges", _edge_columns(data.edges, number))
+    files.update(_neighbourhood_shards(data, entities, number, article_number))
+    files.update(_article_shards(data, articles, number))
+    return files
+
+
+def data_script(name: str, value) -> str:
+    """A script that hands ``value`` to the page; JSON is a JavaScript expression."""
+    return (f"window.kgData=window.kgData||{{}};kgData[{json_dumps(name)}]="
+            f"{escape_json(json_dumps(value))};\n")
+
+
+def shard_name(kind: str, index: int) -> str:
+    """``n/0003`` holds entities 192–255, ``a/0000`` articles 0–255 (see explorer.js)."""
+    size = SHARD if kind == "n" else ARTICLE_SHARD
+    return f"{kind}/{index // size:04d}"
+
+
+def entity_graph(data: GraphData) -> nx.Graph:
+    """All entities, linked where any relation joins them (undirected, one link per pair)."""
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(data.nodes))
+    graph.add_edges_from((e.source, e.target) for e in data.edges if e.source != e.target)
+    return graph
+
+
+def overview(graph: nx.Graph, number: dict[str, int], size: int = OVERVIEW) -> dict:
+    """The most connected entities (ties by IRI) with positions, drawn when the page opens."""
+    ranked = sorted((n for n in graph if graph.degree(n)), key=lambda n: (-graph.degree(n), n))
+    shown = sorted(ranked[:size])
+    positions = layout(graph.subgraph(shown))
+    return {"nodes": [number[n] for n in shown], "x": [positions[n][0] for n in shown],
+            "y": [positions[n][1] for n in shown]}
+
+
+def groups(data: GraphData) -> dict[str, dict[str, str]]:
+    """For "district" and "street": entity IRI → the place of that level it belongs to.
+
+    An entity belongs to the nearest place of the level up its chain: a place or organisation
+    along locatedIn and subOrganizationOf, a person through the organisations they serve in, an
+    initiative through those that run it, a document through its issuer.
+    """
+    up: dict[str, list[str]] = defaultdict(list)
+    for edge in data.edges:
+        if edge.source == edge.target:
+            continue
+        if edge.predicate in ("locatedIn", "subOrganizationOf", "memberOf", "issuedBy"):
+            up[edge.source].append(edge.target)
+        elif edge.predicate == "runs":
+            up[edge.target].append(edge.source)
+    found: dict[str, dict[str, str]] = {name: {} for name in GROUP_LEVELS}
+    for name, levels in GROUP_LEVELS.items():
+        for iri in sorted(data.nodes):
+            head = _nearest(iri, up, lambda n: data.nodes[n].level in levels)
+            if head:
+                found[name][iri] = head
+    return found
+
+
+def _nearest(start: str, up: dict[str, list[str]], wanted) -> str:
+    """Breadth-first up the chain; within a step the smallest IRI, so the answer is stable."""
+    seen, ring = {start}, [start]
+    while ring:
+        for node in ring:
+            if wanted(node):
+                return node
+        ring = sorted({p for n in ring for p in up.get(n, ()) if p not in seen})
+        seen.update(ring)
+    return ""
+
+
+def vocabulary() -> dict:
+    return {
+        "classes": {k: {"name": n, "colour": c} for k, (n, c) in CLASSES.items()},
+        "classOrder": list(CLASSES),
+        "relations": {k: {"name": n, "colour": c, "directed": d, "label": READINGS[k][0],
+                          "reading": READINGS[k][1]} for k, (n, c, d) in RELATIONS.items()},
+        "relationOrder": list(RELATIONS),
+        "subtypes": SUBTYPES, "levels": LEVELS, "groupColours": list(GROUP_COLOURS),
+    }
+
+
+def summary(data: GraphData) -> dict:
+    kinds = Counter(n.kind for n in data.nodes.values())
+    return {
+        "entities": len(data.nodes), "edges": len(data.edges),
+        "statements": sum(len(e.evidence) for e in data.edges),
+        "articles": len(data.articles),
+        "pages": len({a.source for a in data.articles.values()}),
+        "classes": {k: kinds[k] for k in CLASSES if kinds[k]},
+        "relations": {p: n for p, n in sorted(Counter(e.predicate for e in data.edges).items())},
+    }
+
+
+def _base(entities: list[str]) -> str:
+    """The IRI prefix all entities share up to a '/' or '#': each then travels as its local name."""
+    prefix = os.path.commonprefix(entities) if len(entities) > 1 else ""
+    return prefix[:max(prefix.rfind("/"), prefix.rfind("#")) + 1]
+
+
+def _entity_columns(data: GraphData, entities: list[str], grouped: dict[str, dict[str, str]]) -> dict:
+    base = len(_base(entities))
+    number = {iri: i for i, iri in enumerate(entities)}
+    nodes = [data.nodes[iri] for iri in entities]
+    kinds = list(CLASSES)
+    return {
+        "key": [iri[base:] for iri in entities],
+        "label": [n.label for n in nodes],
+        "aliases": [list(n.aliases) for n in nodes],
+        "initials": [initials(n.label) for n in nodes],
+        "kind": [kinds.index(n.kind) if n.kind in kinds else -1 for n in nodes],
+        "subtype": coded([n.subtype if n.subtype != n.kind else "" for n in nodes]),
+        "level": coded([n.level for n in nodes]),
+        "articles": [len(n.articles) for n in nodes],
+        **{name: [number.get(grouped[name].get(iri, ""), -1) for iri in entities]
+           for name in GROUP_LEVELS},
+    }
+
+
+def coded(values: list[str]) -> dict:
+    """A column of few distinct strings as numbers into its sorted names: a page file name or a
+    class name repeated 20,000 times would be most of the index (explorer.js decodes it)."""
+    names = sorted(set(values))
+    number = {name: i for i, name in enumerate(names)}
+    return {"names": names, "codes": [number[v] for v in values]}
+
+
+def initials(text: str) -> str:
+    """Pinyin initials of the Chinese characters (``梅林街道`` → ``mljd``); other text as is."""
+    return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors=list)).lower()
+
+
+def _article_columns(data: GraphData, articles: list[str]) -> dict:
+    infos = [data.articles[a] for a in articles]
+    mentions = Counter(a for n in data.nodes.values() for a in n.articles)
+    return {"key": [a.iri.rstrip("/#").rsplit("/", 1)[-1] for a in infos],
+            "title": [a.title for a in infos], "source": coded([a.source for a in infos]),
+            "position": [a.position for a in infos], "mentions": [mentions[a] for a in articles]}
+
+
+def _edge_columns(edges: list[Edge], number: dict[str, int]) -> dict:
+    order = list(RELATIONS)
+    return {
+        "from": [number[e.source] for e in edges],
+        "to": [number[e.target] for e in edges],
+        "predicate": [order.index(e.predicate) for e in edges],
+        # The surest statement decides whether a relation passes the confidence filter.
+        "confidence": [max((_percent(ev.confidence) for ev in e.evidence), default=0) for e in edges],
+        "evidence": [len(e.evidence) for e in edges],
+        "titles": {str(i): "、".join(e.titles[:2]) for i, e in enumerate(edges) if e.titles},
+    }
+
+
+def _percent(confidence: str) -> int:
+    try:
+        return round(float(confidence) * 100)
+    except ValueError:
+        return 0
+
+
+def _neighbourhood_shards(data: GraphData, entities: list[str], number: dict[str, int],
+                          article_number: dict[str, int]) -> dict[str, str]:
+    """Per shard: the articles of each of its entities and the evidence of every relation that
+    touches one of them (a relation between two shards is in both, so one file answers a click)."""
+    touching: dict[str, list[int]] = defaultdict(list)
+    for i, edge in enumerate(data.edges):
+        for end in sorted({edge.source, edge.target}):
+            touching[shard_name("n", number[end])].append(i)
+    files = {}
+    for start in range(0, len(entities), SHARD):
+        name = shard_name("n", start)
+        sentences: dict[str, int] = {}
+        relations = {str(i): [_evidence(ev, sentences, article_number) for ev in data.edges[i].shown]
+                     for i in sorted(set(touching[name]))}
+        files[f"data/{name}.js"] = data_script(name, {
+            "articles": {str(number[iri]): [article_number[a] for a in data.nodes[iri].articles
+                                            if a in article_number]
+                         for iri in entities[start:start + SHARD]},
+            "relations": relations,
+            "sentences": list(sentences),  # a sentence often states several relations
+        })
+    return files
+
+
+def _evidence(ev: Evidence, sentences: dict[str, int], article_number: dict[str, int]) -> dict:
+    return {"t": sentences.setdefault(ev.text, len(sentences)),
+            "a": article_number.get(ev.article, -1), "s": ev.start, "e": ev.end,
+            "c": ev.confidence, "r": ev.rule, "o": ev.role, "m": [list(m) for m in ev.marks]}
+
+
+def _article_shards(data: GraphData, articles: list[str], number: dict[str, int]) -> dict[str, str]:
+    mentioned: dict[str, list[int]] = defaultdict(list)
+    for iri in sorted(data.nodes):
+        for article in data.nodes[iri].articles:
+            mentioned[article].append(number[iri])
+    files = {}
+    for start in range(0, len(articles), ARTICLE_SHARD):
+        name = shard_name("a", start)
+        files[f"data/{name}.js"] = data_script(name, {
+            str(start + i): mentioned[a] for i, a in enumerate(articles[start:start + ARTICLE_SHARD])})
+    return files
