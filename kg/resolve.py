@@ -5,6 +5,9 @@ Keys are canonical, so they are stable across runs and input order:
   canonical name with standard long forms folded (相城经济技术开发区 and 相城经开区 are one key).
   Recognisers complete short forms (园区, 区委) within their article and drop generic names the
   article does not complete, so a name that reaches this step identifies its entity by itself.
+  A name the article could not place (市工商联 with no city named) is its article's body: the
+  scope is the article id. One more merge needs all pages: a place written bare on one page (梅川) is the place another page
+  writes with its suffix (梅川市).
 - people: ``Person|name|scope``. A person's name alone is weak evidence, so occurrences of one name
   merge across articles only when the evidence agrees: the two articles name the same organisation
   or place in the sentence that names the person, or the name is a byline in both (bylines of one
@@ -17,11 +20,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from kg.model import Entity, Mention, PageResult
-from kg.recognise.context import fold
+from kg.recognise.context import IN_ARTICLE, fold
 
 SENTENCE_END = re.compile(r"[。！？\n]")
 
@@ -48,15 +51,19 @@ def person_key(name: str, scope: str) -> str:
 def resolve(results: Iterable[PageResult]) -> Resolution:
     results = list(results)
     people = _PersonGroups(results)
+    fuller = _fuller_places(results)
     acc = _Accumulator()
     keys: dict[tuple[str, Mention], str] = {}
     creators: dict[str, tuple[str, ...]] = {}
     for result in results:
         for article, mentions in zip(result.articles, result.mentions):
             for m in mentions:
-                key = people.key(article.id, m.name) if m.kind == "Person" else mention_key(m)
+                name = fuller.get(m.name, m.name) if m.kind == "Place" else m.name
+                scope = article.id if m.scope == IN_ARTICLE else m.scope
+                key = people.key(article.id, name) if m.kind == "Person" else \
+                    mention_key(replace(m, name=name, scope=scope))
                 keys[(article.id, m)] = key
-                acc.add(key, m.kind, m.subtype, m.name, m.text, m.level, article.id)
+                acc.add(key, m.kind, m.subtype, name, m.text, m.level, article.id)
             article_creators = []
             for name in article.creators:
                 key = people.key(article.id, name)
@@ -65,6 +72,25 @@ def resolve(results: Iterable[PageResult]) -> Resolution:
                     article_creators.append(key)
             creators[article.id] = tuple(article_creators)
     return Resolution(entities=acc.entities(), keys=keys, creators=creators)
+
+
+# Suffixes a bare place word stands for when another page names the place in full (梅川, 梅川市).
+WIDER = ("省", "市", "县", "区")
+
+
+def _fuller_places(results: list[PageResult]) -> dict[str, str]:
+    """A place written bare on one page (梅川) and with its suffix on another (梅川市) is one place:
+    bare name → the full name, the widest level first."""
+    names = {m.name for result in results for mentions in result.mentions for m in mentions
+             if m.kind == "Place"}
+    bare = {m.name for result in results for mentions in result.mentions for m in mentions
+            if m.kind == "Place" and not m.level and m.rule != "place-other"}
+    out = {}
+    for name in sorted(bare):
+        full = next((name + s for s in WIDER if name + s in names), None)
+        if full:
+            out[name] = full
+    return out
 
 
 class _Accumulator:

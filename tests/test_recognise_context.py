@@ -1,7 +1,7 @@
 """Context completion: the fullest name the article supports, and mention conventions."""
 from __future__ import annotations
 
-from recognise_helpers import article, found
+from recognise_helpers import article, found, names
 
 from kg.recognise import recognise
 
@@ -18,7 +18,7 @@ def test_recognise_context_district_short_forms_take_the_district():
     orgs = {m.text: m.name for m in found(text, "Organization")}
     assert orgs["区委"] == "松山区委"
     assert orgs["区政府"] == "松山区政府"
-    assert "市委" not in orgs  # no city in the article: nothing says which 市委
+    assert orgs["市委"] == "市委"  # no city in the article: it stays as written, the article's 市委
 
 
 def test_recognise_context_a_shorter_name_ending_a_longer_one_is_that_body():
@@ -104,3 +104,41 @@ def test_recognise_context_bank_short_forms_name_the_articles_branch():
     assert orgs["云溪湖滨工行"] == "工商银行云溪湖滨支行"
     assert orgs["工行"] == "工商银行云溪湖滨支行"
     assert orgs["农行"] == "农行" and orgs["建行"] == "建行"
+
+
+def test_recognise_context_a_bare_body_is_the_one_named_just_before_it():
+    text = ("梅林高新区党工委部署工作。青枫街道党工委书记王小明、党工委委员李小红陪同调研。")
+    bare = [m for m in found(text, "Organization") if m.text == "党工委"]
+    assert [m.name for m in bare] == ["青枫街道党工委"]
+
+
+def test_recognise_context_a_bare_committee_never_takes_a_district():
+    # a district has a 区委; a 党工委 is a zone's or a subdistrict's
+    assert "云溪区党工委" not in names("云溪区召开会议，党工委委员李小红出席。", "Organization")
+
+
+def test_recognise_context_a_company_with_and_without_its_company_form_is_one_body():
+    text = "云溪农商银行股份有限公司青枫支行与居民座谈。云溪农商银行青枫支行党支部表示支持。"
+    orgs = names(text, "Organization")
+    assert not any(n.startswith("云溪农商银行青枫") for n in orgs)
+    assert {"云溪农商银行股份有限公司青枫支行", "云溪农商银行股份有限公司青枫支行党支部"} <= orgs
+    assert not any(n.count("有限公司") > 1 for n in orgs)
+
+
+def test_recognise_context_a_short_place_with_its_suffix_in_the_article_is_that_place():
+    text = "云溪村党委召开会议，团队赴云溪、梅林、北京等地出差。"
+    short = [m for m in found(text, "Place") if m.text == "云溪"]
+    assert [(m.name, m.level) for m in short] == [("云溪村", "Village")]
+
+
+def test_recognise_context_an_areas_body_written_with_its_bare_place_word_takes_the_full_name():
+    orgs = names("白鹭县召开大会。白鹭工商联和白鹭信托有限公司参加。", "Organization")
+    assert "白鹭县工商联" in orgs and "白鹭工商联" not in orgs
+    assert "白鹭信托有限公司" in orgs  # a company keeps the place word as written
+
+
+def test_recognise_context_a_level_body_of_an_unnamed_area_is_its_articles_own():
+    text = "会上，市工商联党组成员讲话，社区党委书记参加。"
+    orgs = {m.text: m for m in found(text, "Organization")}
+    assert orgs["市工商联党组"].scope == "article"  # resolved per article, never across pages
+    assert "社区党委" not in orgs  # a bare community committee with no community names nothing

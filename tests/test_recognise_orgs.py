@@ -19,12 +19,17 @@ def test_recognise_orgs_party_body_inside_a_company_is_two_organisations():
     assert orgs["蓝鲸电子（云溪）科技有限公司"] == "Enterprise"
 
 
-def test_recognise_orgs_a_second_name_in_brackets_belongs_to_the_body():
+def test_recognise_orgs_a_second_name_in_brackets_is_an_alias_of_the_body():
     text = "以商务发展局（投资促进局）党支部为例，党支部成立了先锋队。"
-    orgs = names(text, "Organization")
-    assert "商务发展局（投资促进局）党支部" in orgs
-    assert "商务发展局（投资促进局）" in orgs
+    orgs = {m.text: m.name for m in found(text, "Organization")}
+    assert orgs["商务发展局（投资促进局）党支部"] == "商务发展局党支部"
+    assert orgs["商务发展局（投资促进局）"] == "商务发展局"
     assert "投资促进局" not in orgs  # the bracketed name is the same body, not another one
+
+
+def test_recognise_orgs_a_bracketed_place_stays_in_the_name():
+    text = "三星电子（云溪）半导体有限公司党委召开会议。"
+    assert "三星电子（云溪）半导体有限公司" in names(text, "Organization")
 
 
 def test_recognise_orgs_a_chain_of_places_keeps_only_the_nearest_in_the_name():
@@ -59,9 +64,9 @@ def test_recognise_orgs_a_bare_body_with_no_area_in_sight_is_dropped():
 
 
 def test_recognise_orgs_quoted_full_names_and_quoted_parts():
-    text = "郭某发起成立“松山区青年民族文化团练社”。白鹭镇“110”机制办负责日常工作。"
+    text = "郭某发起成立“松山区青年民族文化研究会”。白鹭镇“110”机制办负责日常工作。"
     orgs = names(text, "Organization")
-    assert "松山区青年民族文化团练社" in orgs
+    assert "松山区青年民族文化研究会" in orgs
     assert "白鹭镇110机制办" in orgs
 
 
@@ -96,3 +101,41 @@ def test_recognise_orgs_a_short_form_opening_a_branch_name_is_not_a_body_of_its_
     text = "近日，工行湖滨支行与企业签约。"
     orgs = {m.text for m in found(text, "Organization")}
     assert "工行湖滨支行" in orgs and "工行" not in orgs
+
+
+def test_recognise_orgs_the_formal_party_name_is_the_common_forms_alias():
+    text = "中共青枫街道委员会与中共梅林商会支部委员会签约。"
+    orgs = {m.text: m for m in found(text, "Organization")}
+    assert orgs["中共青枫街道委员会"].name == "青枫街道党委"
+    assert orgs["中共梅林商会支部委员会"].name == "梅林商会党支部"
+    assert orgs["中共青枫街道委员会"].subtype == "PartyOrganization"
+
+
+def test_recognise_orgs_a_short_suffix_does_not_hide_a_longer_one_that_overlaps_it():
+    # 镇委 and 委员会 overlap in 某镇委员会; the committee must still be found
+    assert "白鹭镇党委" in names("中共白鹭镇委员会召开会议。", "Organization")
+
+
+def test_recognise_orgs_offices_committees_and_unions_are_bodies():
+    text = "青枫街道办事处、青松社区居委会和云溪公司工会参加了活动。"
+    assert {"青枫街道办事处", "青松社区居委会", "云溪公司工会"} <= names(text, "Organization")
+
+
+def test_recognise_orgs_enumerators_and_verbs_of_reporting_do_not_open_a_name():
+    text = "会议议程：一是王小明传达县委组织部文件精神。"
+    assert not any(n.startswith(("一是", "王小明")) for n in names(text, "Organization"))
+
+
+def test_recognise_orgs_both_sides_and_our_unit_are_not_names():
+    text = "双方党委签订协议，我校党委表示支持。"
+    assert names(text, "Organization") == set()
+
+
+def test_recognise_orgs_numbered_collectives_are_not_bodies():
+    text = "白鹭镇商会下辖7个片区商会，青松村6个村党支部联合成立合作社。"
+    assert names(text, "Organization") == {"白鹭镇商会"}
+
+
+def test_recognise_orgs_a_level_word_glued_to_a_body_is_completed_from_the_article():
+    text = "云溪市召开会议。市政府办第一党支部参加。"
+    assert "云溪市政府办" in names(text, "Organization")

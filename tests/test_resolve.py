@@ -111,3 +111,23 @@ def test_resolve_subtype_comes_from_the_fullest_name():
                         relations=((),), source_text=text)
     [entity] = resolve([result]).entities.values()
     assert entity.subtype == "SecretaryProject"
+
+
+def test_resolve_a_bare_place_and_its_suffixed_form_on_other_pages_are_one_entity():
+    pages = [_page("a.txt", "云溪市青松社区举办活动。"),
+             _page("b.txt", "团队赴云溪、梅林、白鹭等地出差。")]
+    labels = {e.label for e in _entities(pages, "Place")}
+    assert "云溪市" in labels and "云溪" not in labels
+
+
+def test_resolve_people_s_government_and_government_are_one_body():
+    pages = [_page("a.txt", "云溪市人民政府召开会议。"), _page("b.txt", "云溪市政府发布通知。")]
+    govs = [e for e in _entities(pages, "Organization") if "政府" in e.label]
+    assert [g.label for g in govs] == ["云溪市人民政府"]
+    assert "云溪市政府" in govs[0].aliases
+
+
+def test_resolve_bodies_of_unnamed_areas_stay_apart_across_pages():
+    pages = [_page("a.txt", "会上，市工商联党组成员讲话。"), _page("b.txt", "市工商联党组召开会议。")]
+    bodies = [e for e in _entities(pages, "Organization") if e.label == "市工商联党组"]
+    assert len(bodies) == 2

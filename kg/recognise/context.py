@@ -4,14 +4,20 @@
 - A bare zone word (园区, 经开区) names the article's zone of that kind: 苏州工业园区.
 - A name that starts with a bare level word takes the article's area of that level:
   区工商联 → 吴江区工商联, 园区党工委 → 苏州工业园区党工委, 区委 → 姑苏区委, 市委 → 苏州市委.
-- A bare body (管委会, 党工委) or an agency named without a place (司法局) takes the article's main
+- A bare body (管委会, 党工委) is the one the article named in full just before it (某街道党工委书记…、
+  党工委委员…), else the article's area of a level that has such a body (a zone's 管委会, a zone's
+  or a subdistrict's 党工委); an agency named without a place (司法局) takes the article's main
   area: 相城经济技术开发区管委会.
+- One body or place written two ways is one: 某银行 and 某银行股份有限公司 (and their branches),
+  某苑 and 某苑小区, 青桥 and 青桥村; an area's own bodies written with its bare place word take its
+  name (白鹭工商联 → 白鹭县工商联).
 - A name that ends a longer name of the same kind in the article is that body: 红石榴志愿者服务队
   → 吴门桥街道红石榴志愿者服务队, 集群党委 → …产业创新集群党委 (only when exactly one longer name fits).
 Generic names the article does not complete (社区党委 with no community in sight) are dropped.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import replace
 
@@ -21,7 +27,8 @@ from kg.recognise.spans import Spans
 from kg.recognise.view import INCOMPLETE, View
 
 # Standard long forms of zone suffixes; names fold to the short form to compare.
-FOLDS = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("工商业联合会", "工商联"))
+FOLDS = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("工商业联合会", "工商联"),
+         ("人民政府", "政府"))
 ZONE_WORDS = ("工业园区", "园区", "经开区", "经济技术开发区", "开发区", "高新区", "高铁新城", "科教创新区")
 AREA_LEVELS = ("DevelopmentZone", "District", "County", "Subdistrict", "Town", "City")
 # Which area a bare level word at the start of a name stands for.
@@ -30,6 +37,15 @@ LEVEL_WORDS = {"区": ("District",), "市": ("City",), "县": ("County",), "镇"
                **{w: ("DevelopmentZone",) for w in ZONE_WORDS}}
 LEVEL_WORDS_LONGEST_FIRST = tuple(sorted(LEVEL_WORDS, key=len, reverse=True))
 BARE_BODIES = ("管委会", "党工委", "安委会", "管理委员会")
+# A name opened by one of these level words (市工商联, 县委组织部) names a body even when the article
+# names no area of that level; it is that article's body (scope IN_ARTICLE, resolved per article).
+# A bare 社区党委 or 街道办 with no community or subdistrict in sight names nothing.
+UNPLACED_LEVELS = ("省", "市", "区", "县", "镇")
+IN_ARTICLE = "article"
+# The levels of area a bare body can belong to: a 管委会 runs a zone, a 党工委 a zone or a
+# subdistrict; a district has a 区委, not a 党工委.
+BODY_LEVELS = {"管委会": ("DevelopmentZone",), "管理委员会": ("DevelopmentZone",),
+               "党工委": ("DevelopmentZone", "Subdistrict"), "安委会": ("DevelopmentZone", "District")}
 NATIONAL = ("中国", "中华", "国家", "全国", "中央", "中共", "国务院", "人民", "省", "市", "区", "县")
 
 
@@ -42,16 +58,93 @@ def fold(name: str) -> str:
 def complete(view: View, mentions: list[Mention]) -> list[Mention]:
     mentions = _longest_zone_forms(mentions)
     areas = _areas(mentions)
-    mentions = mentions + _bare_zone_words(view, mentions, areas)
+    mentions = _fuller_places(mentions + _bare_zone_words(view, mentions, areas))
+    bodies = _named_bodies(mentions)
     out = []
     for m in mentions:
         if m.kind == "Organization":
-            m = _complete_org(m, areas)
+            m = _complete_org(m, areas, bodies)
             if m is None:
                 continue
         out.append(m)
     out = _place_agencies(view, _short_form_bodies(_enterprise_bodies(out)), areas)
-    return _trigger_forms(_suffix_aliases(out))
+    return _trigger_forms(_suffix_aliases(_company_forms(_area_bodies(out))))
+
+
+AREA_BODY_TYPES = ("GovernmentAgency", "PartyOrganization")
+
+
+def _area_bodies(mentions: list[Mention]) -> list[Mention]:
+    """白鹭工商联, 某某县委 written with the bare place word (白鹭 for the article's 白鹭县): the
+    area's own bodies take its full name. Companies and chambers named after a place (某地商会,
+    某地信托有限公司) keep the place word as written."""
+    short = {m.start: m for m in mentions if m.kind == "Place" and m.level and m.text != m.name
+             and m.name.startswith(m.text)}
+    out = []
+    for m in mentions:
+        place = short.get(m.start) if m.kind == "Organization" else None
+        if place and m.name.startswith(place.text) and not m.name.startswith(place.name) \
+                and (m.subtype in AREA_BODY_TYPES or m.name.endswith("工商联")):
+            m = replace(m, name=place.name + m.name[len(place.text):])
+        out.append(m)
+    return out
+
+
+# Place suffixes a short place name can stand for, the wider area first (苏州 is 苏州市 before it
+# is 苏州工业园区; 青桥 is 青桥村, 某苑 is 某苑小区).
+FULLER = ("省", "市", "县", "区", "镇", "乡", "街道", "社区", "村", "小区")
+
+
+def _fuller_places(mentions: list[Mention]) -> list[Mention]:
+    """青桥 and 青桥村, 某苑 and 某苑小区 in one article: the short form is the named place."""
+    full = {m.name: m for m in mentions if m.kind == "Place"}
+    out = []
+    for m in mentions:
+        if m.kind == "Place" and not m.level:
+            # a named place (某湖, 某苑) is not the area named after it (某湖街道), only its 小区
+            fuller = ("小区",) if m.rule == "place-other" else FULLER
+            longer = next((full[m.name + s] for s in fuller if m.name + s in full), None)
+            if longer is not None:
+                m = replace(m, name=longer.name, subtype=longer.subtype, level=longer.level)
+        out.append(m)
+    return out
+
+
+COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+
+
+def _company_forms(mentions: list[Mention]) -> list[Mention]:
+    """某银行股份有限公司 and 某银行 (or their branches, 某银行股份有限公司某支行 and 某银行某支行)
+    in one article are one body: the name written with the company form."""
+    names = {m.name for m in mentions if m.kind == "Organization"}
+    longer = {}
+    for name in sorted(names):
+        for form in COMPANY_FORMS:
+            if form in name:
+                short = name.replace(form, "", 1)
+                if short in names and len(short) > 2:
+                    longer.setdefault(short, name)
+                break
+    out = []
+    for m in mentions:
+        short = _longest_prefix(m.name, longer) if m.kind == "Organization" else None
+        if short and not m.name.startswith(longer[short]):  # 某银行某支行党支部 too
+            m = replace(m, name=longer[short] + m.name[len(short):])
+        out.append(m)
+    return out
+
+
+def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[list[int], list[str]]]:
+    """Bare body (党工委) → the starts and names of the bodies the article names in full
+    (某街道党工委), in text order, for the nearest one before a bare mention."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for m in mentions:
+        if m.kind == "Organization" and m.scope == "":
+            body = next((b for b in BARE_BODIES if m.name.endswith(b) and m.name != b), None)
+            if body:
+                found.setdefault(body, []).append((m.start, m.name))
+    return {body: ([s for s, _ in sorted(items)], [n for _, n in sorted(items)])
+            for body, items in found.items()}
 
 
 def _place_agencies(view: View, mentions: list[Mention], areas) -> list[Mention]:
@@ -237,18 +330,24 @@ def _bare_zone_words(view: View, mentions: list[Mention], areas) -> list[Mention
     return out
 
 
-def _complete_org(m: Mention, areas) -> Mention | None:
+def _complete_org(m: Mention, areas, bodies) -> Mention | None:
     if m.scope != INCOMPLETE:
         return m
+    if m.name in bodies:  # 某街道党工委书记…、党工委委员…: the one named just before
+        starts, names = bodies[m.name]
+        k = bisect.bisect_left(starts, m.start)
+        if k:
+            return replace(m, name=names[k - 1], scope="", rule=m.rule + "+context")
     for word in LEVEL_WORDS_LONGEST_FIRST:
         rest = m.name[len(word):]
         if m.name.startswith(word) and rest:
             area = _area_for(word, areas)
             if area:
                 return replace(m, name=area + rest, scope="", rule=m.rule + "+context")
-            return None
+            # 市工商联 in an article that names no city stays as written, as its article's body
+            return replace(m, scope=IN_ARTICLE) if word in UNPLACED_LEVELS else None
     if m.name in BARE_BODIES:
-        area = next((names[0] for level in AREA_LEVELS[:2] if (names := areas.get(level))), None)
+        area = next((names[0] for level in BODY_LEVELS[m.name] if (names := areas.get(level))), None)
         if area:
             return replace(m, name=area + m.name, scope="", rule=m.rule + "+context")
     return replace(m, scope=INCOMPLETE)  # left for the suffix rule; dropped if it stays incomplete

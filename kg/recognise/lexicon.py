@@ -107,6 +107,17 @@ def generic_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def byline_words() -> dict[str, tuple[str, ...]]:
+    """Byline vocabulary by role (person/holder/date cues, qualifier, outlet and body endings),
+    each in file order; a word may have several roles (报 is an outlet's ending and a qualifier)."""
+    roles: dict[str, list[str]] = {}
+    for line in _lines("byline_cues.txt"):
+        word, role = line.split("\t")
+        roles.setdefault(role.strip(), []).append(word.strip())
+    return {role: tuple(words) for role, words in roles.items()}
+
+
+@lru_cache(maxsize=1)
 def lead_words() -> frozenset[str]:
     """Words that stand before names but never start one (全面, 紧扣, 启动 …)."""
     return frozenset(_lines("lead_words.txt"))

@@ -8,6 +8,10 @@ most one place: 苏州市吴江区工商联 is 吴江区工商联 (located in �
 A name whose stem is only generic words (社区党委, 相关部门) or a bare level word (区委, 园区党工委,
 管委会) is kept with ``scope="?"`` so that kg/recognise/context.py can complete it from the article,
 or drop it when the article does not say which body it is.
+
+Canonical names: the formal party name is an alias of the common one (中共某街道委员会 → 某街道党委),
+and a second name in brackets is an alias (某发展局（招商局） → 某发展局). Numbered collectives
+(7个片区商会) are no bodies.
 """
 from __future__ import annotations
 
@@ -18,12 +22,13 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, ZONE_WORDS
 from kg.recognise.spans import Spans
-from kg.recognise.view import HAN, INCOMPLETE, MAX_NAME, View, _frequencies, extend_left
+from kg.recognise.view import HAN, INCOMPLETE, MAX_NAME, ORDINAL, View, _frequencies, extend_left
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, _longest_first(lexicon.org_suffixes()))))
+    # a lookahead finds overlapping suffixes too: 镇委 must not hide 委员会 in 某镇委员会
+    return re.compile("(?=(" + "|".join(map(re.escape, _longest_first(lexicon.org_suffixes()))) + "))")
 
 
 def _longest_first(words) -> list[str]:
@@ -32,6 +37,7 @@ def _longest_first(words) -> list[str]:
 
 def recognise_orgs(view: View) -> list[Mention]:
     found: dict[tuple[int, int], Mention] = {}
+    found_ends: dict[int, str] = {}  # end → the canonical name of the longest name ending there
     subtypes = lexicon.org_suffixes()
     for end, suffix in _suffix_ends(view):
         start = end - len(suffix)
@@ -45,9 +51,17 @@ def recognise_orgs(view: View) -> list[Mention]:
             continue
         if begin == start and not _completable(name):
             continue  # a bare 公司, 党委: nothing says which one
+        if _counted(view, begin):
+            continue  # 6个村党支部, 16家党建联盟: a numbered collective, no body
         scope = "" if _has_proper_stem(view, begin, start) else INCOMPLETE
-        found[(begin, end)] = Mention(begin, end, name, "Organization", subtypes[suffix],
-                                      _canonical(name), "org-suffix", scope=scope)
+        canonical = _canonical(name)
+        if ORDINAL.fullmatch(view.text[begin:start]):
+            canonical, scope = _listed_unit(view, found_ends, begin, canonical)
+        subtype = "PartyOrganization" if canonical != name and canonical.endswith(PARTY_FORMS) \
+            else subtypes[suffix]
+        found[(begin, end)] = Mention(begin, end, name, "Organization", subtype, canonical,
+                                      "org-suffix", scope=scope)
+        found_ends.setdefault(end, canonical)
     named = Spans(found)
     for mention in _quoted(view):
         found.setdefault((mention.start, mention.end), mention)
@@ -66,7 +80,8 @@ def _bracketed_alias(view: View, m: Mention, spans: Spans) -> bool:
     return spans.strictly_covers(m.start, m.end)
 
 
-NOT_BODIES = ("党群服务中心",)  # a service site (Place or ServicePoint), not a body
+# service sites and venues (Place or ServicePoint), not bodies
+NOT_BODIES = ("党群服务中心", "行政服务中心", "邻里服务中心")
 
 
 def _not_a_body(name: str) -> bool:
@@ -81,7 +96,40 @@ def _long_generic_places() -> tuple[str, ...]:
 
 
 def _canonical(name: str) -> str:
-    return name.replace("“", "").replace("”", "")
+    return party_form(_without_second_names(name.replace("“", "").replace("”", "")))
+
+
+SECOND_NAME = re.compile(r"（([^（）]{2,10})）")
+
+
+def _without_second_names(name: str) -> str:
+    """某发展局（招商局）, 某工商联（总商会）: a second name in brackets is the same body's alias; the
+    canonical name is the first (a bracketed place, 三星电子（苏州）…, stays: it is part of the name)."""
+    def drop(match: re.Match) -> str:
+        inner = match.group(1)
+        return "" if any(inner.endswith(s) for s in lexicon.org_suffixes()) else match.group()
+    return SECOND_NAME.sub(drop, name)
+
+
+# The formal names of party bodies and the common forms the news uses for them.
+FORMAL_PARTY = (("总支部委员会", "党总支"), ("支部委员会", "党支部"), ("工作委员会", "党工委"),
+                ("委员会", "党委"), ("总支部", "党总支"), ("支部", "党支部"))
+PARTY_FORMS = ("党总支", "党支部", "党工委", "党委", "委")
+
+
+def party_form(name: str) -> str:
+    """中共某街道委员会 → 某街道党委, 中共某商会支部委员会 → 某商会党支部, 中共某市委员会 → 某市委,
+    中共某县委 → 某县委: the common form is the body's canonical name, the 中共 form its alias."""
+    if not name.startswith("中共") or len(name) < 6:
+        return name  # 中共中央 is a name of its own
+    rest = name[2:]
+    for formal, common in FORMAL_PARTY:
+        if rest.endswith(formal) and len(rest) > len(formal) + 1:
+            stem = rest[:-len(formal)]
+            if formal == "委员会" and stem[-1] in "省市县区":
+                return stem + "委"  # 中共某市委员会 is the 某市委
+            return stem + common
+    return rest
 
 
 def _level_word_glued(view: View, start: int) -> int | None:
@@ -137,7 +185,7 @@ QUOTED = re.compile(r"“([^“”\n，。、；]{3,30})”")
 
 
 def _quoted(view: View):
-    """“某某区青年民族文化团练社”: a quoted name that starts with a place and ends with a suffix is
+    """“某某区青年民族文化研究会”: a quoted name that starts with a place and ends with a suffix is
     the whole name (a quoted “…首选银行” without a place is a slogan)."""
     subtypes = lexicon.org_suffixes()
     for match in QUOTED.finditer(view.text):
@@ -178,7 +226,7 @@ def _suffix_ends(view: View):
     text, seen = view.text, set()
     suffixes = sorted(lexicon.org_suffixes(), key=len, reverse=True)
     for match in _pattern().finditer(text):
-        end = match.end()
+        end = match.end(1)
         if end in seen or not view.ends_name(end):
             continue
         seen.add(end)
@@ -186,6 +234,30 @@ def _suffix_ends(view: View):
             if text.endswith(suffix, 0, end):
                 yield end, suffix
                 break
+
+
+def _listed_unit(view: View, found_ends: dict[int, str], begin: int, name: str) -> tuple[str, str]:
+    """某社区党委第一党支部、第三党支部: a unit named by its ordinal alone, listed after a numbered
+    unit, belongs to the same parent (某社区党委第三党支部); otherwise nothing says whose it is."""
+    before = found_ends.get(begin - 1) if view.text[begin - 1:begin] in "、和及与" else None
+    numbered = ORDINAL.search(before) if before else None
+    if numbered is None:
+        return name, INCOMPLETE
+    return before[:numbered.start()] + name, ""
+
+
+CLASSIFIERS = "个家所名位支"
+
+
+def _counted(view: View, begin: int) -> bool:
+    """Does a number count the name (7个管理区商会, 6个村党支部 cut as 个村)?"""
+    i = view.token_index(begin)
+    if i == 0 or view.tokens[i].start != begin:
+        return False
+    before = view.tokens[i - 1]
+    if before.tag == "m":
+        return view.tokens[i].word[0] in CLASSIFIERS
+    return before.word in CLASSIFIERS and i >= 2 and view.tokens[i - 2].tag == "m"
 
 
 def _has_proper_stem(view: View, begin: int, start: int) -> bool:
@@ -200,9 +272,15 @@ def _has_proper_stem(view: View, begin: int, start: int) -> bool:
     if first.word in LEVEL_WORDS and view.place_ending_at(first.end) is None:
         return False  # 区|物业商会: the level word needs the article's area
     glued = first.word not in _frequencies() and not view.place_ending_at(first.end)
-    if stem[0] in "区市县镇" and (glued or first.word in lexicon.org_suffixes()):
+    opens = first.word in lexicon.org_suffixes() or first.word[1:].startswith(_suffixes_tuple())
+    if stem[0] in "区市县镇" and (glued or opens):  # 镇党委|党校, 市政府办 too
         return False  # 区委|民族宗教工作领导小组: a bare 区委 opens the name  # 区民卫局 glued into one unknown word: the same
     return True
+
+
+@lru_cache(maxsize=1)
+def _suffixes_tuple() -> tuple[str, ...]:
+    return tuple(lexicon.org_suffixes())
 
 
 def _completable(name: str) -> bool:

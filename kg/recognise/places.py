@@ -4,7 +4,10 @@ Three passes, in this order because later passes lean on earlier ones:
 1. suffixed areas (苏州市, 吴门桥街道, 相城高新区): a name stem plus a level suffix from
    kg/data/place_suffixes.txt. Each part of a chain is its own mention (苏州市|相城区|阳澄湖镇).
 2. other places (金鸡湖, 富元雅苑, 国际大厦): a name stem plus a suffix from other_place_suffixes.txt.
-3. bare place words that jieba tags ``ns`` (苏州, 巴基斯坦) outside any name found so far.
+3. bare place words that jieba tags ``ns`` (苏州, 巴基斯坦) outside any name found so far, with
+   evidence; a bare word whose 市/省 form jieba's dictionary knows is that city or province.
+Inside a chain of areas (某市某区某街道某社区) a short stem after the wider area is a name however
+jieba cut it; the levels must narrow along the chain.
 A bare level word (园区, 经开区, 街道) is not a place by itself; kg/recognise/context.py completes it
 when the article says which one it is.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from kg.model import Mention
 from kg.recognise import lexicon
@@ -47,19 +51,76 @@ def _suffixed_areas(view: View) -> list[Mention]:
     for match in _admin_pattern().finditer(view.text):
         start, end = match.span()
         suffix = match.group()
-        if not view.ends_name(end) and not _opens_committee(view, start, suffix):
+        level = levels[suffix]
+        if not view.ends_name(end) and not _opens_committee(view, start, suffix) \
+                and not _chain_follows(view, end, level):
             continue
-        begin = _stem_start(view, start, end, suffix)
+        begin = _chained_stem(view, _stem_start(view, start, end, suffix), start, level)
         if begin is None:
             continue
         name = view.text[begin:end]
         if name in lexicon.generic_places() or name in levels or name.endswith("城市"):
             continue  # 文明城市, 示范城市: 城市 is the word "city", not a city named 某城
         found.append(Mention(begin, end, name, "Place", "AdministrativeArea", name, "place-suffix",
-                             level=levels[suffix]))
-        view.add_place(begin, end, levels[suffix])
+                             level=level))
+        view.add_place(begin, end, level)
     found += _alternative_names(view)
     return _drop_nested_same(found)
+
+
+# The rank of each level in a chain of areas, widest first (省 > 市 > 区/县 > 镇/街道 > 社区/村).
+RANK = {"Province": 0, "City": 1, "District": 2, "County": 2, "DevelopmentZone": 2, "Town": 3,
+        "Subdistrict": 3, "Community": 4, "Village": 4}
+CHAIN_STEM = range(2, 5)  # a stem inside a chain of areas has two to four characters
+
+
+def _chained_stem(view: View, begin: int | None, start: int, level: str) -> int | None:
+    """Inside a chain of areas (某区白鹭湾街道和乐社区, 某镇小兰王庄村) the two to four characters
+    between the wider area before and the suffix are this area's name, however jieba cut them
+    (区|和|美社区, 镇小兰|王庄|村). Without such an area before, the stem found by words stands."""
+    for size in CHAIN_STEM:
+        wider = view.place_ending_at(start - size)
+        if wider is None or RANK.get(view.places[wider], 9) >= RANK.get(level, 9):
+            continue
+        if not _chain_gap(view, start - size, start):
+            continue
+        if begin is None or begin > start - size and not any(c in STOP_CHARS for c in
+                                                             view.text[start - size:begin]):
+            return start - size  # 区|和乐社区: no stem by words; 镇|小兰王庄村: a longer one
+        if begin < start - size:
+            return start - size  # 镇紫竹村: the stem began inside the wider area
+    return begin
+
+
+def _chain_gap(view: View, begin: int, start: int) -> bool:
+    """Can text[begin:start] be an area's name inside a chain? Han characters, no other area in it
+    (思溪区|梧, 某区|某新城), and no word that cannot sit in a name (召开|社区, 介绍了|社区, 在各|村); a
+    conjunction jieba split off (区|和|美社区) is allowed."""
+    gap = view.text[begin:start]
+    if not all(HAN.match(c) for c in gap) or gap in lexicon.generic_words() \
+            or any(view.place_ending_at(p) for p in range(begin + 1, start + 1)):
+        return False
+    i = view.token_index(begin)
+    while i < len(view.tokens) and view.tokens[i].start < start:
+        token = view.tokens[i]
+        inside = token.start >= begin and token.end <= start
+        if inside and token.tag != "c" and not name_like(token):
+            return False
+        i += 1
+    return True
+
+
+def _chain_follows(view: View, end: int, level: str) -> bool:
+    """青枫山镇|紫竹村 cut as 莫干山|镇紫竹|村: a suffix inside a word still ends an area when a
+    narrower area of two to four characters follows it."""
+    text = view.text
+    for size in CHAIN_STEM:
+        if not all(HAN.match(c) for c in text[end:end + size]):
+            return False
+        narrower = next((s for s in _suffixes_longest_first() if text.startswith(s, end + size)), None)
+        if narrower and RANK.get(lexicon.place_suffixes()[narrower], 9) > RANK.get(level, 9):
+            return True
+    return False
 
 
 def _opens_committee(view: View, start: int, suffix: str) -> bool:
@@ -120,15 +181,72 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
                         verbs=False)
     if begin == start:
         return None
-    if lexicon.place_suffixes()[suffix] == ZONE:
+    level = lexicon.place_suffixes()[suffix]
+    if level == ZONE:
         begin = _drop_city_prefix(view, begin, start)
+    elif RANK.get(level, 0) >= RANK["Town"]:
+        begin = _drop_bare_city(view, begin, start)
     begin = _after_inner_area(view, _drop_level_words(view, begin, start), start)
+    begin = _drop_glued_head(view, _after_body(view, begin, start), start)
     stem = view.text[begin:start]
     if not HAN.search(stem) or stem in lexicon.generic_words():
         return None
-    if len(stem) < 2 or not _proper_stem(view, begin, start):
+    if len(stem) < 2 or not _proper_stem(view, begin, start) or _phrase(view, begin, start):
         return None
     return begin
+
+
+def _after_body(view: View, begin: int, start: int) -> int:
+    """管委会|北溪泾街道, 办事处|下溪社区: a body named before an area ends the name before it; the
+    area starts after it."""
+    suffixes = lexicon.org_suffixes()
+    i = view.token_index(begin)
+    while i < len(view.tokens) and view.tokens[i].end <= start:
+        word = view.tokens[i].word
+        kind = len(word) > 1 and word in lexicon.other_place_suffixes() \
+            and start - view.tokens[i].end >= 2  # 花园|社区 is a name; 工业园|纺溪社区 two places
+        if any(word.endswith(s) for s in suffixes if len(s) >= 2) or kind:
+            begin = view.tokens[i].end  # 某|工业园|纺溪社区 too: a place kind closes the place before
+        i += 1
+    return begin
+
+
+NOT_OPENING = ("中共", "丨")  # 中共|某街道委员会: the party, not the area; 丨 a headline separator
+
+
+def _drop_glued_head(view: View, begin: int, start: int) -> int:
+    """由鹿|池苑社区, 以牛角|东里社区, 与阳|澄社区: a preposition jieba glued to an unknown name is
+    not part of it; nor is 中共 before the area its committee is named after."""
+    for head in NOT_OPENING:
+        if view.text.startswith(head, begin) and start - begin > len(head) + 1:
+            return begin + len(head)
+    token = view.tokens[view.token_index(begin)]
+    if token.start == begin and token.word[0] in PREPOSITIONS and len(token.word) >= 2 \
+            and token.word not in _frequencies() and start - begin >= 3:
+        return begin + 1
+    return begin
+
+
+def _phrase(view: View, begin: int, start: int) -> bool:
+    """积极探索|社区, 充分认识|社区, 百福图|赠送给|社区: a phrase jieba knows as one word, opening with
+    a verb before names or closing with a function word, is no place name."""
+    i = view.token_index(begin)
+    if any(view.tokens[i].word.startswith(w) for w in _lead_words_2()):
+        return True
+    while i < len(view.tokens) and view.tokens[i].end <= start:
+        word = view.tokens[i].word
+        if len(word) > 1 and word[-1] in STOP_CHARS:
+            return True
+        i += 1
+    return False
+
+
+STOP_CHARS = "的了着给为是与和在把被"
+
+
+@lru_cache(maxsize=1)
+def _lead_words_2() -> tuple[str, ...]:
+    return tuple(w for w in lexicon.lead_words() if len(w) >= 2)
 
 
 def _after_inner_area(view: View, begin: int, start: int) -> int:
@@ -161,7 +279,7 @@ LEVEL_WORDS = frozenset(lexicon.place_suffixes()) | {"园区", "城区", "辖区
 # places are only located in the area (某社区|某小区).
 OWNED = ("党群服务中心",)
 DIRECTIONS = "内外上下中旁里"
-PREPOSITIONS = "向在与和对把被从为将让给"
+PREPOSITIONS = "向在与和对把被从为将让给以由"
 
 
 def _proper_stem(view: View, begin: int, start: int) -> bool:
@@ -172,7 +290,11 @@ def _proper_stem(view: View, begin: int, start: int) -> bool:
     if word[-1] in ADMIN_CHARS or word in lexicon.org_suffixes():
         return False  # 城厢镇|镇, 区委|区: the stem is itself an area or a body
     if last.end > start:  # the suffix is inside the word: 苏州工业园区 (ns) yes, 和谐社区 (l) no
-        return last.tag == "ns"
+        # 某某村 (nr) as one word too, and words jieba made up (李|凹村)
+        return last.tag in ("ns", "nr", "nz") or last.word not in _frequencies()
+    if len(word) == 1 and last.start > begin:
+        # 赵府|园社区, 李家|楼街道: jieba cut the stem's last character off; judge the two together
+        word = view.text[max(view.tokens[view.token_index(last.start - 1)].start, begin):start]
     return last.tag == "ns" or _frequencies().get(word, 0) < RARE
 
 
@@ -182,8 +304,13 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
     token = view.tokens[i]
     if token.start < start:  # the suffix closes a word: 苏州市, 盛泽镇 (not 风景区, a common word)
         word = token
-        if not proper_word(token):
-            return None
+        stem = view.text[token.start:start]
+        if not proper_word(token) and (len(stem) < 2 or stem in _frequencies()
+                                       or token.word.endswith(lexicon.other_place_suffixes())):
+            return None  # 老城区, 风景区, 居民小区 are kinds; 蕉溪区 ends like 城区 but 蕉溪 is no word
+        if token.tag not in ("ns", "nr", "nz") and token.word in _frequencies() \
+                and _frequencies().get(stem, 0) >= COMMON_STEM:
+            return None  # 休息区, 度假区, 别墅区: a common word for a kind of area (not 梅港市)
     elif i > 0:
         word = view.tokens[i - 1]
     else:
@@ -195,14 +322,45 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         return None
     if word.start == start:
         return None
+    begin = word.start
+    k = i if word is token else i - 1  # the index of the word that carries the stem
+    if k > 0 and view.text[start] in ADMIN_CHARS and (
+            len(stem) == 1 and _cut_off(view.tokens[k - 1])  # 石|山村, 泖|港|镇: jieba cut the stem
+            or stem.endswith("族") and _cut_off(view.tokens[k - 1], 3)):  # 某某|畲族|乡
+        begin = view.tokens[k - 1].start
+        stem = view.text[begin:start]
     if len(stem) == 1:
         return None  # 徐|市: one-character stems are abbreviations, not names
-    if stem[-1] in ADMIN_CHARS + "委" or stem[0] in PREPOSITIONS and word.word not in _frequencies():
-        return None  # 城厢镇|镇, 区委|区政府; 在蠡湖 (a preposition glued to a name)
+    # 城厢镇|镇, 区委|区政府: the stem is itself an area or a body (but 东溪|区, 沙溪|区 are names)
+    is_area = stem[-1] == "委" or stem[-1] in ADMIN_CHARS and len(stem) > 2
+    if is_area or stem[0] in PREPOSITIONS and word.word not in _frequencies():
+        return None  # 在蠡湖: a preposition glued to a name
     village = view.text[end - 1] == "村"
-    if stem[-1] in ADMIN_CHARS or village and not _proper_stem(view, word.start, start):
+    if village and not _proper_stem(view, begin, start):
         return None
-    return word.start
+    return begin
+
+
+def _cut_off(token, longest: int = 2) -> bool:
+    """A short name-like word that can open a stem jieba cut apart (not an area itself: 爱乡)."""
+    word = token.word
+    return len(word) <= longest and all(HAN.match(c) and c not in NUMERALS for c in word) \
+        and word[-1] not in ADMIN_CHARS and name_like(token) and token.tag not in ("a", "v", "vn") \
+        and (len(word) == 1 or _frequencies().get(word, 0) < RARE) \
+        and word not in lexicon.generic_places()
+
+
+NUMERALS = "一二三四五六七八九十两百千"
+COMMON_STEM = 500  # 别墅 564, 度假 1002 are common words; 梅港 112, 赤溪 3 name places
+
+
+def _drop_bare_city(view: View, begin: int, start: int) -> int:
+    """云溪|三泉社区, 云溪|青川街道: a city or province written bare before a town, subdistrict,
+    community or village is where it is, not part of its name."""
+    first = view.tokens[view.token_index(begin)]
+    if first.start == begin and first.word in dictionary_areas() and start - first.end >= 2:
+        return first.end
+    return begin
 
 
 def _drop_city_prefix(view: View, begin: int, start: int) -> int:
@@ -226,11 +384,17 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
         elif len(match.group()) == 1:
             begin = _single_char_stem(view, start, end)
         else:
-            owned = match.group() in OWNED
+            venue = match.group().endswith(VENUES)
+            owned = match.group() in OWNED or venue
             begin = extend_left(view, start, max_places=1 if owned else 0, limit=8,
                                 max_words=4 if owned else 3, brackets=False, verbs=False)
             begin = None if begin == start else _drop_level_words(view, begin, start)
             begin = None if begin == start else begin  # 园区|货站: the level word was all there was
+            if begin is not None and venue and not _has_proper_word(view, begin, start):
+                begin = None  # 党员活动室, 某人才党群服务中心: a kind of room, not a named one
+            if begin is not None and match.group() in COMMON_KINDS \
+                    and not _has_proper_word(view, begin, start):
+                begin = None  # 商品房小区, 老小区: 小区 is also the word for any compound
         if begin is None:
             continue
         first = view.tokens[view.token_index(begin)]
@@ -244,6 +408,24 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
     return _drop_nested_same(list(found.values()))
 
 
+COMMON_KINDS = ("小区",)
+
+# Facilities and rooms: named only after a proper word (某某社区党群服务中心, 某园党群活动室).
+VENUES = ("中心", "馆", "厅", "室", "会址", "集市", "工业园")
+
+
+def _has_proper_word(view: View, begin: int, start: int) -> bool:
+    """Some word of the stem is a name: a place, a proper-noun tag, or a word jieba does not know."""
+    i = view.token_index(begin)
+    while i < len(view.tokens) and view.tokens[i].start < start:
+        token = view.tokens[i]
+        if token.start in view.place_starts or token.tag in ("ns", "nr", "nrt", "nz", "nt") \
+                or token.word not in _frequencies():
+            return True
+        i += 1
+    return False
+
+
 def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
     """Place words without a suffix, kept only with evidence, since jieba tags many common words
     ``ns`` (普及, 美化): the short form of a suffixed place in the article (苏州 for 苏州市), an item
@@ -253,7 +435,8 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
     suffixed = {m.name[:-len(s)]: m for m in known if m.level for s in _suffix_of(m.name)}
     listed = _listed_places(view)
     heads = _place_heads(view, known)
-    tokens, named = view.tokens, suffixed.keys() | heads
+    areas = dictionary_areas()
+    tokens, named = view.tokens, suffixed.keys() | heads | areas.keys()
     evidence = listed.union(view.indexes(named, tag="ns"))
     for i in sorted(evidence):  # only the words with some evidence: few of a long article's
         token = tokens[i]
@@ -266,14 +449,58 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
             full = suffixed[word]
             mention = Mention(token.start, token.end, word, "Place", full.subtype, full.name,
                               "place-short", level=full.level)
-        elif i in listed or word in heads or token.tag == "ns" and (_before_place_word(view, i)
-                                                                     or _after_place_cue(view, i)):
+        elif i in listed:
+            mention = Mention(token.start, token.end, word, "Place", "Place", word, "place-word")
+        elif word in areas and token.tag not in NOT_NAME_TAGS and _stands_alone(view, i):
+            mention = Mention(token.start, token.end, word, "Place", "AdministrativeArea",
+                              word + areas[word], "place-city", level=AREA_LEVEL[areas[word]])
+        elif word in heads:
+            mention = Mention(token.start, token.end, word, "Place", "Place", word, "place-word")
+        elif token.tag == "ns" and (_before_place_word(view, i) or _after_place_cue(view, i)):
             mention = Mention(token.start, token.end, word, "Place", "Place", word, "place-word")
         else:
             continue
         found.append(mention)
         view.add_place(token.start, token.end, mention.level)
     return found
+
+
+NOT_NAME_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "m", "q"})
+
+
+def _stands_alone(view: View, i: int) -> bool:
+    """A bare city word names the city when nothing name-like follows it (云溪讯, 在梅川，) or an area
+    of it does (云溪|青川街道); 苏州|信托有限公司, 梅港|商会 are names of their own that open with it."""
+    if i and view.tokens[i - 1].word in lexicon.surnames():
+        return False  # 王|青山: a given name after its surname
+    if i + 1 >= len(view.tokens):
+        return True
+    nxt = view.tokens[i + 1]
+    return nxt.start in view.place_starts or nxt.word == "讯" or not name_like(nxt) \
+        or nxt.word in lexicon.other_place_suffixes()  # 某市|工业园
+
+
+@lru_cache(maxsize=1)
+def dictionary_areas() -> dict[str, str]:
+    """Bare word → 市 or 省, for the words whose form with 市 or 省 jieba's reference dictionary
+    knows as a place name (某州市, tagged ns). Written bare in the genre (今日某州讯, 某州|某街道),
+    they name that area. Read from the dictionary, not from a list of ours; its tags for the bare
+    word itself vary (a city may be tagged a, nr or vn). A word that names both is the province."""
+    import jieba
+    words: dict[str, str] = {}
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as lines:
+        for line in lines:
+            word, _, tag = line.split()
+            words[word] = tag
+    areas = {}
+    for suffix in ("市", "省"):  # the province last, so it wins
+        areas.update((w[:-1], suffix) for w, tag in words.items()
+                     if w.endswith(suffix) and 3 <= len(w) <= 4 and tag == "ns" and w[:-1] in words
+                     and w[:-1] not in lexicon.generic_places())
+    return areas
+
+
+AREA_LEVEL = {"市": "City", "省": "Province"}
 
 
 def _place_heads(view: View, known: list[Mention]) -> set[str]:
@@ -297,7 +524,8 @@ def _listed_places(view: View) -> set[int]:
     tokens, out = view.tokens, set()
     for items in view.joined_items(("、", "和", "及")):
         shaped = [k for k in items if 2 <= len(tokens[k].word) <= 4
-                  and all(HAN.match(c) for c in tokens[k].word)]
+                  and all(HAN.match(c) for c in tokens[k].word)
+                  and tokens[k].word[0] not in NUMERALS]  # 三中、四中全会: plenums, not places
         places = [k for k in shaped if tokens[k].tag == "ns"]
         if len(shaped) == len(items) and 2 * len(places) > len(items):
             out.update(items)

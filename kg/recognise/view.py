@@ -27,8 +27,9 @@ STOP_WORDS = frozenset("的 和 与 及 或 等 在 为 由 对 向 把 被 从 
 COMMON_VERB_FREQ = 5  # a tagged verb this frequent in jieba's dictionary is a real verb (相城 is 0)
 HAN = re.compile(r"[\u3400-\u9fff]")
 MAX_NAME = 24
-# Words jieba glues to the end of a name (领导小组|会议 cut as 小组会议, 区|委 cut as 区委).
-GLUED_AFTER = frozenset({"委", "会议", "成员"})
+# Words jieba glues to the end of a name (领导小组|会议 cut as 小组会议, 区|委 cut as 区委,
+# 人大|代表 cut as 人大代表).
+GLUED_AFTER = frozenset({"委", "会议", "成员", "代表"})
 INCOMPLETE = "?"  # Mention.scope of a name that needs the article to say which body it is
 
 
@@ -205,7 +206,8 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
             if head is not None:  # 人力资源和社会保障局: two fields joined inside one name
                 start, i = view.tokens[head].start, head - 1
                 continue
-        if not name_like(token) and not (verbs and words <= 2 and _verb_inside_name(view, i)):
+        if not name_like(token) and not ORDINAL.fullmatch(token.word) \
+                and not (verbs and words <= 2 and _verb_inside_name(view, i)):
             break
         if places and token.tag not in PROPER_TAGS:
             break  # before a place only a proper name continues the name (工商银行|苏州园区支行)
@@ -214,6 +216,8 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
     return _drop_generic_head(view, start, suffix_start)
 
 
+# 第一党支部, 附属第二医院: an ordinal numbers a unit inside a name
+ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 RARE_VERB = 6000  # 治理, 创新, 就业 can sit inside a name (社会治理局); 采用, 召开 cannot
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "j", "l", "vn"})
