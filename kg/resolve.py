@@ -2,7 +2,7 @@
 
 Keys are canonical, so they are stable across runs and input order:
 - organisations, places, initiatives, documents: ``kind|name|`` where ``name`` is the mention's
-  canonical name with standard long forms folded (相城经济技术开发区 and 相城经开区 are one key).
+  canonical name with standard long forms folded (枫林经济技术开发区 and 枫林经开区 are one key).
   Recognisers complete short forms (园区, 区委) within their article and drop generic names the
   article does not complete, so a name that reaches this step identifies its entity by itself.
   A name the article could not place (市工商联 with no city named) is its article's body: the

@@ -13,7 +13,9 @@ import pytest
 from tests.conftest import ROOT, SHARED
 
 GOLD = [SHARED / "gold" / "seeds", SHARED / "dev" / "gold"]
-LEVEL_PREFIX = re.compile(r"^[省市区县镇乡村]")
+LEVEL_PREFIX = re.compile(r"^[省市区县镇乡村]?委?(第[一二三四五六七八九十]+|总|联合|机关)?")
+# A department of any government (司法局, 区民政局, 中组部): words with no place in them.
+DEPARTMENT = re.compile(r"^[省市区县镇]?委?[^省市区县镇乡村街]{1,9}[局部厅办]$")
 VOCABULARY = ("org_suffixes", "place_suffixes", "other_place_suffixes", "titles", "generic_places",
               "org_short_forms", "initiative_triggers", "generic_words")
 
@@ -59,7 +61,7 @@ def generic(name: str, words: set[str]) -> bool:
     for i in range(len(rest)):
         if i in reachable:
             reachable.update(j for j in range(i + 1, len(rest) + 1) if rest[i:j] in words)
-    return len(rest) in reachable or name in words
+    return len(rest) in reachable or name in words or bool(DEPARTMENT.match(name))
 
 
 def string_literals() -> list[tuple[str, str]]:

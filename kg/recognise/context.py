@@ -1,18 +1,18 @@
 """Complete short names from the article they are in: the fullest name the text supports.
 
-- A zone written short and long (相城经开区, 相城经济技术开发区) takes the longest form.
-- A bare zone word (园区, 经开区) names the article's zone of that kind: 苏州工业园区.
+- A zone written short and long (枫林经开区, 枫林经济技术开发区) takes the longest form.
+- A bare zone word (园区, 经开区) names the article's zone of that kind: 云州工业园区.
 - A name that starts with a bare level word takes the article's area of that level:
-  区工商联 → 吴江区工商联, 园区党工委 → 苏州工业园区党工委, 区委 → 姑苏区委, 市委 → 苏州市委.
+  区工商联 → 溪山区工商联, 园区党工委 → 云州工业园区党工委, 区委 → 柳岸区委, 市委 → 云州市委.
 - A bare body (管委会, 党工委) is the one the article named in full just before it (某街道党工委书记…、
   党工委委员…), else the article's area of a level that has such a body (a zone's 管委会, a zone's
   or a subdistrict's 党工委); an agency named without a place (司法局) takes the article's main
-  area: 相城经济技术开发区管委会.
+  area: 枫林经济技术开发区管委会.
 - One body or place written two ways is one: 某银行 and 某银行股份有限公司 (and their branches),
   某苑 and 某苑小区, 青桥 and 青桥村; an area's own bodies written with its bare place word take its
   name (白鹭工商联 → 白鹭县工商联).
-- A name that ends a longer name of the same kind in the article is that body: 红石榴志愿者服务队
-  → 吴门桥街道红石榴志愿者服务队, 集群党委 → …产业创新集群党委 (only when exactly one longer name fits).
+- A name that ends a longer name of the same kind in the article is that body: 红枫叶志愿者服务队
+  → 月湾街道红枫叶志愿者服务队, 片区党委 → …产业创新片区党委 (only when exactly one longer name fits).
 Generic names the article does not complete (社区党委 with no community in sight) are dropped.
 """
 from __future__ import annotations
@@ -90,8 +90,8 @@ def _area_bodies(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# Place suffixes a short place name can stand for, the wider area first (苏州 is 苏州市 before it
-# is 苏州工业园区; 青桥 is 青桥村, 某苑 is 某苑小区).
+# Place suffixes a short place name can stand for, the wider area first (云州 is 云州市 before it
+# is 云州工业园区; 青桥 is 青桥村, 某苑 is 某苑小区).
 FULLER = ("省", "市", "县", "区", "镇", "乡", "街道", "社区", "村", "小区")
 
 
@@ -148,7 +148,7 @@ def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[list[int], list[st
 
 
 def _place_agencies(view: View, mentions: list[Mention], areas) -> list[Mention]:
-    """司法局, 经济贸易发展局（招商局）党支部: an agency named without its place is the main area's,
+    """司法局, 商务发展局（招商局）党支部: an agency named without its place is the main area's,
     or, as a later item of a list (某区行政审批局、司法局), the area of the item before it."""
     main = _main_area(areas)
     places = _places_by_start(mentions)
@@ -203,7 +203,7 @@ def _list_areas(view: View, mentions: list[Mention], places: dict[int, str]) -> 
 
 
 def _short_form_bodies(mentions: list[Mention]) -> list[Mention]:
-    """苏州园区工行 → 工商银行苏州园区支行: a short form is the article's one body that spells its
+    """云州园区工行 → 工商银行云州园区支行: a short form is the article's one body that spells its
     full form (and its place words); a bare 工行 is the one branch the article names."""
     forms = lexicon.org_short_forms()
     names = sorted({m.name for m in mentions if m.kind == "Organization" and m.scope == ""})
@@ -403,5 +403,5 @@ def _index(names, parts) -> dict[str, set[str]]:
 
 
 def _is_short_form(m: Mention) -> bool:
-    """Completing only names that do not start with their own place (吴江区工商联 stays itself)."""
+    """Completing only names that do not start with their own place (溪山区工商联 stays itself)."""
     return m.kind == "Organization" or m.rule == "initiative-unquoted"

@@ -1,9 +1,9 @@
 """Organisations: a name stem plus a typed suffix (党工委, 管委会, 有限公司, 商会, 研究院 …).
 
 Every suffix occurrence is a candidate, so nested names come out as separate, overlapping mentions:
-三星电子（苏州）半导体有限公司党委 yields the party committee and, from 有限公司, the company; the
-place at the start of a name (吴门桥街道…) comes from kg/recognise/places.py. A name takes in at
-most one place: 苏州市吴江区工商联 is 吴江区工商联 (located in 苏州市).
+星河电子（云州）半导体有限公司党委 yields the party committee and, from 有限公司, the company; the
+place at the start of a name (月湾街道…) comes from kg/recognise/places.py. A name takes in at
+most one place: 云州市溪山区工商联 is 溪山区工商联 (located in 云州市).
 
 A name whose stem is only generic words (社区党委, 相关部门) or a bare level word (区委, 园区党工委,
 管委会) is kept with ``scope="?"`` so that kg/recognise/context.py can complete it from the article,
@@ -73,7 +73,7 @@ def recognise_orgs(view: View) -> list[Mention]:
 
 
 def _bracketed_alias(view: View, m: Mention, spans: Spans) -> bool:
-    """招商局 in 经济贸易发展局（招商局）is the same body's other name, not a body of its own."""
+    """招商局 in 商务发展局（招商局）is the same body's other name, not a body of its own."""
     text = view.text
     if text[m.start - 1:m.start] != "（" or text[m.end:m.end + 1] != "）":
         return False
@@ -104,7 +104,7 @@ SECOND_NAME = re.compile(r"（([^（）]{2,10})）")
 
 def _without_second_names(name: str) -> str:
     """某发展局（招商局）, 某工商联（总商会）: a second name in brackets is the same body's alias; the
-    canonical name is the first (a bracketed place, 三星电子（苏州）…, stays: it is part of the name)."""
+    canonical name is the first (a bracketed place, 三星电子（云州）…, stays: it is part of the name)."""
     def drop(match: re.Match) -> str:
         inner = match.group(1)
         return "" if any(inner.endswith(s) for s in lexicon.org_suffixes()) else match.group()
@@ -141,8 +141,8 @@ def _level_word_glued(view: View, start: int) -> int | None:
 
 
 def _trim(view: View, begin: int) -> int:
-    """Drop what cannot start a name: a bracket left open by the place limit ((元和街道)朱巷…), or a
-    preposition jieba glued to an unknown name (向|永钢集团, read as 向永钢|集团)."""
+    """Drop what cannot start a name: a bracket left open by the place limit ((芦苇街道)朱巷…), or a
+    preposition jieba glued to an unknown name (向|青钢集团, read as 向永钢|集团)."""
     text = view.text
     if text[begin:begin + 1] == "（":
         close = text.find("）", begin, begin + MAX_NAME)
@@ -159,7 +159,7 @@ PREPOSITIONS = "向在与和对把被从为将让给"
 
 def _level_word_before(view: View, begin: int) -> int:
     """区|物业商会, 经开区|党工委: a bare level word right before the name is kept, for completion
-    (not before a name that starts with its own place: 街道|泾园北社区党委 stays as it is)."""
+    (not before a name that starts with its own place: 街道|松园北社区党委 stays as it is)."""
     i = view.token_index(begin)
     if i == 0 or view.tokens[i].start != begin or begin in view.place_starts:
         return begin
@@ -170,7 +170,7 @@ def _level_word_before(view: View, begin: int) -> int:
 
 
 def _bracket_after(view: View, end: int) -> int:
-    """经济贸易发展局（招商局）: a second name of the same body in brackets belongs to the name."""
+    """商务发展局（招商局）: a second name of the same body in brackets belongs to the name."""
     text = view.text
     if text[end:end + 1] != "（":
         return end
@@ -199,7 +199,7 @@ def _quoted(view: View):
 
 
 def _short_forms(view: View):
-    """工行, 苏州工行, 某地园区工行: a standard short form (a whole word), with the place words
+    """工行, 云州工行, 某地园区工行: a standard short form (a whole word), with the place words
     before it that say which branch it is."""
     subtypes = lexicon.org_short_forms()
     for i in view.indexes(subtypes):

@@ -1,10 +1,10 @@
 """Places: administrative areas with their level, and other named places (lakes, squares, compounds).
 
 Three passes, in this order because later passes lean on earlier ones:
-1. suffixed areas (苏州市, 吴门桥街道, 相城高新区): a name stem plus a level suffix from
-   kg/data/place_suffixes.txt. Each part of a chain is its own mention (苏州市|相城区|阳澄湖镇).
-2. other places (金鸡湖, 富元雅苑, 国际大厦): a name stem plus a suffix from other_place_suffixes.txt.
-3. bare place words that jieba tags ``ns`` (苏州, 巴基斯坦) outside any name found so far, with
+1. suffixed areas (云州市, 月湾街道, 枫林高新区): a name stem plus a level suffix from
+   kg/data/place_suffixes.txt. Each part of a chain is its own mention (云州市|枫林区|白洋湖镇).
+2. other places (白鹭湖, 翠竹雅苑, 环球大厦): a name stem plus a suffix from other_place_suffixes.txt.
+3. bare place words that jieba tags ``ns`` (云州, 新西兰) outside any name found so far, with
    evidence; a bare word whose 市/省 form jieba's dictionary knows is that city or province.
 Inside a chain of areas (某市某区某街道某社区) a short stem after the wider area is a name however
 jieba cut it; the levels must narrow along the chain.
@@ -24,7 +24,7 @@ from kg.recognise.view import HAN, View, _frequencies, extend_left, name_like, p
 
 ZONE = "DevelopmentZone"
 HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
-SINGLE_CHAR_MAX_STEM = 4  # 吴江|区: a one-character suffix takes one short word before it
+SINGLE_CHAR_MAX_STEM = 4  # 溪山|区: a one-character suffix takes one short word before it
 
 
 @lru_cache(maxsize=1)
@@ -261,7 +261,7 @@ def _after_inner_area(view: View, begin: int, start: int) -> int:
 
 
 def _drop_level_words(view: View, begin: int, start: int) -> int:
-    """园区|金鸡湖街道: a bare level word before a name belongs to the place before, not to this one."""
+    """园区|白鹭湖街道: a bare level word before a name belongs to the place before, not to this one."""
     while begin < start:
         token = view.tokens[view.token_index(begin)]
         if token.start != begin or token.word not in LEVEL_WORDS:
@@ -289,7 +289,7 @@ def _proper_stem(view: View, begin: int, start: int) -> bool:
     word = view.text[max(last.start, begin):start]  # 和谐|社区 as one word: judge 和谐
     if word[-1] in ADMIN_CHARS or word in lexicon.org_suffixes():
         return False  # 城厢镇|镇, 区委|区: the stem is itself an area or a body
-    if last.end > start:  # the suffix is inside the word: 苏州工业园区 (ns) yes, 和谐社区 (l) no
+    if last.end > start:  # the suffix is inside the word: 云州工业园区 (ns) yes, 和谐社区 (l) no
         # 某某村 (nr) as one word too, and words jieba made up (李|凹村)
         return last.tag in ("ns", "nr", "nz") or last.word not in _frequencies()
     if len(word) == 1 and last.start > begin:
@@ -299,10 +299,10 @@ def _proper_stem(view: View, begin: int, start: int) -> bool:
 
 
 def _single_char_stem(view: View, start: int, end: int) -> int | None:
-    """吴江|区, 苏州市 (one word), 大新镇: the one word that ends at or just before the suffix."""
+    """溪山|区, 云州市 (one word), 大塘镇: the one word that ends at or just before the suffix."""
     i = view.token_index(start)
     token = view.tokens[i]
-    if token.start < start:  # the suffix closes a word: 苏州市, 盛泽镇 (not 风景区, a common word)
+    if token.start < start:  # the suffix closes a word: 云州市, 盛泽镇 (not 风景区, a common word)
         word = token
         stem = view.text[token.start:start]
         if not proper_word(token) and (len(stem) < 2 or stem in _frequencies()
@@ -364,7 +364,7 @@ def _drop_bare_city(view: View, begin: int, start: int) -> int:
 
 
 def _drop_city_prefix(view: View, begin: int, start: int) -> int:
-    """苏州相城经济技术开发区 → 相城经济技术开发区: a leading place word before a named zone is where it is."""
+    """云州枫林经济技术开发区 → 枫林经济技术开发区: a leading place word before a named zone is where it is."""
     first = view.tokens[view.token_index(begin)]
     if first.tag == "ns" and first.end < start and start - first.end >= 2:
         return first.end
@@ -428,8 +428,8 @@ def _has_proper_word(view: View, begin: int, start: int) -> bool:
 
 def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
     """Place words without a suffix, kept only with evidence, since jieba tags many common words
-    ``ns`` (普及, 美化): the short form of a suffixed place in the article (苏州 for 苏州市), an item
-    of a list of places (北京、上海、长沙等地), or a word before 等地/地区."""
+    ``ns`` (普及, 美化): the short form of a suffixed place in the article (云州 for 云州市), an item
+    of a list of places (广州、成都、西安等地), or a word before 等地/地区."""
     found = []
     taken = Spans((m.start, m.end) for m in known)
     suffixed = {m.name[:-len(s)]: m for m in known if m.level for s in _suffix_of(m.name)}
@@ -470,7 +470,7 @@ NOT_NAME_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "m", "q"})
 
 def _stands_alone(view: View, i: int) -> bool:
     """A bare city word names the city when nothing name-like follows it (云溪讯, 在梅川，) or an area
-    of it does (云溪|青川街道); 苏州|信托有限公司, 梅港|商会 are names of their own that open with it."""
+    of it does (云溪|青川街道); 云州|信托有限公司, 梅港|商会 are names of their own that open with it."""
     if i and view.tokens[i - 1].word in lexicon.surnames():
         return False  # 王|青山: a given name after its surname
     if i + 1 >= len(view.tokens):
@@ -504,7 +504,7 @@ AREA_LEVEL = {"市": "City", "省": "Province"}
 
 
 def _place_heads(view: View, known: list[Mention]) -> set[str]:
-    """Place words that open a longer place name in the article (宜兴 of 宜兴经开区): standing alone
+    """Place words that open a longer place name in the article (宁溪 of 宁溪经开区): standing alone
     elsewhere in the article they name that place."""
     heads = set()
     for m in known:
@@ -548,7 +548,7 @@ def _before_place_word(view: View, i: int) -> bool:
 
 
 def _starts_longer_name(view: View, end: int) -> bool:
-    """苏州|工业… : a place word glued to a following name word is part of that name, not alone."""
+    """云州|工业… : a place word glued to a following name word is part of that name, not alone."""
     i = view.token_index(end)
     if end >= len(view.text):
         return False

@@ -2,7 +2,7 @@
 
 Chinese names end with a telling suffix (街道, 党工委, 有限公司) and start wherever the words that
 can be part of a name stop: a verb, a function word, punctuation or a generic modifier. jieba's
-part-of-speech tags are noisy for place names (it tags 相城 as a verb), so a "verb" stops a name only
+part-of-speech tags are noisy for place names (it tags some place stems as verbs), so a "verb" stops a name only
 when jieba's reference dictionary knows it as a common word.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "vn", "b
 # Function words that never sit inside a name even when jieba tags them as nouns.
 STOP_WORDS = frozenset("的 和 与 及 或 等 在 为 由 对 向 把 被 从 到 以 并 是 有 将 让 给 又 也 都 就 共 同 跟 "
                        "于 至 即 如 若 而 但 还 再 之 其 这 那 此 每 某".split())
-COMMON_VERB_FREQ = 5  # a tagged verb this frequent in jieba's dictionary is a real verb (相城 is 0)
+COMMON_VERB_FREQ = 5  # a tagged verb this frequent in jieba's dictionary is a real verb (a place stem tagged as a verb is near 0)
 HAN = re.compile(r"[\u3400-\u9fff]")
 MAX_NAME = 24
 # Words jieba glues to the end of a name (领导小组|会议 cut as 小组会议, 区|委 cut as 区委,
@@ -146,7 +146,7 @@ def name_like(token: segment.Token) -> bool:
 
 def proper_word(token: segment.Token) -> bool:
     """A word that can carry a name's suffix inside it: a proper-noun tag or a word jieba made up
-    (相城区, 苏州市); not a common noun such as 格局 or 大局."""
+    (枫林区, 云州市); not a common noun such as 格局 or 大局."""
     word = token.word
     if word in lexicon.generic_places():
         return False
@@ -165,13 +165,13 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
                 max_words: int = 12, brackets: bool = True, verbs: bool = True) -> int:
     """Where a name that ends with the suffix at ``start`` begins (``start`` itself if nowhere left).
 
-    The name takes in name-like words leftwards, a bracketed part such as （苏州）, and at most
-    ``max_places`` place names: in 苏州市吴江区工商联 the body is 吴江区工商联, and 苏州市 is where it is.
+    The name takes in name-like words leftwards, a bracketed part such as （云州）, and at most
+    ``max_places`` place names: in 云州市溪山区工商联 the body is 溪山区工商联, and 云州市 is where it is.
     """
     tokens = view.tokens
     suffix_start = start
     i = view.token_index(start)
-    if tokens[i].start < start:  # the suffix starts inside a word: 相城区|委 → take the word
+    if tokens[i].start < start:  # the suffix starts inside a word: 枫林区|委 → take the word
         if not name_like(tokens[i]) or not proper_word(tokens[i]):
             return start
         start = tokens[i].start
@@ -210,7 +210,7 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
                 and not (verbs and words <= 2 and _verb_inside_name(view, i)):
             break
         if places and token.tag not in PROPER_TAGS:
-            break  # before a place only a proper name continues the name (工商银行|苏州园区支行)
+            break  # before a place only a proper name continues the name (工商银行|云州园区支行)
         start = token.start
         i -= 1
     return _drop_generic_head(view, start, suffix_start)
@@ -275,7 +275,7 @@ def _matching_open(view: View, close: int) -> int | None:
 
 def _drop_generic_head(view: View, start: int, stop: int) -> int:
     """Skip leading generic words (各, 基层, 相关 …) and verbs before names (全面启动 …):
-    各基层商会 → 商会 (then generic), 全面启动天一中学 → 天一中学."""
+    各基层商会 → 商会 (then generic), 全面启动天元中学 → 天元中学."""
     skip = lexicon.generic_words() | lexicon.lead_words()
     while start < stop:
         i = view.token_index(start)
