@@ -178,7 +178,7 @@ def make_engine(name: str, jobs: int = 1, scheduler: str | None = None) -> Engin
     if name == "dask":
         return DaskEngine(scheduler=scheduler, workers=jobs)
     if scheduler:
-        raise EngineError("--scheduler needs --engine dask")
+        raise EngineError("a scheduler address needs the dask engine")
     if name == "local":
         return ProcessEngine(jobs) if jobs > 1 else SerialEngine()
     raise EngineError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}")

@@ -22,3 +22,15 @@ class QueryError(KgError):
 
 class GraphError(KgError):
     """A graph file that is missing or does not parse."""
+
+
+class ServiceError(KgError):
+    """The query server cannot start its workers (e.g. the graph needs more than their memory)."""
+
+
+class OutputError(KgError):
+    """The output folder cannot be written (read-only, no permission, a file in the way, locked)."""
+
+    def __init__(self, path, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{self.path}: {reason}")

@@ -8,8 +8,9 @@ byte-identical files):
 - ``jsonld``: JSON-LD (rdflib) compacted with the contract's prefixes as ``@context``; nodes
   sorted by ``@id``, keys and values sorted.
 - ``graphml``: the entity network (networkx): one node per entity with its label, top-level class,
-  subclass, admin level and number of articles; one edge per relation with its predicate, titles
-  (for memberships), best confidence and number of evidence sentences.
+  subclass, admin level and number of articles; one edge per relation (subject, predicate,
+  object) with a unique id, its predicate as ``label``, titles (for memberships), best confidence
+  and the number of evidence statements as ``weight`` (the attributes Gephi and graphology read).
 - ``ttl``: the graph itself, left as written (copied only when ``out_dir`` is elsewhere).
 """
 from __future__ import annotations
@@ -120,10 +121,12 @@ def entity_network(graph_path) -> nx.MultiDiGraph:
         sub = sorted(entities[iri] - {top})
         network.add_node(iri, label=labels.get(iri, ""), type=top, subtype=sub[0] if sub else top,
                          adminLevel=levels.get(iri, ""), articles=len(articles[iri]))
-    for (s, p, o), info in sorted(_relation_edges(triples, entities).items()):
-        network.add_edge(s, o, key=p, predicate=p, role="、".join(sorted(info["roles"])),
+    # Edge keys become GraphML edge ids, which Gephi and graphology require to be unique.
+    for number, ((s, p, o), info) in enumerate(sorted(_relation_edges(triples, entities).items())):
+        network.add_edge(s, o, key=f"e{number}", label=p, predicate=p,
+                         role="、".join(sorted(info["roles"])),
                          confidence=max(info["confidence"], default=0.0),
-                         evidence=len(info["statements"]))
+                         weight=float(len(info["statements"])))
     return network
 
 

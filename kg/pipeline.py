@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -20,7 +20,11 @@ from kg.articles import split_articles
 from kg.cache import PageCache, page_key
 from kg.engines import Engine, make_engine
 from kg.errors import InputError
-from kg.io import atomic_open
+from kg.curation import apply_curation, curation_triples, find_curation, read_curation
+from kg.dates import Dated, date_articles
+from kg.divisions import division_codes, division_triples
+from kg.io import OutputFolder, atomic_open
+from kg.manifest import find_manifest, read_manifest
 from kg.model import Page, PageResult
 from kg.normalise import normalise
 from kg.rdf.build import graph_triples
@@ -50,6 +54,7 @@ class BuildOptions:
     formats: tuple[str, ...] = ("ttl",)  # graph.ttl always; also nt, jsonld, graphml
     views: bool = True  # write OUT/views/ (the HTML views)
     validate: bool = True  # check graph.ttl against ontology/shapes.ttl and report problems
+    curation: Path | None = None  # corrections to apply (kg.curation); None: curation.csv beside the inputs
 
 
 @dataclass
@@ -62,6 +67,7 @@ class BuildSummary:
     seconds: float = 0.0
     cached: int = 0  # pages taken from the cache rather than computed
     skipped: list[str] = field(default_factory=list)  # empty files, with a warning
+    warnings: list[str] = field(default_factory=list)  # e.g. a subfolder that cannot be read
     outputs: list[Path] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
     problems: list | None = None  # SHACL problems of graph.ttl (kg.validate.Problem); None: not run
@@ -71,7 +77,7 @@ class BuildSummary:
         if self.problems is None:
             checked = ""
         elif self.problems:
-            checked = f"; validated: {len(self.problems)} problems (see kg validate)"
+            checked = f"; validated: {len(self.problems)} problems"
         else:
             checked = "; validated: conforms to ontology/shapes.ttl"
         return (f"{self.pages} pages{from_cache}, {self.articles} articles, {self.entities} entities, "
@@ -179,13 +185,15 @@ class Built:
 
     results: list[PageResult]  # sorted by source
     resolution: Resolution
-    options: BuildOptions
-    graph_path: Path  # OUT/graph.ttl, already written
+    options: BuildOptions  # ``out`` is the stage: the folder that becomes OUT once all is written
+    graph_path: Path  # graph.ttl in the stage, already written
+    dated: dict[str, Dated] = field(default_factory=dict)  # article id → its date and origin
+    extra: tuple = ()  # further triples: curation provenance, division codes
 
 
 Writer = Callable[[Built], Iterable[Path]]
 # Further outputs, written after graph.ttl in this order: (stage name, writer). A writer takes the
-# ``Built`` data, writes its files atomically under ``built.options.out`` and returns their paths;
+# ``Built`` data, writes its files under ``built.options.out`` and returns their paths;
 # its time is reported as that stage. The options add exports and views (``_outputs``); this tuple
 # is for writers a library user plugs in.
 OUTPUTS: tuple[tuple[str, Writer], ...] = ()
@@ -215,44 +223,69 @@ def _outputs(options: BuildOptions) -> list[tuple[str, Writer]]:
 def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
           progress: Callable[[int], None] | None = None,
           on_pages: Callable[[int], None] | None = None,
-          engine: Engine | None = None) -> BuildSummary:
+          engine: Engine | None = None,
+          on_stage: Callable[[str], None] | None = None) -> BuildSummary:
     """Build the graph of ``inputs`` (files and folders of .txt pages) into ``options.out``.
 
-    Every input is read and processed before anything is written: a bad page raises
-    ``InputError`` and leaves ``options.out`` as it was. ``engine`` overrides the one named in
-    ``options`` (e.g. a ``DaskEngine`` with its own settings).
+    Every output is written into a stage beside ``options.out`` that replaces it whole at the end
+    (``kg.io.OutputFolder``): a bad page (``InputError``), a failing writer or an interrupt leaves
+    ``options.out`` as it was, and a reader never sees files of two builds. ``engine`` overrides
+    the one named in ``options`` (e.g. a ``DaskEngine`` with its own settings). ``on_stage`` is
+    told the name of each cross-page stage as it starts (for a progress display).
     """
     started = time.perf_counter()
     clock = Stopwatch({stage: 0.0 for stage in STAGES})
-    paths = find_pages(inputs)
+    stage_started = on_stage or (lambda name: None)
+    summary = BuildSummary(stage_seconds=clock.seconds)
+    inputs = list(inputs)
+    paths = find_pages(inputs, summary.warnings)
+    manifest_path = find_manifest(inputs)
+    manifest = read_manifest(manifest_path) if manifest_path else None
+    curation_path = options.curation or find_curation(inputs)
+    curation = read_curation(curation_path) if curation_path else None
     _check_unique_names(paths)
     if on_pages:
         on_pages(len(paths))
-    summary = BuildSummary(stage_seconds=clock.seconds)
-    with clock("read"):
-        pages = _read_pages(paths, summary)
-    engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
-    cache = PageCache(Path(options.out) / CACHE_FOLDER) if options.cache else None
-    results, fresh = map_pages(pages, engine, cache, progress, clock)
-    summary.cached = len(results) - len(fresh)
-    results.sort(key=lambda r: r.source)
-    with clock("resolve"):
-        resolution = resolve(results)
-    built = Built(results, resolution, options, Path(options.out) / "graph.ttl")
-    summary.triples = _write_graph(built, clock)
-    summary.outputs.append(built.graph_path)
-    for stage, write in _outputs(options):
-        with clock(stage):
-            summary.outputs.extend(write(built))
-    if options.validate:
-        from kg.validate import validate_file
-        with clock("validate"):
-            summary.problems = validate_file(built.graph_path)
-    if cache:
-        with clock("cache"):
-            for key, result in fresh:
-                cache.put(key, result)
-            cache.prune()
+    out = Path(options.out)
+    with OutputFolder(out) as folder:  # fails here, before the work, if OUT cannot be written
+        stage = folder.stage
+        with clock("read"):
+            pages = _read_pages(paths, summary)
+        engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
+        cache = PageCache(out / CACHE_FOLDER) if options.cache else None
+        results, fresh = map_pages(pages, engine, cache, progress, clock)
+        summary.cached = len(results) - len(fresh)
+        results.sort(key=lambda r: r.source)
+        stage_started("resolve")
+        with clock("resolve"):
+            resolution = resolve(results)
+            curated = apply_curation(curation, results, resolution, options.base)
+            results, resolution = curated.results, curated.resolution
+            summary.warnings.extend(curated.warnings)
+        built = Built(results, resolution, replace(options, out=stage), stage / "graph.ttl",
+                      date_articles(results, manifest),
+                      (*curation_triples(curated, curation, options.base),
+                       *division_triples(division_codes(results, resolution), resolution,
+                                         options.base)))
+        stage_started("graph")
+        summary.triples = _write_graph(built, clock)
+        written = [built.graph_path]
+        for name, write in _outputs(options):
+            stage_started(name)
+            with clock(name):
+                written.extend(write(built))
+        if options.validate:
+            from kg.validate import validate_file
+            stage_started("validate")
+            with clock("validate"):
+                summary.problems = validate_file(built.graph_path)
+        if cache:
+            with clock("cache"):
+                for key, result in fresh:
+                    cache.put(key, result)
+                cache.prune()
+        folder.commit()
+    summary.outputs = [out / Path(p).relative_to(stage) for p in written]
     summary.pages = len(results)
     summary.articles = sum(len(r.articles) for r in results)
     summary.entities = len(resolution.entities)
@@ -279,7 +312,8 @@ def _write_graph(built: Built, clock: Stopwatch) -> int:
     """Write OUT/graph.ttl; time making triples ("rdf") apart from formatting them ("serialise")."""
     options = built.options
     triples = graph_triples(built.results, built.resolution, base=options.base,
-                            min_confidence=options.min_confidence)
+                            min_confidence=options.min_confidence, dated=built.dated)
+    triples = chain(triples, built.extra)
     started = time.perf_counter()
     rdf_before = clock.seconds.get("rdf", 0.0)
     with atomic_open(built.graph_path) as handle:

@@ -30,16 +30,18 @@ _MAGIC = ((b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (.docx/.xlsx?
 _SAMPLE = 65536
 
 
-def find_pages(inputs) -> list[Path]:
+def find_pages(inputs, warnings: list[str] | None = None) -> list[Path]:
     """Expand files and folders into the sorted list of ``.txt`` files they name.
 
     Raises ``InputError`` for a path that does not exist or a folder without any ``.txt`` file.
+    A subfolder that cannot be read is skipped with a line in ``warnings`` (if given), not
+    silently.
     """
     pages: set[Path] = set()
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = [p for p in path.rglob("*.txt") if p.is_file() and not _hidden(p, path)]
+            found = _folder_pages(path, warnings)
             if not found:
                 raise InputError(path, "no .txt files in this folder")
             pages.update(found)
@@ -54,8 +56,20 @@ def find_pages(inputs) -> list[Path]:
     return sorted(pages, key=lambda p: (p.name, str(p)))
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _folder_pages(folder: Path, warnings: list[str] | None) -> list[Path]:
+    """The ``.txt`` files under ``folder``, hidden files and folders left out."""
+    def unreadable(error: OSError) -> None:
+        if warnings is not None:
+            reason = "permission denied" if isinstance(error, PermissionError) else \
+                (error.strerror or str(error))
+            warnings.append(f"{error.filename}: cannot read this folder ({reason}), skipped")
+
+    found = []
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        found += [Path(root) / f for f in files if f.endswith(".txt") and not f.startswith(".")
+                  and os.path.isfile(os.path.join(root, f))]
+    return found
 
 
 def decode(data: bytes, path) -> tuple[str, str]:
@@ -73,6 +87,10 @@ def decode(data: bytes, path) -> tuple[str, str]:
     else:
         candidates = ["utf-8", "gb18030"]
     if b"\x00" in data[:_SAMPLE] and candidates != ["utf-16"]:
+        endian = _utf16_without_bom(data[:_SAMPLE])
+        if endian:
+            raise InputError(path, f"is UTF-16 ({endian}) without a byte-order mark; save it as "
+                                   "UTF-8 (or UTF-16 with a BOM)")
         raise InputError(path, "binary file (NUL bytes), not a text page")
     for encoding in candidates:
         try:
@@ -89,6 +107,22 @@ def decode(data: bytes, path) -> tuple[str, str]:
             break
         return text, encoding
     raise InputError(path, "not text in UTF-8 or GB18030/GBK (undecodable bytes)")
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``"little-endian"`` or ``"big-endian"`` if ``sample`` reads as UTF-16 text in that order.
+
+    ASCII characters (line ends, digits, punctuation) put a NUL in every other byte, all on one
+    side; binary data spreads its NULs over both.
+    """
+    sample = sample[:len(sample) // 2 * 2]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if min(even, odd) > 0.02 * (even + odd):
+        return None
+    codec, endian = ("utf-16-le", "little-endian") if odd > even else ("utf-16-be", "big-endian")
+    text = sample.decode(codec, errors="replace")  # the sample may end inside a character
+    bad = sum(1 for ch in text if ord(ch) in _BINARY or ch == "\ufffd")
+    return endian if bad <= 0.001 * len(text) + 2 else None
 
 
 def _mostly_utf8(data: bytes, bad: int) -> bool:

@@ -5,16 +5,28 @@ GET ``/sparql?query=…`` and POST (``application/x-www-form-urlencoded`` with `
 asks for (JSON by default; CSV, TSV, XML) or, for CONSTRUCT/DESCRIBE, Turtle, N-Triples or
 JSON-LD. Updates are refused (403). CORS headers let a browser client such as YASGUI call it.
 
-Queries run in worker processes that each hold the graph in a pyoxigraph store: a query that
-overruns its time limit is stopped by ending its worker (threads cannot be interrupted) and a
-fresh worker takes its place, so one runaway query never blocks the endpoint for long.
+Any web page the user opens may call the endpoint (CORS is open, and form POSTs need no
+preflight), so the endpoint must not be a way into the user's machine or network:
+
+- federated queries (``SERVICE <url>``) would make the server send requests to any address; they
+  are refused (400) unless the server is started with ``allow_service=True``;
+- queries run in worker processes that each hold the graph in a pyoxigraph store, under a time
+  limit that counts the wait for a free worker and a memory limit per worker. A query over either
+  limit is stopped by ending its worker (threads cannot be interrupted) and a fresh worker takes
+  its place, so one runaway query neither blocks the endpoint for long nor takes the machine's
+  memory;
+- request bodies are capped, malformed lengths refused, and a stalled client is dropped after a
+  socket timeout.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
+import re
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,8 +35,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
+from kg.errors import ServiceError
 from kg.query import is_update, syntax_message
-from kg.rdf.load import graph_prefixes, load_store
+from kg.rdf.load import graph_prefixes
+from kg.store import graph_store
 
 RESULT_TYPES = {  # media type → pyoxigraph format, for SELECT and ASK
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -40,10 +54,21 @@ GRAPH_TYPES = {  # media type → pyoxigraph format, for CONSTRUCT and DESCRIBE
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
 MAX_BODY = 1 << 20  # a query longer than 1 MB is a mistake, not a query
+CLIENT_TIMEOUT = 20.0  # seconds a client may stall while sending its request
+MEMORY_MB = 2048  # per worker, graph included
 CORS = {"Access-Control-Allow-Origin": "*",
         "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
         "Access-Control-Allow-Headers": "Content-Type, Accept",
         "Access-Control-Max-Age": "86400"}
+# Chromium asks a public page's permission to call a private address (127.0.0.1) in a preflight.
+PREFLIGHT = {**CORS, "Access-Control-Allow-Private-Network": "true"}
+
+# What cannot hold the SERVICE keyword: strings, IRIs and comments. SPARQL has no \u escapes
+# outside strings in oxigraph, so the keyword can only be written as itself, in any case.
+_NOT_CODE = re.compile(r'''"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'
+                           |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'
+                           |<[^<>"{}|^`\\\s]*>|\#[^\n]*''', re.X | re.S)
+_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:-])", re.I)
 
 
 @dataclass(frozen=True)
@@ -75,6 +100,12 @@ def accepted(accept: str, offered: dict) -> str:
     return next(iter(offered))
 
 
+def is_federated(query: str) -> bool:
+    """Whether ``query`` has a ``SERVICE`` clause (a federated query, which makes the engine send
+    requests to the address it names). Errs towards yes: a false alarm only refuses a query."""
+    return bool(_SERVICE.search(_NOT_CODE.sub(" ", query)))
+
+
 def answer_query(store: ox.Store, prefixes: dict[str, str], query: str, accept: str) -> Answer:
     """Evaluate ``query`` and serialise it as ``accept`` asks; used inside a worker process."""
     try:
@@ -93,8 +124,13 @@ def answer_query(store: ox.Store, prefixes: dict[str, str], query: str, accept: 
     return Answer(HTTPStatus.OK, media + charset, body)
 
 
-def _worker_main(graph_path: str, conn) -> None:
-    store, prefixes = load_store(graph_path), graph_prefixes(graph_path)
+def _worker_main(graph_path: str, memory_mb: int, conn) -> None:
+    # the on-disk store (OUT/.store) opens before the limit: its engine starts threads then
+    store, prefixes = graph_store(graph_path), graph_prefixes(graph_path)
+    _limit_memory(memory_mb)
+    # Over the memory limit the engine aborts with a Rust backtrace; the server reports it in one
+    # line instead.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
     conn.send("ready")
     while True:
         try:
@@ -104,15 +140,30 @@ def _worker_main(graph_path: str, conn) -> None:
         conn.send(answer_query(store, prefixes, query, accept))
 
 
+def _limit_memory(memory_mb: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: no per-process limit; the time limit still applies
+        return
+    limit = memory_mb << 20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
 class _Worker:
-    def __init__(self, context, graph_path: str):
+    def __init__(self, context, graph_path: str, memory_mb: int):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(graph_path, child), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(graph_path, memory_mb, child),
+                                       daemon=True)
         self.process.start()
         child.close()
-        if not self.conn.poll(120) or self.conn.recv() != "ready":
+        try:
+            ready = self.conn.poll(120) and self.conn.recv() == "ready"
+        except EOFError:
+            ready = False
+        if not ready:
             self.stop()
-            raise RuntimeError("a query worker did not start")
+            raise ServiceError(f"a query worker could not load {graph_path} within the memory "
+                               f"limit of {memory_mb} MB")
 
     def stop(self) -> None:
         self.process.kill()
@@ -121,49 +172,65 @@ class _Worker:
 
 
 class QueryService:
-    """Read-only queries on one graph, each in a worker process, each with a time limit."""
+    """Read-only queries on one graph, each in a worker process, each with a time limit (counted
+    from when the query arrives, so waiting for a busy worker counts) and a memory limit."""
 
-    def __init__(self, graph_path, *, timeout: float = 30.0, workers: int = 2):
+    def __init__(self, graph_path, *, timeout: float = 30.0, workers: int = 2,
+                 memory_mb: int = MEMORY_MB, allow_service: bool = False):
         graph_prefixes(graph_path)  # a missing graph fails here, before any process starts
-        load_store(graph_path)  # and so does one that does not parse
+        graph_store(graph_path)  # and so does one that does not parse; writes OUT/.store once
         self.graph_path, self.timeout = str(graph_path), timeout
+        self.memory_mb, self.allow_service = memory_mb, allow_service
         # fork is unsafe in a threaded server; a fork server forks clean workers quickly
         self._context = mp.get_context("forkserver")
         self._context.set_forkserver_preload(["kg.serve"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         for _ in range(workers):
-            self._idle.put(_Worker(self._context, self.graph_path))
+            self._idle.put(self._new_worker())
 
     def ask(self, query: str, accept: str = "") -> Answer:
+        deadline = time.monotonic() + self.timeout
         if not query.strip():
             return text_answer(HTTPStatus.BAD_REQUEST,
                                "no query: send ?query=… (GET), or a form or a sparql-query "
                                "body (POST)")
         if is_update(query):
             return refuse_update()
-        worker = self._idle.get()
+        if not self.allow_service and is_federated(query):
+            return text_answer(HTTPStatus.BAD_REQUEST,
+                               "federated queries (SERVICE) are refused: this endpoint does not "
+                               "send requests to other servers unless started to allow them")
+        try:
+            worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0))
+        except queue.Empty:
+            return self._over_time()
         try:
             worker.conn.send((query, accept))
-            if worker.conn.poll(self.timeout):
-                return worker.conn.recv()
-            worker.stop()
-            worker = None
-            threading.Thread(target=self._replace_worker, daemon=True).start()
-            return text_answer(HTTPStatus.SERVICE_UNAVAILABLE,
-                               f"the query ran longer than the time limit of {self.timeout:g} s "
-                               "and was stopped; narrow it (LIMIT, more specific patterns)")
-        except (EOFError, OSError):
-            worker.stop()
-            worker = None
-            threading.Thread(target=self._replace_worker, daemon=True).start()
-            return text_answer(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed")
-        finally:
-            if worker is not None:
+            if worker.conn.poll(max(deadline - time.monotonic(), 0)):
+                answer = worker.conn.recv()
                 self._idle.put(worker)
+                return answer
+            self._replace(worker)
+            return self._over_time()
+        except (EOFError, OSError):  # the worker died: the memory limit, or a crash
+            self._replace(worker)
+            return text_answer(HTTPStatus.SERVICE_UNAVAILABLE,
+                               f"the query was stopped: it needed more than the memory limit of "
+                               f"{self.memory_mb} MB; narrow it (LIMIT, more specific patterns)")
 
-    def _replace_worker(self) -> None:
-        """Start a worker in the background, so the client of a stopped query is answered now."""
-        self._idle.put(_Worker(self._context, self.graph_path))
+    def _over_time(self) -> Answer:
+        return text_answer(HTTPStatus.SERVICE_UNAVAILABLE,
+                           f"the query ran longer than the time limit of {self.timeout:g} s "
+                           "(waiting for a free worker included) and was stopped; narrow it "
+                           "(LIMIT, more specific patterns) or try again later")
+
+    def _new_worker(self) -> _Worker:
+        return _Worker(self._context, self.graph_path, self.memory_mb)
+
+    def _replace(self, worker: _Worker) -> None:
+        """End ``worker`` and start another in the background, so the client is answered now."""
+        worker.stop()
+        threading.Thread(target=lambda: self._idle.put(self._new_worker()), daemon=True).start()
 
     def close(self) -> None:
         while not self._idle.empty():
@@ -179,9 +246,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server_version = "dangjian-kg"
     service: QueryService  # set by make_server
     quiet = False
+    timeout = CLIENT_TIMEOUT  # a socket timeout: a stalled client does not hold a thread forever
 
     def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's naming
-        self._send(Answer(HTTPStatus.NO_CONTENT, "text/plain", b""))
+        self._send(Answer(HTTPStatus.NO_CONTENT, "text/plain", b""), PREFLIGHT)
 
     def do_GET(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
@@ -198,9 +266,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path not in ("/sparql", "/query", "/update"):
             return self._send(text_answer(HTTPStatus.NOT_FOUND, "not found; query /sparql"))
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            return self._send(text_answer(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too large"))
+        length = self._body_length()
+        if isinstance(length, Answer):
+            self.close_connection = True  # the body, if any, is left unread
+            return self._send(length)
         body = self.rfile.read(length).decode("utf-8", errors="replace")
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if url.path == "/update" or kind == "application/sparql-update":
@@ -215,12 +284,24 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(text_answer(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
                                "POST application/sparql-query or a form with query=…"))
 
+    def _body_length(self) -> int | Answer:
+        """The request body's length, or the answer refusing it."""
+        if self.headers.get("Transfer-Encoding"):
+            return text_answer(HTTPStatus.LENGTH_REQUIRED, "send the query with a Content-Length")
+        text = (self.headers.get("Content-Length") or "0").strip()
+        if not text.isdigit():  # also refuses "-1", which would read until the client stops
+            return text_answer(HTTPStatus.BAD_REQUEST, f"bad Content-Length: {text[:40]!r}")
+        if int(text) > MAX_BODY:
+            return text_answer(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                               f"query too large (more than {MAX_BODY >> 20} MB)")
+        return int(text)
+
     def _answer(self, query: str) -> None:
         self._send(self.service.ask(query, self.headers.get("Accept") or ""))
 
-    def _send(self, answer: Answer) -> None:
+    def _send(self, answer: Answer, headers: dict[str, str] = CORS) -> None:
         self.send_response(answer.status)
-        for name, value in CORS.items():
+        for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(answer.body)))
@@ -240,17 +321,32 @@ class SparqlHandler(BaseHTTPRequestHandler):
             sys.stderr.write(f"{self.address_string()} {format % args}\n")
 
 
+class SparqlServer(ThreadingHTTPServer):
+    daemon_threads = True
+    # http.server's backlog of 5 resets connections under a few dozen concurrent clients
+    request_queue_size = 128
+    service: QueryService
+
+    def handle_error(self, request, client_address) -> None:
+        """One line per failed connection (a client gone mid-answer), not a traceback."""
+        if not self.RequestHandlerClass.quiet:
+            error = sys.exc_info()[1]
+            sys.stderr.write(f"{client_address[0]} connection failed: {error!r}\n")
+
+
 def make_server(graph_path, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,
-                workers: int = 2, quiet: bool = False) -> ThreadingHTTPServer:
+                workers: int = 2, memory_mb: int = MEMORY_MB, allow_service: bool = False,
+                client_timeout: float = CLIENT_TIMEOUT, quiet: bool = False) -> SparqlServer:
     """A ready, not yet serving, HTTP server; ``server.service.close()`` ends its workers."""
-    service = QueryService(graph_path, timeout=timeout, workers=workers)
-    handler = type("Handler", (SparqlHandler,), {"service": service, "quiet": quiet})
+    service = QueryService(graph_path, timeout=timeout, workers=workers, memory_mb=memory_mb,
+                           allow_service=allow_service)
+    handler = type("Handler", (SparqlHandler,),
+                   {"service": service, "quiet": quiet, "timeout": client_timeout})
     try:
-        server = ThreadingHTTPServer((host, port), handler)
+        server = SparqlServer((host, port), handler)
     except OSError:
         service.close()
         raise
-    server.daemon_threads = True
     server.service = service
     return server
 
@@ -264,7 +360,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def run_in_thread(server: ThreadingHTTPServer) -> threading.Thread:
+def run_in_thread(server: SparqlServer) -> threading.Thread:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return thread

@@ -63,29 +63,30 @@ WHERE {
 class Section:
     title: str
     names: list[str]
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)  # as printed
+    values: list[list] = field(default_factory=list)  # the same with numbers as numbers (JSON)
 
 
 def compute_stats(graph_path) -> list[Section]:
     """The sections ``kg stats`` prints, in order."""
     store, prefixes = load_store(graph_path), graph_prefixes(graph_path)
 
-    def run(query: str) -> tuple[list[str], list[list[str]]]:
-        results = store.query(query, prefixes=prefixes)
-        names = [v.value for v in results.variables]
-        return names, [[_text(s[n], prefixes) for n in names] for s in results]
-
     sections = []
     for title, query in (("Entities and nodes by class", BY_CLASS),
                          ("Relations: triples, with evidence node, mean confidence", BY_RELATION),
                          ("Memberships (posts)", MEMBERSHIPS),
                          ("Pages: articles, entities mentioned, statements", BY_PAGE)):
-        names, rows = run(query)
-        sections.append(Section(title, names, rows))
+        results = store.query(query, prefixes=prefixes)
+        names = [v.value for v in results.variables]
+        solutions = [[s[n] for n in names] for s in results]
+        sections.append(Section(title, names,
+                                [[_text(t, prefixes) for t in row] for row in solutions],
+                                [[_value(t, prefixes) for t in row] for row in solutions]))
     total, proven = _coverage(sections[1].rows)
     share = f"{100 * proven / total:.1f} %" if total else "n/a"
     sections.append(Section("Provenance coverage", ["relation triples", "with evidence", "share"],
-                            [[str(total), str(proven), share]]))
+                            [[str(total), str(proven), share]],
+                            [[total, proven, round(proven / total, 4) if total else None]]))
     return sections
 
 
@@ -103,9 +104,19 @@ def _text(term, prefixes: dict[str, str]) -> str:
     return term.value
 
 
+def _value(term, prefixes: dict[str, str]):
+    """A number for a numeric literal (so JSON has numbers, not strings); else as printed."""
+    if isinstance(term, ox.Literal) and term.datatype.value.endswith("#integer"):
+        return int(term.value)
+    if isinstance(term, ox.Literal) and term.datatype.value.endswith(("#decimal", "#double")):
+        return round(float(term.value), 4)
+    return _text(term, prefixes)
+
+
 def render_stats(sections: list[Section]) -> str:
     return "\n".join(f"{s.title}\n{table(s.names, s.rows)}" for s in sections)
 
 
 def stats_json(sections: list[Section]) -> dict:
-    return {s.title: [dict(zip(s.names, row)) for row in s.rows] for s in sections}
+    """Sections as lists of records; counts and means are numbers, the share a fraction."""
+    return {s.title: [dict(zip(s.names, row)) for row in s.values] for s in sections}

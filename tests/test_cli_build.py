@@ -1,8 +1,13 @@
 """``kg build`` on good and bad input: one clear line, exit code 2, nothing written."""
 from __future__ import annotations
 
+import io
+import os
+import types
+
 from click.testing import CliRunner
 
+from kg.cli import build as cli_build
 from kg.cli import cli
 
 PAGE = ("梅林街道推动高质量发展\n\n近日，梅林街道召开大会，青松社区党委书记张三丰介绍了"
@@ -94,3 +99,41 @@ def test_cli_build_refuses_when_every_page_is_empty(tmp_path):
     result = run(str(folder), "--out", str(tmp_path / "out"))
     assert_refused(result, "empty")
     assert not (tmp_path / "out").exists()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cli_build_shows_its_stages_on_a_terminal_only(tmp_path, monkeypatch):
+    folder = pages(tmp_path, a=PAGE.encode("utf-8"))
+    terminal = Terminal()
+    monkeypatch.setattr(cli_build, "sys", types.SimpleNamespace(stderr=terminal))
+    result = run(str(folder), "--out", str(tmp_path / "out"), "--format", "ttl,nt")
+    assert result.exit_code == 0, result.output
+    shown = terminal.getvalue()
+    for label in ("resolving entities", "writing graph.ttl", "writing exports",
+                  "writing the views", "validating"):
+        assert label in shown
+    assert shown.endswith("\r\x1b[K")  # the status line is cleared for the summary
+    monkeypatch.undo()
+    quiet = run(str(folder), "--out", str(tmp_path / "out"))  # not a terminal: the summary only
+    assert quiet.exit_code == 0 and "resolving" not in quiet.output
+
+
+def test_cli_build_warns_about_an_unreadable_subfolder(tmp_path, monkeypatch):
+    folder = pages(tmp_path, a=PAGE.encode("utf-8"))
+    (folder / "locked").mkdir()
+    scandir = os.scandir
+
+    def refusing(path="."):  # root reads every folder: refuse this one as the kernel would
+        if not isinstance(path, int) and os.fspath(path) == str(folder / "locked"):
+            raise PermissionError(13, "Permission denied", str(folder / "locked"))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    result = run(str(folder), "--out", str(tmp_path / "out"), "--no-views", "--no-validate")
+    assert result.exit_code == 0, result.output
+    assert f"Warning: {folder / 'locked'}: cannot read this folder (permission denied)" in \
+        result.stderr

@@ -47,7 +47,7 @@ def test_engines_make_engine_refuses_bad_combinations():
     assert make_engine("local", 1).name == "serial"
     assert make_engine("local", 2).name == "local"
     assert make_engine("dask", 2).name == "dask"
-    with pytest.raises(EngineError, match="--scheduler needs --engine dask"):
+    with pytest.raises(EngineError, match="a scheduler address needs the dask engine"):
         make_engine("local", 1, "tcp://127.0.0.1:8786")
     with pytest.raises(EngineError, match="unknown engine"):
         make_engine("spark")

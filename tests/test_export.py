@@ -3,6 +3,7 @@ GraphML carry the same graph, deterministically, written atomically."""
 from __future__ import annotations
 
 import json
+import re
 
 import networkx as nx
 import pyoxigraph as ox
@@ -88,8 +89,20 @@ def test_export_graphml_is_the_entity_network(graph_path, tmp_path):
     edges = {(by_label[s], d["predicate"], by_label[o]): d for s, o, d in network.edges(data=True)}
     assert edges[("张三丰", "memberOf", "青松街道党工委")]["role"] == "书记"
     assert edges[("梅林社区党委", "runs", "“1+5”治理机制")]["confidence"] == pytest.approx(0.7)
-    assert edges[("梅林社区", "locatedIn", "青松街道")]["evidence"] == 1
+    assert edges[("梅林社区", "locatedIn", "青松街道")]["weight"] == 1
     assert len(edges) == 7
+
+
+def test_export_graphml_edges_have_unique_ids_a_label_and_a_weight(graph_path, tmp_path):
+    (path,) = write_exports(graph_path, tmp_path, ["graphml"])
+    ids = re.findall(r'<edge [^>]*\bid="([^"]+)"', path.read_text(encoding="utf-8"))
+    assert len(ids) == len(set(ids)) == 7
+    network = nx.read_graphml(path)  # a MultiDiGraph: keyed by the edge ids
+    relations = [(s, d["predicate"], o) for s, o, d in network.edges(data=True)]
+    assert len(relations) == len(set(relations))  # one edge per relation
+    for _, _, data in network.edges(data=True):
+        assert data["label"] == data["predicate"]
+        assert isinstance(data["weight"], float) and data["weight"] >= 1
 
 
 def test_export_unknown_format_is_a_clear_error(graph_path, tmp_path):

@@ -90,3 +90,35 @@ def test_find_pages_refuses_a_folder_without_pages_and_a_missing_path(tmp_path):
         find_pages([tmp_path])
     with pytest.raises(InputError, match="no such file or folder"):
         find_pages([tmp_path / "nowhere"])
+
+
+@pytest.mark.parametrize("codec, endian", [("utf-16-le", "little-endian"),
+                                           ("utf-16-be", "big-endian")])
+def test_read_page_names_utf16_without_a_byte_order_mark(tmp_path, codec, endian):
+    path = write(tmp_path, "page.txt", (PAGE * 3).encode(codec))
+    with pytest.raises(InputError, match=f"UTF-16 \\({endian}\\) without a byte-order mark"):
+        read_page(path)
+
+
+def test_find_pages_warns_about_an_unreadable_subfolder(tmp_path, monkeypatch):
+    write(tmp_path, "a.txt", PAGE.encode("utf-8"))
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    write(locked, "b.txt", PAGE.encode("utf-8"))
+    if os.geteuid() == 0:  # root reads any folder: refuse this one as the kernel would
+        scandir = os.scandir
+
+        def refusing(path="."):
+            if not isinstance(path, int) and os.fspath(path) == str(locked):
+                raise PermissionError(13, "Permission denied", str(locked))
+            return scandir(path)
+
+        monkeypatch.setattr(os, "scandir", refusing)
+    else:
+        locked.chmod(0)
+    warnings = []
+    try:
+        assert find_pages([tmp_path], warnings) == [tmp_path / "a.txt"]
+    finally:
+        locked.chmod(0o755)
+    assert warnings == [f"{locked}: cannot read this folder (permission denied), skipped"]

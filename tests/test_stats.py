@@ -60,7 +60,19 @@ def test_stats_cli_prints_short_tables_and_json(graph_path):
     as_json = CliRunner().invoke(cli, ["stats", "--graph", str(graph_path), "--format", "json"])
     data = json.loads(as_json.stdout)
     assert data["Provenance coverage"] == [
-        {"relation triples": "7", "with evidence": "7", "share": "100.0 %"}]
+        {"relation triples": 7, "with evidence": 7, "share": 1.0}]
+
+
+def test_stats_json_gives_counts_and_means_as_numbers(graph_path):
+    result = CliRunner().invoke(cli, ["stats", "--graph", str(graph_path), "--format", "json"])
+    data = json.loads(result.stdout)
+    people = [r for r in data["Entities and nodes by class"] if r["class"] == "dj:Person"]
+    assert people == [{"class": "dj:Person", "count": 3}]
+    runs = [r for r in data["Relations: triples, with evidence node, mean confidence"]
+            if r["predicate"] == "dj:runs"]
+    assert runs == [{"predicate": "dj:runs", "triples": 2, "withEvidence": 2, "confidence": 0.8}]
+    assert all(isinstance(v, int) for r in data["Pages: articles, entities mentioned, statements"]
+               for k, v in r.items() if k != "page")
 
 
 def test_stats_cli_missing_graph_is_a_clean_error(tmp_path):

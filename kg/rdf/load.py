@@ -26,7 +26,7 @@ _DJR = re.compile(r"@prefix\s+djr:\s*<([^>]*)>")
 def check_path(path) -> Path:
     path = Path(path)
     if not path.exists():
-        raise GraphError(f"{path}: no such graph file; run `kg build` first or pass --graph")
+        raise GraphError(f"{path}: no such graph file; build one first (kg build)")
     if not path.is_file():
         raise GraphError(f"{path}: not a file; pass the graph file, e.g. output/graph.ttl")
     return path
