@@ -1,9 +1,12 @@
-"""Precision of relation statements per rule and per confidence band, against the seed gold.
+"""Precision of relation statements per rule and per confidence band, against a gold set.
 
-    .venv/bin/python bench/relate_bands.py /tmp/h3-out
+    .venv/bin/python bench/relate_bands.py /tmp/h3-out                 # a build of seeds/
+    .venv/bin/python bench/relate_bands.py /tmp/dev-out --gold dev     # a build of the dev set
 
 Uses the scorer's own entity matching (../shared/eval/score.py): a statement counts as correct when
-its triple, with both ends mapped to gold entities, is a gold relation. See docs/confidence.md.
+its triple, with both ends mapped to gold entities, is a gold relation. "between found ends" counts
+only statements whose two ends match gold entities (the rule's own precision, apart from entity
+errors). See docs/confidence.md.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from rdflib import RDF
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 BANDS = ((0.9, ">= 0.9"), (0.8, "0.8-0.89"), (0.6, "0.6-0.79"), (0.0, "< 0.6"))
+GOLD = {"seeds": SHARED / "gold" / "seeds", "dev": SHARED / "dev" / "gold"}
 
 
 def _scorer():
@@ -25,15 +29,16 @@ def _scorer():
     return module
 
 
-def tally(graph_path: Path) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """``{rule: [correct, total]}`` and ``{band: [correct, total]}`` over the statement nodes."""
+def tally(graph_path: Path, gold_dir: Path = GOLD["seeds"]) -> dict[str, dict[str, list[int]]]:
+    """``{"rule"|"confidence": {key: [correct, total, correct_found, total_found]}}`` over the
+    statement nodes (``*_found``: statements whose two ends match gold entities)."""
     score = _scorer()
-    gold, gold_rel, _, _ = score.load_gold(SHARED / "gold" / "seeds")
+    gold, gold_rel, _, _ = score.load_gold(gold_dir)
     g = score.load_graph(graph_path)
     _, to_gold, duplicates = score.match(gold, score.graph_entities(g))
     to_gold.update(duplicates)
-    by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    by_band: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    tables: dict[str, dict[str, list[int]]] = {"rule": defaultdict(lambda: [0, 0, 0, 0]),
+                                               "confidence": defaultdict(lambda: [0, 0, 0, 0])}
     for st in g.subjects(RDF.type, RDF.Statement):
         s, p, o = (g.value(st, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         name = score.RELATIONS[p]
@@ -41,21 +46,32 @@ def tally(graph_path: Path) -> tuple[dict[str, list[int]], dict[str, list[int]]]
         if name in score.SYMMETRIC:
             a, b = sorted([a, b])
         correct = int((a, name, b) in gold_rel)
+        found = int(a in gold and b in gold)
         rule = str(g.value(st, score.PROV.wasGeneratedBy)).rsplit("rule-", 1)[-1]
         confidence = float(g.value(st, score.DJ.confidence))
         band = next(label for floor, label in BANDS if confidence >= floor)
-        for table, key in ((by_rule, rule), (by_band, band)):
-            table[key][0] += correct
-            table[key][1] += 1
-    return by_rule, by_band
+        for table, key in ((tables["rule"], rule), (tables["confidence"], band)):
+            row = table[key]
+            row[0] += correct
+            row[1] += 1
+            row[2] += correct * found
+            row[3] += found
+    return tables
 
 
 def main(argv: list[str]) -> int:
-    by_rule, by_band = tally(Path(argv[0] if argv else "output"))
-    for title, table in (("rule", by_rule), ("confidence", by_band)):
-        print(f"{title:28} correct/total precision")
-        for key, (ok, n) in sorted(table.items()):
-            print(f"  {key:26} {ok:4}/{n:<5} {ok / n:.2f}")
+    args = list(argv)
+    gold = "seeds"
+    if "--gold" in args:
+        at = args.index("--gold")
+        gold = args[at + 1]
+        del args[at:at + 2]
+    tables = tally(Path(args[0] if args else "output"), GOLD.get(gold, Path(gold)))
+    for title, table in tables.items():
+        print(f"{title:28} correct/total precision   between found ends")
+        for key, (ok, n, ok_found, n_found) in sorted(table.items()):
+            found = f"{ok_found:4}/{n_found:<5} {ok_found / n_found:.2f}" if n_found else ""
+            print(f"  {key:26} {ok:4}/{n:<5} {ok / n:.2f}        {found}")
     return 0
 
 

@@ -18,11 +18,28 @@ def test_issued_passive_form():
 
 
 def test_issued_title_named_after_its_issuer():
-    d = Doc("桃李镇召开大会，学习《桃李镇移风易俗实施方案》。")
+    d = Doc("桃李镇召开大会，学习青松镇党委的《青松镇党委移风易俗实施意见》。")
     d.area("桃李镇", "Town")
-    d.document("《桃李镇移风易俗实施方案》")
+    d.org("青松镇党委")
+    d.document("《青松镇党委移风易俗实施意见》")
+    [rel] = d.relations("issuedBy")
+    assert rel.object.name == "青松镇党委" and rel.confidence < 0.8
+
+
+def test_issued_title_named_after_an_area_is_the_areas_when_a_verb_of_issuing_stands_by():
+    d = Doc("此外，《桃李镇移风易俗行动方案》制定出台。")
+    d.area("桃李镇", "Town", at=3)
+    d.document("《桃李镇移风易俗行动方案》")
     [rel] = d.relations("issuedBy")
     assert rel.object.name == "桃李镇" and rel.confidence < 0.8
+
+
+def test_issued_nothing_for_a_document_named_after_the_area_it_applies_in():
+    d = Doc("梅林街道提醒居民，根据《桃李市出租房屋管理条例》，禁止在室内存放电瓶车。桃李市召开会议。")
+    d.area("梅林街道", "Subdistrict")
+    d.area("桃李市", "City", nth=1)
+    d.document("《桃李市出租房屋管理条例》")
+    assert d.relations("issuedBy") == []
 
 
 def test_issued_nothing_for_a_document_merely_studied():
@@ -30,3 +47,24 @@ def test_issued_nothing_for_a_document_merely_studied():
     d.area("梅林街道", "Subdistrict")
     d.document("《党建工作手册》")
     assert d.relations("issuedBy") == []
+
+
+def test_issued_nothing_for_an_agreement_its_signers_are_partners():
+    d = Doc("青松社区党委与梅林小学党支部签署《党建共建协议书》。")
+    d.org("青松社区党委")
+    d.org("梅林小学党支部")
+    d.document("《党建共建协议书》")
+    assert d.relations("issuedBy") == []
+    assert d.triples("partnerOf") == {("青松社区党委", "partnerOf", "梅林小学党支部")}
+
+
+def test_issued_a_notice_by_two_bodies_and_the_document_it_issues():
+    d = Doc("学习《中共梅林区委梅林区人民政府关于印发<青松社区治理实施方案>的通知》精神。梅林区委、梅林区政府召开会议。")
+    d.document("《中共梅林区委梅林区人民政府关于印发<青松社区治理实施方案>的通知》")
+    d.add("青松社区治理实施方案", "PolicyDocument", "PolicyDocument")
+    d.org("梅林区委", nth=1)
+    d.org("梅林区政府", "GovernmentAgency")
+    assert {(r.subject.name.strip("《》"), r.object.name) for r in d.relations("issuedBy")} == {
+        ("中共梅林区委梅林区人民政府关于印发<青松社区治理实施方案>的通知", "梅林区委"),
+        ("中共梅林区委梅林区人民政府关于印发<青松社区治理实施方案>的通知", "梅林区政府"),
+        ("青松社区治理实施方案", "梅林区委"), ("青松社区治理实施方案", "梅林区政府")}

@@ -101,3 +101,67 @@ def test_located_bare_level_word_before_within_is_the_articles_area():
     d.area("梅林街道", "Subdistrict", nth=1)
     d.place("桃李新村")
     assert d.triples("locatedIn") == {("桃李新村", "locatedIn", "梅林街道")}
+
+
+def test_located_a_registered_company_is_not_located_by_its_name():
+    d = Doc("梅林市青松科技有限公司党支部成立。")
+    d.org("梅林市青松科技有限公司", "Enterprise")
+    d.area("梅林市", "City")
+    assert d.triples("locatedIn") == set()
+
+
+def test_located_a_branch_is_where_its_name_says():
+    d = Doc("青松银行梅林省分行签约。")
+    d.org("青松银行梅林省分行", "Enterprise")
+    d.area("梅林省", "Province")
+    assert d.triples("locatedIn") == {("青松银行梅林省分行", "locatedIn", "梅林省")}
+
+
+def test_located_an_area_before_a_list_of_areas_holds_each_of_them():
+    d = Doc("走访了桃李街道甲社区、乙社区和丙社区。")
+    d.area("桃李街道", "Subdistrict")
+    for name in ("甲社区", "乙社区", "丙社区"):
+        d.area(name, "Community")
+    assert d.triples("locatedIn") == {(n, "locatedIn", "桃李街道") for n in ("甲社区", "乙社区", "丙社区")}
+
+
+def test_located_a_bare_committee_completed_from_the_article_is_in_its_area():
+    d = Doc("梅林县召开会议。县委书记王小明出席。")
+    d.area("梅林县", "County")
+    d.org("县委", name="梅林县委")
+    d.person("王小明")
+    assert ("梅林县委", "locatedIn", "梅林县") in d.triples("locatedIn")
+
+
+def test_located_a_body_written_only_in_a_post_chain_is_in_the_area_it_is_named_after():
+    d = Doc("梅林省召开会议。梅林省民政厅副厅长王小明出席。")
+    d.area("梅林省", "Province")
+    d.area("梅林省", "Province", nth=1)
+    d.person("王小明")
+    assert ("梅林省民政厅", "locatedIn", "梅林省") in d.triples("locatedIn")
+
+
+def test_located_a_place_written_without_its_level_is_the_area_the_article_names():
+    d = Doc("桃源街道召开会议。据桃源青松社区的工作人员介绍，活动很成功。")
+    d.area("桃源街道", "Subdistrict")
+    d.place("桃源", nth=1)
+    d.area("青松社区", "Community")
+    assert ("青松社区", "locatedIn", "桃源街道") in d.triples("locatedIn")
+
+
+def test_located_a_body_named_after_an_area_with_a_second_name_is_in_the_first():
+    d = Doc("梅林高新区（桃李街道）社会事业局召开会议。")
+    d.org("梅林高新区（桃李街道）社会事业局", "GovernmentAgency")
+    d.area("梅林高新区", "DevelopmentZone")
+    d.area("桃李街道", "Subdistrict")
+    assert ("梅林高新区（桃李街道）社会事业局", "locatedIn", "梅林高新区") in d.triples("locatedIn")
+
+
+def test_located_only_the_nearest_container_when_two_sentences_name_two():
+    d = Doc("梅林市青松社区召开会议。梅林市桃源区青松社区党委书记发言。")
+    d.area("梅林市", "City")
+    d.area("青松社区", "Community")
+    d.area("梅林市", "City", nth=1)
+    d.area("桃源区", "District")
+    d.area("青松社区", "Community", nth=1)
+    assert {t for t in d.triples("locatedIn") if t[0] == "青松社区"} == {("青松社区", "locatedIn", "桃源区")}

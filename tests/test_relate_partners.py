@@ -77,3 +77,74 @@ def test_partners_an_unrecognised_name_before_the_connective_is_not_left_out():
     d.area("梅林街道", "Subdistrict", nth=0)
     d.area("桃李保税区", "DevelopmentZone")
     assert d.relations("partnerOf") == []
+
+
+def test_partners_a_listed_subject_that_forms_an_alliance_is_pairwise_partners():
+    d = Doc("近日，青松区梅林街道甲社区党委、乙社区党总支和丙社区党总支结成党建联盟。")
+    for name in ("甲社区党委", "乙社区党总支", "丙社区党总支"):
+        d.org(name)
+    assert {frozenset((a, b)) for a, _, b in d.triples("partnerOf")} == {
+        frozenset(("甲社区党委", "乙社区党总支")), frozenset(("甲社区党委", "丙社区党总支")),
+        frozenset(("乙社区党总支", "丙社区党总支"))}
+
+
+def test_partners_a_list_with_words_between_its_names_is_not_a_signing():
+    d = Doc("甲公司党总支、乙村党总支班子成员、丙公司党支部书记等出席签约仪式。")
+    for name in ("甲公司党总支", "乙村党总支", "丙公司党支部"):
+        d.org(name)
+    assert d.relations("partnerOf") == []
+
+
+def test_partners_a_list_before_yu_pairs_across_not_within():
+    d = Doc("学生党支部、团委党支部与青松社区党委签约。")
+    for name in ("学生党支部", "团委党支部", "青松社区党委"):
+        d.org(name)
+    assert {frozenset((a, b)) for a, _, b in d.triples("partnerOf")} == {
+        frozenset(("学生党支部", "青松社区党委")), frozenset(("团委党支部", "青松社区党委"))}
+
+
+def test_partners_the_host_works_with_each_body_that_carries_the_event_out():
+    d = Doc("此次活动由青松区民政局主办，梅林镇人民政府、桃李社区承办。")
+    d.org("青松区民政局", "GovernmentAgency")
+    d.org("梅林镇人民政府", "GovernmentAgency")
+    d.area("桃李社区", "Community")
+    assert {frozenset((a, b)) for a, _, b in d.triples("partnerOf")} == {
+        frozenset(("青松区民政局", "梅林镇人民政府")), frozenset(("青松区民政局", "桃李社区"))}
+
+
+def test_partners_areas_that_sign_stand_for_their_party_bodies():
+    d = Doc("甲社区党委与乙社区党总支结成联盟。仪式现场，甲社区、乙社区共同签署协议书。")
+    d.org("甲社区党委")
+    d.org("乙社区党总支")
+    d.area("甲社区", "Community", nth=1)
+    d.area("乙社区", "Community", nth=1)
+    assert {frozenset((a, b)) for a, _, b in d.triples("partnerOf")} == {
+        frozenset(("甲社区党委", "乙社区党总支"))}
+
+
+def test_partners_a_role_noun_may_stand_between_the_connective_and_the_partner():
+    d = Doc("青松社区联合共建单位梅林城投公司等，对出入口进行改造。")
+    d.area("青松社区", "Community")
+    d.org("梅林城投公司", "Enterprise")
+    assert d.triples("partnerOf") == {("青松社区", "partnerOf", "梅林城投公司")}
+
+
+def test_partners_bodies_listed_as_the_agents_of_a_passive_clause_are_partners():
+    d = Doc("此次党建联建由甲社区党委、乙学校党总支、丙医院党支部共同发起。")
+    for name in ("甲社区党委", "乙学校党总支", "丙医院党支部"):
+        d.org(name)
+    assert len(d.triples("partnerOf")) == 3
+
+
+def test_partners_a_list_running_on_past_unknown_names_still_reaches_its_trigger():
+    d = Doc("梅林银行分别与青松保税区、经济开发区、高铁新城及桃李集团等重点企业，签署了合作协议。")
+    d.org("梅林银行", "Enterprise")
+    d.area("青松保税区", "DevelopmentZone")
+    assert d.triples("partnerOf") == {("梅林银行", "partnerOf", "青松保税区")}
+
+
+def test_partners_a_list_runs_on_past_a_name_cut_short():
+    d = Doc("此次联建由甲社区党委、乙学校党总支、某某置业丙公司党支部、丁厂党支部共同发起。")
+    for name in ("甲社区党委", "乙学校党总支", "丙公司党支部", "丁厂党支部"):
+        d.org(name)
+    assert len(d.triples("partnerOf")) == 6

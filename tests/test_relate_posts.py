@@ -36,12 +36,28 @@ def test_posts_bare_department_is_completed_from_the_committee_before_it():
                                               ("青松区委统战部", "subOrganizationOf", "青松区委")}
 
 
-def test_posts_head_of_government_holds_the_post_in_the_peoples_government():
+def test_posts_head_of_government_holds_the_post_in_the_area_when_no_government_is_named():
     d = Doc("梅林市委书记、市长赵六等出席。")
     d.org("梅林市委")
     d.person("赵六")
     assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {
-        ("梅林市委", "书记"), ("梅林市人民政府", "市长")}
+        ("梅林市委", "书记"), ("梅林市", "市长")}
+
+
+def test_posts_head_of_government_holds_the_post_in_the_government_the_article_names():
+    d = Doc("梅林市政府与青松银行签约。市委副书记、市长赵六出席。")
+    d.org("梅林市政府", "GovernmentAgency")
+    d.org("市委", name="梅林市委")
+    d.person("赵六")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("梅林市委", "副书记"), ("梅林市政府", "市长")}
+
+
+def test_posts_a_bare_deputy_mayor_holds_the_post_in_the_articles_city():
+    d = Doc("梅林市召开会议。副市长赵六出席。")
+    d.area("梅林市", "City")
+    d.person("赵六")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {("梅林市", "副市长")}
 
 
 def test_posts_role_as_written_keeps_the_words_between_body_and_title():
@@ -107,3 +123,105 @@ def test_posts_bare_level_word_before_a_title_is_the_articles_area():
     d.area("梅林街道", "Subdistrict", nth=1)
     d.person("钱多多")
     assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {("梅林街道", "分管领导")}
+
+
+def test_posts_a_compound_title_is_the_role_as_written():
+    d = Doc("梅林市委常委、常务副市长赵六出席。")
+    d.org("梅林市委")
+    d.person("赵六")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("梅林市委", "常委"), ("梅林市", "常务副市长")}
+
+
+def test_posts_jian_joins_two_posts_of_one_chain():
+    d = Doc("青松学院副院长兼党委副书记王小明发言。")
+    d.org("青松学院", "PublicInstitution")
+    d.org("党委", name="青松学院党委")
+    d.person("王小明")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("青松学院", "副院长"), ("青松学院党委", "副书记")}
+
+
+def test_posts_an_unknown_body_in_a_chain_holds_no_post_but_keeps_the_chain():
+    d = Doc("青松社区党委书记、居民议事会主任王小明说。")
+    d.org("青松社区党委")
+    d.person("王小明")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {("青松社区党委", "书记")}
+
+
+def test_posts_names_in_a_list_inherit_the_body_of_the_name_before():
+    d = Doc("青松商会会长王小明、执行会长李大山、秘书长赵小川出席。")
+    d.org("青松商会", "SocialOrganization")
+    for name in ("王小明", "李大山", "赵小川"):
+        d.person(name)
+    assert {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("王小明", "青松商会", "会长"), ("李大山", "青松商会", "执行会长"),
+        ("赵小川", "青松商会", "秘书长")}
+
+
+def test_posts_one_title_before_a_list_of_names_is_every_names():
+    d = Doc("梅林县召开会议。县领导王小明、李大山出席。")
+    d.area("梅林县", "County")
+    d.person("王小明")
+    d.person("李大山")
+    assert {(r.subject.name, r.object.name, r.role_label or r.role)
+            for r in d.relations("memberOf")} == {
+        ("王小明", "梅林县", "县领导"), ("李大山", "梅林县", "县领导")}
+
+
+def test_posts_a_representative_holds_no_post():
+    d = Doc("青松社区党委代表王小明发言。")
+    d.org("青松社区党委")
+    d.person("王小明")
+    assert all(r.role != "代表" for r in d.relations("memberOf"))
+
+
+def test_posts_a_units_title_after_its_party_body_is_the_units():
+    d = Doc("青松银行梅林分行党委书记、行长王小明出席。青松银行梅林分行与梅林市签约。")
+    d.org("青松银行梅林分行党委")
+    d.org("青松银行梅林分行", "Enterprise", nth=1)
+    d.person("王小明")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("青松银行梅林分行党委", "书记"), ("青松银行梅林分行", "行长")}
+
+
+def test_posts_a_units_title_with_no_unit_named_holds_no_post():
+    d = Doc("青松社区党委书记、主任王小明出席。")
+    d.org("青松社区党委")
+    d.person("王小明")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {("青松社区党委", "书记")}
+
+
+def test_posts_a_generic_word_for_the_articles_one_body_is_that_body():
+    d = Doc("梅林商会召开年会。商会会长王小明致辞。")
+    d.org("梅林商会", "SocialOrganization")
+    d.org("商会", "SocialOrganization", nth=1)
+    d.person("王小明")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {("梅林商会", "会长")}
+
+
+def test_posts_a_working_group_after_a_body_is_a_body_of_its_own():
+    d = Doc("梅林市创建办巡查组副组长王小明陪同。梅林市创建办巡查组开展检查。")
+    d.org("梅林市创建办", "GovernmentAgency")
+    d.org("梅林市创建办巡查组", "GovernmentAgency", nth=1)
+    d.person("王小明")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("梅林市创建办巡查组", "副组长")}
+
+
+def test_posts_a_contracted_department_title_is_the_departments_head():
+    d = Doc("青松区委常委、组织部长王小明出席。")
+    d.org("青松区委")
+    d.person("王小明")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("青松区委", "常委"), ("青松区委组织部", "部长")}
+
+
+def test_posts_a_deputy_mayor_after_another_persons_posts_is_the_citys():
+    d = Doc("梅林市召开会议。市委常委、组织部部长王小明，副市长李大山参加。")
+    d.area("梅林市", "City")
+    d.org("市委", name="梅林市委")
+    d.person("王小明")
+    d.person("李大山")
+    assert {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")
+            if r.subject.name == "李大山"} == {("李大山", "梅林市", "副市长")}

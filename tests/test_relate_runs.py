@@ -101,3 +101,96 @@ def test_runs_a_joint_launch_inside_the_clause_beats_the_clause_opener():
     d.initiative("“百千万”专项行动", "Campaign")
     assert d.triples("runs") == {("青松火炬中心", "runs", "百千万专项行动"),
                                  ("青松银行", "runs", "百千万专项行动")}
+
+
+def test_runs_without_a_verb_the_article_subject_runs_only_where_the_text_still_speaks_of_it():
+    d = Doc("青松街道党工委推进网格治理\n青松街道党工委推进网格治理。\n天气转凉，志愿者忙碌起来。\n"
+            "居民来到“红巷”服务站，领取物资。\n这是该街道“百日攻坚”行动的一项内容。",
+            title="青松街道党工委推进网格治理")
+    d.org("青松街道党工委")
+    d.org("青松街道党工委", nth=1)
+    d.initiative("“红巷”服务站", "ServicePoint")
+    d.initiative("“百日攻坚”行动", "Campaign")
+    assert d.triples("runs") == {("青松街道党工委", "runs", "百日攻坚行动")}
+    [rel] = d.relations("runs")
+    assert rel.rule == "run-article-subject" and rel.confidence < 0.6
+
+
+def test_runs_a_body_in_a_persons_post_does_not_run_what_the_person_visits():
+    d = Doc("梅林市委常委、组织部部长王小明到桃李镇开展“送服务下基层”活动。")
+    d.org("梅林市委")
+    d.area("桃李镇", "Town")
+    d.person("王小明")
+    d.initiative("“送服务下基层”活动", "Campaign")
+    assert d.triples("runs") == {("梅林市委组织部", "runs", "送服务下基层活动")}
+    assert all(r.confidence < 0.8 for r in d.relations("runs"))
+
+
+def test_runs_the_agent_right_before_the_verb_runs_its_initiative():
+    d = Doc("近日，甲社区党委认领“街巷运动会”项目、乙局党支部认领“古井维护”项目。")
+    d.org("甲社区党委")
+    d.org("乙局党支部")
+    d.initiative("“街巷运动会”项目", "Project")
+    d.initiative("“古井维护”项目", "Project")
+    assert d.triples("runs") == {("甲社区党委", "runs", "街巷运动会项目"),
+                                 ("乙局党支部", "runs", "古井维护项目")}
+
+
+def test_runs_passive_with_a_partner_gives_both_runners():
+    d = Doc("这个“舍得空间”就是由青松社区联合共建单位梅林再生资源公司共同打造的。")
+    d.initiative("“舍得空间”", "ServicePoint")
+    d.area("青松社区", "Community")
+    d.org("梅林再生资源公司", "Enterprise")
+    assert d.triples("runs") == {("青松社区", "runs", "舍得空间"),
+                                 ("梅林再生资源公司", "runs", "舍得空间")}
+
+
+def test_runs_both_sides_are_the_pair_signed_before():
+    d = Doc("青松银行支行党支部与桃李村党支部签署协议。未来，双方将开展“金融惠民”行动。")
+    d.org("青松银行支行党支部")
+    d.org("桃李村党支部")
+    d.initiative("“金融惠民”行动", "Campaign")
+    assert d.triples("runs") == {("青松银行支行党支部", "runs", "金融惠民行动"),
+                                 ("桃李村党支部", "runs", "金融惠民行动")}
+
+
+def test_runs_a_body_joined_with_lianhe_runs_it_alone_and_the_other_is_its_partner():
+    d = Doc("近日，青松社区联合梅林血站搭起“爱心献血站”。")
+    d.area("青松社区", "Community")
+    d.org("梅林血站", "PublicInstitution")
+    d.initiative("“爱心献血站”", "ServicePoint")
+    assert d.triples("runs") == {("青松社区", "runs", "爱心献血站")}
+    assert d.triples("partnerOf") == {("青松社区", "partnerOf", "梅林血站")}
+
+
+def test_runs_an_agent_before_a_locative_phrase_runs_what_it_carries_out():
+    d = Doc("为进一步落实好青松区在非公企业党组织中实施“红色引航”工程举措，梅林街道召开会议。")
+    d.area("青松区", "District")
+    d.area("梅林街道", "Subdistrict")
+    d.initiative("“红色引航”工程", "Project")
+    assert d.triples("runs") == {("青松区", "runs", "红色引航工程")}
+
+
+def test_runs_every_body_of_a_list_opening_the_clause_runs_it():
+    d = Doc("座谈会前，青松区委组织部和青松区民政局集中开展“社区调研周”活动。")
+    d.org("青松区委组织部", "GovernmentAgency")
+    d.org("青松区民政局", "GovernmentAgency")
+    d.initiative("“社区调研周”活动", "Campaign")
+    assert d.triples("runs") == {("青松区委组织部", "runs", "社区调研周活动"),
+                                 ("青松区民政局", "runs", "社区调研周活动")}
+
+
+def test_runs_nobody_runs_what_a_clause_only_visits_or_undergoes():
+    d = Doc("青松村党支部推进治理\n全体党员参观了便民大厅、“说事厅”等功能室。一座厢房被改造成了“舍得空间”。",
+            title="青松村党支部推进治理")
+    d.org("青松村党支部")
+    d.initiative("“说事厅”", "ServicePoint")
+    d.initiative("“舍得空间”", "ServicePoint")
+    assert d.relations("runs") == []
+
+
+def test_runs_nobody_runs_what_a_clause_is_only_selected_into():
+    d = Doc("青松区工商联推荐一批企业入选“抢订单”行动。")
+    d.org("青松区工商联", "SocialOrganization")
+    d.initiative("“抢订单”行动", "Campaign")
+    assert d.relations("runs") == []

@@ -31,3 +31,10 @@ def test_sentences_at_finds_the_sentence_of_a_position():
     s = Sentences(text)
     assert s.at(text.index("二")) == (4, 8)
     assert s.at(len(text)) is None
+
+
+def test_sentences_before_gives_the_previous_sentence_across_a_line_break():
+    from kg.relate.sentences import Sentences
+    sents = Sentences("第一句。\n\n第二句。第三句。")
+    assert sents.before(sents.spans[1]) == sents.spans[0]
+    assert sents.before(sents.spans[0]) is None

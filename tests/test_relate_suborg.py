@@ -48,3 +48,27 @@ def test_suborg_no_relation_between_two_bodies_named_side_by_side():
     d.org("梅林区工商联", "SocialOrganization")
     d.org("桃李镇商会", "SocialOrganization")
     assert d.relations("subOrganizationOf") == []
+
+
+def test_suborg_a_body_named_after_another_body_of_the_article_is_its_part():
+    d = Doc("梅林市政府召开会议。梅林市政府办负责组织。")
+    d.org("梅林市政府", "GovernmentAgency")
+    d.org("梅林市政府办", "GovernmentAgency")
+    d.area("梅林市", "City", nth=1)
+    assert ("梅林市政府办", "subOrganizationOf", "梅林市政府") in d.triples("subOrganizationOf")
+
+
+def test_suborg_a_body_written_short_is_not_part_of_its_full_name():
+    d = Doc("青松街道办事处召开会议，青松街道办主任发言。")
+    d.org("青松街道办事处", "GovernmentAgency")
+    d.org("青松街道办", "GovernmentAgency", nth=1)
+    assert d.triples("subOrganizationOf") == set()
+
+
+def test_suborg_the_members_a_body_is_composed_of_are_its_parts():
+    d = Doc("梅林教育集团成立于2020年，由青松小学、桃李小学组成。")
+    d.org("梅林教育集团", "PublicInstitution")
+    d.org("青松小学", "PublicInstitution")
+    d.org("桃李小学", "PublicInstitution")
+    assert d.triples("subOrganizationOf") == {("青松小学", "subOrganizationOf", "梅林教育集团"),
+                                              ("桃李小学", "subOrganizationOf", "梅林教育集团")}

@@ -10,8 +10,11 @@ subject) and returns ``Relation``s whose evidence is one sentence of ``Article.t
     partners    dj:partnerOf                                     与…签署/共建/结对, 联合, 双方
     issued      dj:issuedBy                                      发布/印发/制定《…》
 
-Within one article a relation is kept once, with its most confident evidence (ties: the earliest
-sentence); the same relation in another article keeps its own evidence. A relation may end in a
+Within one article a relation is kept once (a membership once per role), with its most confident
+evidence (ties: the earliest sentence); the same relation in another article keeps its own
+evidence. The builder (kg/rdf/build.py) merges again after resolution, so that a triple has one
+statement per article, with one rule and one confidence. Posts run first: a body written only in a
+post chain is a name of the article for the other families too. A relation may end in a
 mention the recogniser did not report (a place named inside a body's name, a body completed from
 a title chain); the pipeline adds those endpoints to the article's mentions.
 """
@@ -35,9 +38,16 @@ def relate(article: Article, mentions: list[Mention]) -> list[Relation]:
     if not article.text or not mentions:
         return []
     ctx = Context(article, complete_lists(article.text, list(mentions)))
+    held = posts(ctx)
+    # Bodies written in a post chain that the recogniser missed (`广东省民政厅副厅长`) are names of
+    # the article too: the other families see them (the body is in its province).
+    known = set(ctx.mentions)
+    written = {m for r in held for m in (r.subject, r.object) if m not in known}
+    if written:
+        ctx = Context(article, [*ctx.mentions, *sorted(written)])
     best: dict[tuple, Relation] = {}
     for family in FAMILIES:
-        for rel in family(ctx):
+        for rel in (held if family is posts else family(ctx)):
             key = _key(rel)
             kept = best.get(key)
             if kept is None or _rank(rel) < _rank(kept):

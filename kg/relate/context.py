@@ -97,6 +97,15 @@ class Context:
         hi = bisect_right(self._starts, start)
         return [m for m in self.mentions[lo:hi] if m.end >= end]
 
+    def bodies_ending_with(self, word: str) -> list[str]:
+        """The distinct names of organisations that end with ``word`` and are longer, sorted
+        (memoised: a generic word is looked up once per article)."""
+        memo = self.__dict__.setdefault("_ending_with", {})
+        if word not in memo:
+            memo[word] = sorted({m.name for m in self.mentions if m.kind == "Organization"
+                                 and m.name.endswith(word) and len(m.name) > len(word)})
+        return memo[word]
+
     def children(self, m: Mention) -> list[Mention]:
         """The names directly nested in ``m`` (not inside another nested name), in order."""
         inner = [n for n in self.within(m.start, m.end) if (n.start, n.end) != (m.start, m.end)]

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from kg.model import Mention, Relation
-from kg.relate.context import Context, is_agent, is_place
+from kg.relate.context import Context, identity, is_agent, is_place
 from kg.relate.names import canonical_place, container, may_contain
 
 CONF_NAME = 0.95  # the recogniser's parts of one name, or adjacent place names
@@ -16,7 +16,9 @@ CONF_PREFIX = 0.9  # the name begins with another name of the article
 CONF_AREA_PREFIX = 0.85  # the name begins with a generic area name (`姑苏区司法局`)
 CONF_COMPLETED = 0.8  # the name begins so only after the recogniser completed it from the article
 CONF_STATEMENT = 0.85
+CONF_LIST = 0.85  # a list of areas after the area that holds the first of them
 
+_LIST_SEPS = ("、", "和", "及", "以及")
 _LOCATED_VERBS = ("位于", "坐落于", "地处", "落户于", "落户")
 _WITHIN = ("辖区内的", "辖区内", "辖区的")
 
@@ -25,19 +27,67 @@ def located(ctx: Context) -> list[Relation]:
     found: list[Relation | None] = []
     for m in ctx.mentions:
         found.extend(_from_name(ctx, m))
-        found.extend(_from_chain(ctx, m))
+        chain = _from_chain(ctx, m)
+        found.extend(chain)
+        found.extend(_shared_by_list(ctx, m, chain))
     found.extend(_from_statements(ctx))
-    return [r for r in found if r is not None]
+    return _nearest_only([r for r in found if r is not None])
+
+
+def _nearest_only(found: list[Relation]) -> list[Relation]:
+    """Only the nearest container: `三亚市荔枝沟社区` in one sentence and `吉阳区荔枝沟社区` in
+    another put the 社区 in 吉阳区, which is in 三亚市 — the 社区 is not also in 三亚市."""
+    above: dict[tuple, set[tuple]] = {}
+    for r in found:
+        above.setdefault(identity(r.subject), set()).add(identity(r.object))
+
+    def ancestors(start: tuple) -> set[tuple]:
+        seen, todo = set(), [start]
+        while todo:
+            for nxt in above.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    farther = {(s, o) for s, objects in above.items() for o in objects
+               if any(o in ancestors(other) for other in objects if other != o)}
+    return [r for r in found if (identity(r.subject), identity(r.object)) not in farther]
+
+
+def _shared_by_list(ctx: Context, m: Mention, chain: list[Relation | None]
+                    ) -> list[Relation | None]:
+    """`干河街道甲社区、乙社区和丙社区`: the area written before the first of a list of areas of one
+    level holds every one of them."""
+    if not chain or chain[0] is None or m.kind != "Place" or not m.level:
+        return []
+    container = chain[0].object
+    found: list[Relation | None] = []
+    pos = m.end
+    while True:
+        sep = next((x for x in _LIST_SEPS if ctx.text.startswith(x, pos)), "")
+        nxt = [n for n in ctx.starting_at(pos + len(sep)) if n.kind == "Place" and n.level == m.level]
+        if not sep or not nxt:
+            return found
+        item = max(nxt, key=lambda n: n.end - n.start)
+        found.append(ctx.relation(item, "locatedIn", container, item.start, CONF_LIST, "name-chain-list"))
+        pos = item.end
 
 
 def _from_name(ctx: Context, m: Mention) -> list[Relation | None]:
     where = container(ctx, m)
-    if where is None or where.place is None:
+    if where is None or where.place is None or _registered_company(m):
         return []
     conf = {"nested": CONF_NAME, "prefix": CONF_PREFIX}.get(where.how, CONF_AREA_PREFIX)
     if where.how == "prefix" and "+context" in m.rule:
         conf = CONF_COMPLETED
     return [ctx.relation(m, "locatedIn", where.place, m.start, conf, f"name-{where.how}")]
+
+
+def _registered_company(m: Mention) -> bool:
+    """`苏州某某科技有限公司`, `杭州某某集团`: a registered company's name keeps the place it was
+    registered in, which says nothing about where the company is (unlike a branch, `…分行`)."""
+    return m.subtype == "Enterprise" and ("有限" in m.name or m.name.endswith("集团"))
 
 
 def _from_chain(ctx: Context, m: Mention) -> list[Relation | None]:

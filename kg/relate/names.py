@@ -24,6 +24,8 @@ _SUFFIX_LEVEL = [
 ]
 _AREA_PREFIX = re.compile(
     "^([\u4e00-\u9fff]{2,4}?(?:" + "|".join(s for s, _ in _SUFFIX_LEVEL) + "))(?=[\u4e00-\u9fff])")
+MAX_BARE_DEPARTMENT = 6
+_SHORT_FORMS = (("办", "办事处"), ("管委", "管委会"), ("工商联", "工商业联合会"))
 # Natural features: a body named after a lake is not thereby located in the lake.
 _NATURE = tuple("湖河江山海湾溪塘岛泉") + ("湿地",)
 _CONTAINER_LEVELS = ("Province", "City", "District", "County")  # what a zone is named after
@@ -74,17 +76,27 @@ def container(ctx: Context, m: Mention) -> Container | None:
     elif m.level == "DevelopmentZone":
         found = _zone_in_area(ctx, m)
     if found is not None and found.place is not None:
-        place = canonical_place(ctx, found.place)
+        place = _unbracketed(ctx, canonical_place(ctx, found.place))
         found = Container(found.org, place if may_contain(place, m) else None, found.how)
     return found
 
 
+def _unbracketed(ctx: Context, p: Mention) -> Mention:
+    """`吴中高新区（长桥街道）社会事业局`: the area in brackets is the one before it under another
+    name; the body is named after the first."""
+    if ctx.text[p.start - 1:p.start] != "（" or ctx.text[p.end:p.end + 1] != "）":
+        return p
+    before = [m for m in ctx.ending_at(p.start - 1) if is_place(m)]
+    return max(before, key=lambda m: m.end - m.start) if before else p
+
+
 def canonical_place(ctx: Context, p: Mention) -> Mention:
-    """A place written short (`张家港`, no level) is the area the article names in full
-    (`张家港市`) when there is exactly one such area."""
+    """A place written short (`张家港`, `戚墅堰`: no level) is the area the article names in full
+    (`张家港市`, `戚墅堰街道`) when there is exactly one such area."""
     if p.subtype == "AdministrativeArea" or len(p.name) < 2:
         return p
-    full = [ctx.by_name[p.name + s][0] for s in "省市区县镇" if p.name + s in ctx.by_name]
+    full = [ctx.by_name[p.name + s][0] for s in ("省", "市", "区", "县", "镇", "乡", "街道")
+            if p.name + s in ctx.by_name]
     full = [n for n in full if n.subtype == "AdministrativeArea"]
     return full[0] if len(full) == 1 else p
 
@@ -100,17 +112,29 @@ def _from_parts(m: Mention, kids: list[Mention]) -> Container | None:
     return Container(org=org, place=place, how="nested")
 
 
+def prefix_container(ctx: Context, m: Mention) -> Container | None:
+    """Where ``m``'s name says it belongs going by the other names of the article alone."""
+    return _from_prefix(ctx, m) if m.kind == "Organization" else None
+
+
 def _from_prefix(ctx: Context, m: Mention) -> Container | None:
     """The longest other name of the article that ``m``'s name (or surface form) begins with."""
-    candidates = [n for k in range(2, len(m.name) - 1) for n in ctx.by_name.get(m.name[:k], ())]
-    candidates += [n for k in range(2, len(m.text) - 1) for n in ctx.by_text.get(m.text[:k], ())]
-    candidates = [n for n in candidates if n.kind in ("Organization", "Place") and n.name != m.name]
+    # `县委` completed to 云阳县委 begins with 云阳县: one character of the name may remain.
+    candidates = [n for k in range(2, len(m.name)) for n in ctx.by_name.get(m.name[:k], ())]
+    candidates += [n for k in range(2, len(m.text)) for n in ctx.by_text.get(m.text[:k], ())]
+    candidates = [n for n in candidates if n.kind in ("Organization", "Place") and n.name != m.name
+                  and not _short_form(n.name, m.name)]
     if not candidates:
         return None
     best = min(candidates, key=lambda n: (-len(n.name), n.start, n.end, n.kind))
     if best.kind == "Organization":
         return Container(org=best, place=None, how="prefix")
     return Container(org=None, place=best, how="prefix")
+
+
+def _short_form(short: str, full: str) -> bool:
+    """`青松街道办` is `青松街道办事处` written short: the same body, not a part of it."""
+    return any(short.endswith(a) and full == short[:-len(a)] + b for a, b in _SHORT_FORMS)
 
 
 def _zone_in_area(ctx: Context, zone: Mention) -> Container | None:
@@ -144,7 +168,8 @@ def _from_area_prefix(m: Mention) -> Container | None:
 def area_of(body_name: str) -> str:
     """The area a party or government body is named after: 张家港市委 → 张家港市,
     相城经济技术开发区党工委 → 相城经济技术开发区; "" when the name does not start with one."""
-    for suffix in ("党工委", "管委会", "人民政府", "党委", "政府", "委"):
+    for suffix in ("党工委", "管委会", "人民政府", "人大常委会", "党委", "政府", "政协", "人大", "工商联",
+                   "总工会", "委"):
         if body_name.endswith(suffix):
             stem = body_name[: -len(suffix)]
             return stem if level_of(stem) and len(stem) >= 2 else ""
@@ -170,7 +195,10 @@ def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             for nxt in by_start.get(m.end + len(sep), []):
                 # The list's own area beats one completed from elsewhere in the article.
-                bare = nxt.name == nxt.text or nxt.rule.endswith("+context")
+                # A generic department is short (`司法局`, `市场监管局`); a longer name is a body of
+                # its own (`梅林大学附属中学党支部`), not one of the area's.
+                bare = ((nxt.name == nxt.text or nxt.rule.endswith("+context"))
+                        and len(nxt.text) <= MAX_BARE_DEPARTMENT)
                 if (nxt.kind == "Organization" and nxt.subtype == head.subtype and bare
                         and not _AREA_PREFIX.match(nxt.text) and not nxt.name.startswith(area)):
                     renamed[nxt] = replace(nxt, name=area + nxt.text, rule=nxt.rule + "+list-scope")

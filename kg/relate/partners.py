@@ -2,19 +2,31 @@
 
 `A与B、C签署…` / `A与B共建…` / `A联合B开展…` / `A携手B…` pair A with each of B, C; a clause that opens
 with `与B共建` leaves A out, and A is then the agent the sentence (or the article) is about.
-`A引入B，双方共同…` pairs the last two bodies the sentence named before 双方.
+`A引入B，双方共同…` pairs the last two bodies the sentence named before 双方. Bodies listed as the
+subject of a clause that signs, builds or hosts together (`A、B和C结成…联盟`, `由A、B共同发起`)
+are pairwise partners; `A主办，B、C承办` pairs the host with each.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kg.model import Mention, Relation
-from kg.relate.context import Context, identity, is_agent
+from kg.relate.context import OPENERS, Context, identity, is_agent
+from kg.relate.names import level_of
 
 CONNECTIVES = ("携手", "联合", "会同", "与", "和", "同")
 TRIGGERS = ("签署", "签订", "签约", "共建", "结对", "联合", "合作", "携手", "联手", "联建", "共同",
             "共创", "共办", "联办")
 _LIST_SEPS = ("以及", "、", "和", "及", "与")
+# What bodies listed together do together: sign, build, form an alliance, host.
+GROUP_TRIGGERS = TRIGGERS + ("结成", "组成", "签订", "主办", "联合主办", "共同主办")
+GROUP_WINDOW = 40  # `A、B等10家开发园区就…签订合作共建协议`: the trigger may stand further off
+_GROUP_SEPS = ("以及", "、", "和", "及")
+MAX_AREA_PREFIX = 12
+PARTY_SUFFIXES = ("党委", "党总支", "党支部", "党工委")
+MAX_CUT = 16  # `、华润置地杭州公司第二党支部`: one item of a list, with the words the recogniser left out
+PARTNER_NOUNS = ("共建单位", "结对单位", "合作单位", "联建单位", "党建联盟单位")
+_PUNCT = set("，,。；;：:、！？!?“”（）()《》\n")  # not 与: `A、B与C签约` pairs across, not within
 _QUALIFIED = ("机关", "部门", "单位", "企业", "群众", "居民", "党员", "干部", "职工")
 MAX_DESCRIPTOR = 8  # `张家港高铁新城三大重点区域和江苏国泰`: words closing a group inside the list
 TRIGGER_WINDOW = 12  # the trigger must follow the list closely, in the same clause
@@ -65,10 +77,122 @@ def partners(ctx: Context) -> list[Relation]:
     for c in coordinations(ctx):
         conf = CONF_OMITTED if c.omitted else CONF_EXPLICIT
         rule = "partner-omitted-subject" if c.omitted else "partner"
-        for other in c.others:
-            found.append(ctx.relation(c.first, "partnerOf", other, c.at, conf, rule))
+        firsts = [c.first] if c.omitted else _listed_before(ctx, c.first)
+        for first in firsts:
+            for other in c.others:
+                found.append(ctx.relation(first, "partnerOf", other, c.at, conf, rule))
     found.extend(_both_sides(ctx))
+    found.extend(_groups(ctx))
+    found.extend(_hosts(ctx))
     return [r for r in found if r is not None]
+
+
+def _listed_before(ctx: Context, first: Mention) -> list[Mention]:
+    """`A、B与C签约`: the bodies listed with ``first`` (B) before the connective — A signs too."""
+    out = [first]
+    while True:
+        sep = next((x for x in _GROUP_SEPS if ctx.text.startswith(x, out[0].start - len(x))), "")
+        before = [m for m in ctx.ending_at(out[0].start - len(sep)) if is_agent(m)] if sep else []
+        if not before:
+            return out
+        out.insert(0, max(before, key=lambda m: m.end - m.start))
+
+
+def _groups(ctx: Context) -> list[Relation | None]:
+    """`A、B和C结成…联盟`, `由A、B主办`, `A、B等10家园区就…签订…协议`: bodies listed as the subject of
+    a clause that signs, builds or hosts together are pairwise partners. The trigger follows the
+    list at once (or after an adverb, or after `等…`): `A、B班子成员出席签约仪式` is not a signing."""
+    found: list[Relation | None] = []
+    covered = -1
+    for m in ctx.mentions:
+        if m.start < covered or not is_agent(m):
+            continue
+        clause = ctx.sents.clause_start(m.start)
+        if not _opens(ctx.text[clause:m.start]):
+            continue
+        items, end = strict_list(ctx, m.start)
+        items, end = _run_on(ctx, items, end)
+        covered = end
+        if len(items) < 2 or not _group_trigger(ctx, end):
+            continue
+        items = [_as_body(ctx, item) for item in items]
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                found.append(ctx.relation(a, "partnerOf", b, m.start, CONF_EXPLICIT, "partner-group"))
+    return found
+
+
+def _as_body(ctx: Context, m: Mention) -> Mention:
+    """`甲社区、乙社区共同签署`: a community or village that signs stands for its party body, when
+    the article names exactly one (`甲社区党委`)."""
+    if m.kind != "Place" or m.level not in ("Community", "Village"):
+        return m
+    bodies = {n.name: n for n in ctx.mentions if n.subtype == "PartyOrganization"
+              and n.name.startswith(m.name) and n.name[len(m.name):] in PARTY_SUFFIXES}
+    return next(iter(bodies.values())) if len(bodies) == 1 else m
+
+
+def _opens(gap: str) -> bool:
+    """Whether a list after ``gap`` opens its clause: nothing or an opener stands before it, or
+    the areas the listed bodies are in (`海陵区城中街道南山社区党委、…`), or 由."""
+    if _PUNCT.intersection(gap):
+        return False
+    # `此次党建联建由A、B共同发起`: the list is the agent of a passive clause
+    return gap in OPENERS or gap.endswith("由") or (len(gap) <= MAX_AREA_PREFIX and bool(level_of(gap)))
+
+
+def strict_list(ctx: Context, pos: int) -> tuple[list[Mention], int]:
+    """`A、B和C` starting at ``pos``, the names joined by a separator and nothing else."""
+    items: list[Mention] = []
+    m = _longest_agent(ctx, pos)
+    while m is not None:
+        items.append(m)
+        pos = m.end
+        sep = next((x for x in _GROUP_SEPS if ctx.text.startswith(x, pos)), "")
+        m = _longest_agent(ctx, pos + len(sep)) if sep else None
+    return items, pos
+
+
+def _run_on(ctx: Context, items: list[Mention], end: int) -> tuple[list[Mention], int]:
+    """`A、B、某某C、D共同发起`: a list that runs on past a name the recogniser cut short takes
+    the names that end where its separators (or its verb) stand, up to the verb."""
+    clause_end = ctx.sents.clause_end(end)
+    while ctx.text.startswith(_GROUP_SEPS, end):
+        nxt = [i for i in range(end + 1, min(clause_end, end + MAX_CUT + 1))
+               if ctx.text.startswith(_GROUP_SEPS, i) or ctx.text.startswith(GROUP_TRIGGERS, i)]
+        ending = [m for m in ctx.ending_at(nxt[0]) if is_agent(m)] if nxt else []
+        if not ending:
+            return items, end
+        items = [*items, max(ending, key=lambda m: m.end - m.start)]
+        end = nxt[0]
+    return items, end
+
+
+def _group_trigger(ctx: Context, end: int) -> bool:
+    """Whether a verb of doing together follows the list ending at ``end``."""
+    rest = ctx.text[end:ctx.sents.clause_end(end)]
+    if rest.startswith("等"):
+        return any(t in rest[:GROUP_WINDOW] for t in GROUP_TRIGGERS)
+    for adverb in ("", *_ADVERBS):
+        if rest.startswith(adverb) and rest[len(adverb):].startswith(GROUP_TRIGGERS):
+            return True
+    return False
+
+
+def _hosts(ctx: Context) -> list[Relation | None]:
+    """`A主办，B、C承办`: the host works with each body that carries the event out."""
+    found: list[Relation | None] = []
+    at = ctx.text.find("主办")
+    while at >= 0:
+        hosts = ctx.outermost([m for m in ctx.ending_at(at) if is_agent(m)])
+        nxt = ctx.text.find("，", at, at + 4)
+        if hosts and nxt >= 0:
+            others, end = _agent_list(ctx, nxt + 1)
+            if others and ctx.text.startswith(("承办", "协办"), end):
+                found.extend(ctx.relation(hosts[-1], "partnerOf", o, at, CONF_EXPLICIT,
+                                          "partner-host") for o in others)
+        at = ctx.text.find("主办", at + 1)
+    return found
 
 
 def _connectives(text: str):
@@ -93,7 +217,9 @@ def _longest_agent(ctx: Context, pos: int) -> Mention | None:
 
 
 def _agent_list(ctx: Context, pos: int) -> tuple[list[Mention], int]:
-    """`B、C和D` starting at ``pos``: the agents and where the list ends."""
+    """`B、C和D` starting at ``pos``: the agents and where the list ends. A word naming the
+    partners' role may open it (`联合共建单位B`)."""
+    pos += next((len(w) for w in PARTNER_NOUNS if ctx.text.startswith(w, pos)), 0)
     items: list[Mention] = []
     m = _longest_agent(ctx, pos)
     while m is not None:
@@ -115,7 +241,13 @@ def _agent_list(ctx: Context, pos: int) -> tuple[list[Mention], int]:
 
 
 def _trigger_after(ctx: Context, pos: int) -> int:
-    window = ctx.text[pos:min(ctx.sents.clause_end(pos), pos + TRIGGER_WINDOW)]
+    # `分别与A、B、C及D签署`: a list that runs on past names the recogniser did not report
+    # keeps the trigger further off
+    reach = GROUP_WINDOW if ctx.text.startswith(_GROUP_SEPS, pos) else TRIGGER_WINDOW
+    end = ctx.sents.clause_end(pos)
+    if "等" in ctx.text[pos:end] and ctx.text.startswith("，", end):
+        end = ctx.sents.clause_end(end + 1)  # `…等重点企业，签署了…`: the list's own predicate
+    window = ctx.text[pos:min(end, pos + reach)]
     hits = [window.find(t) for t in TRIGGERS if t in window]
     return pos + min(hits) if hits else -1
 
@@ -149,7 +281,8 @@ def _both_sides(ctx: Context) -> list[Relation | None]:
         follows = ctx.text[at + 2:at + 8]
         span = ctx.sents.at(at)
         if span and any(t in follows for t in TRIGGERS):
-            named = ctx.outermost([m for m in ctx.within(span[0], at) if is_agent(m)])
+            # the two parties are bodies: a bare `宿迁` before 双方 is the city the text speaks of
+            named = ctx.outermost([m for m in ctx.within(span[0], at) if m.kind == "Organization"])
             distinct = list({identity(m): m for m in reversed(named)}.values())
             if len(distinct) >= 2:
                 b, a = distinct[:2]  # the two parties named last before 双方

@@ -17,28 +17,41 @@ from dataclasses import dataclass
 
 from kg.model import Mention, Relation
 from kg.relate.context import Context, is_agent
-from kg.relate.names import area_of
+from kg.relate.names import area_of, level_of
 from kg.relate.titles import GOVERNMENT_HEADS, titles
 
 MAX_FILLER = 10  # `中亿丰建设集团基础设施板块总工程师`: words between the body and the title
 _PUNCT = set("，,。；;：:、！？!?“”‘’（）()《》\n")
+_STOPS = _PUNCT | {"兼"}  # where a body written before a title cannot reach back past
 # A bare body that only makes sense inside the chain's scope (`管委会` after `经开区党工委副书记`).
 _BARE_BODY = re.compile(r"^(党工委|党委|管委会|[\u4e00-\u9fff]{2}部|人民政府|政府|政协|人大|人大常委会|"
-                        r"工商联|团委|妇联|总工会|纪委|监委|纪工委)$")
+                        r"工商联|团委|妇联|总工会|纪委|监委|纪工委|居委会|村委会)$")
 
 _LEVEL_WORDS = ("街道", "社区", "镇", "村", "区", "县", "市")
+# What joins the posts of one chain: `书记、主任`, `副院长兼党委副书记`.
+_CHAIN_SEPS = ("、", "兼")
+# Words that make a compound title of the one after them: `常务副市长`, `代市长`, `专职常委`.
+_TITLE_PREFIXES = ("常务", "专职", "驻村", "挂职", "代")
+MAX_OPAQUE = 6  # `、居委会主任`: words before a title that name no body the article knows
+# Persons in one list share a chain: `会长甲、执行会长乙`, `市领导甲、乙`, `部长甲及副部长乙`.
+_PERSON_SEPS = ("、", "及", "和")
+# The level a head of government's title names, and the suffix of that level's area.
+_HEAD_LEVEL = (("省长", "省"), ("市长", "市"), ("区长", "区"), ("县长", "县"), ("镇长", "镇"), ("乡长", "乡"))
 MAX_BODY = 12  # a body written out before its title
+MAX_GENERIC = 4  # `商会`, `公司党委`: a generic word standing for the article's one such body
 MAX_DESCRIPTOR = 14  # `省“双创”人才`: a descriptor between the chain and the name
-_BODY_END = re.compile(r"(委|党组|支部|总支|政府|管委会|政协|人大|工商联|商会|协会|联合会|部|局|办|厅|处|"
+_BODY_END = re.compile(r"(委|党组|支部|总支|政府|管委会|居委会|村委会|政协|人大|工商联|商会|协会|联合会|部|局|办|厅|处|组|专班|"
                        r"公司|集团|银行|支行|分行|中心|学校|大学|学院|医院|研究院|研究所|服务队|队|站|所)$")
 _SUBTYPES = (
     (("委", "党组", "支部", "总支"), "PartyOrganization"),
-    (("政府", "管委会", "政协", "人大", "部", "局", "办", "厅", "处"), "GovernmentAgency"),
+    (("政府", "管委会", "居委会", "村委会", "政协", "人大", "部", "局", "办", "厅", "处", "组", "专班"),
+     "GovernmentAgency"),
     (("工商联", "商会", "协会", "联合会", "服务队", "队"), "SocialOrganization"),
     (("公司", "集团", "银行", "支行", "分行"), "Enterprise"),
     (("中心", "学校", "大学", "学院", "医院", "研究院", "研究所", "站", "所"), "PublicInstitution"),
 )
 
+PARTY_BODIES = ("党委", "党总支", "党支部", "党组", "总支", "支部")
 CONF_DIRECT = 0.9
 CONF_FILLER = 0.85
 CONF_SCOPED = 0.8  # body inherited or completed from the item before it
@@ -57,10 +70,13 @@ class Item:
     end: int
     scoped: bool = False
     root: Mention | None = None  # the body named in full whose scope completed this one
+    opaque: bool = False  # a body the article does not know is written: the post is not ours
+    inferred: bool = False  # a head of government: the body follows from the title, not written
 
 
 def posts(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
+    before: tuple[Mention, list[Item]] | None = None  # the person before, with its posts
     for person in ctx.mentions:
         if person.kind != "Person":
             continue
@@ -74,12 +90,24 @@ def posts(ctx: Context) -> list[Relation]:
             close = _closing(ctx.text, person.end + 1, span[1])
             if close > 0:
                 chain = parse_chain(ctx, close, person.end + 1, whole=True)
-        for item in _scope(ctx, chain):
+        listed = before if before is not None and _listed_after(ctx, before[0], chain, person) else None
+        if listed is not None and not chain:
+            items = listed[1]  # `市领导甲、乙`: the title before the list is every name's
+        else:
+            items = _scope(ctx, chain, listed[1] if listed is not None else [])
+        for item in items:
             found.extend(r for r in (_membership(ctx, person, item), _department(ctx, item))
                          if r is not None)
-        if not chain:
+        if not chain and listed is None:
             found.extend(_apposition(ctx, person))
+        before = (person, items)
     return found
+
+
+def _listed_after(ctx: Context, previous: Mention, chain: list[Item], person: Mention) -> bool:
+    """Whether ``person`` (with its own ``chain``) is the next name of a list after ``previous``."""
+    start = chain[0].start if chain else person.start
+    return ctx.text[previous.end:start] in _PERSON_SEPS
 
 
 def _apposition(ctx: Context, person: Mention) -> list[Relation]:
@@ -103,8 +131,9 @@ def parse_chain(ctx: Context, end: int, floor: int, whole: bool = False) -> list
         if item is None:
             break
         items.append(item)
-        if item.start - 1 >= floor and ctx.text[item.start - 1] == "、":
-            pos = item.start - 1
+        sep = next((x for x in _CHAIN_SEPS if ctx.text.startswith(x, item.start - len(x))), "")
+        if sep and item.start - len(sep) >= floor:
+            pos = item.start - len(sep)
             continue
         break
     items.reverse()
@@ -121,13 +150,49 @@ def _item_before(ctx: Context, end: int, floor: int) -> Item | None:
             continue
         if any(is_agent(m) for m in ctx.ending_between(tstart + 1, end - 1)):
             continue  # `党支部书记` after `X社区党支部`: the body's name takes 党支部, the title is 书记
-        body = (_body_before(ctx, tstart, floor) or _written_body(ctx, tstart, floor)
-                or _level_word(ctx, tstart, floor))
+        prefix = next((p for p in _TITLE_PREFIXES if text.startswith(p, tstart - len(p))), "")
+        if prefix and tstart - len(prefix) >= floor:
+            tstart, title = tstart - len(prefix), prefix + title
+        body = _body_before(ctx, tstart, floor) or _written_body(ctx, tstart, floor)
         if body is None:
-            return Item(None, title, title, tstart, end)
+            level = _level_word(ctx, tstart, floor)
+            if level is not None:
+                body, word = level
+                return Item(body, title, word + title, tstart - len(word), end)
+            department = _contracted_department(ctx, title, tstart, floor)
+            if department is not None:
+                return Item(department, title, title, department.start, end)
+            return _opaque(ctx, title, tstart, end, floor) or Item(None, title, title, tstart, end)
+        if body.kind == "Organization" and body.name == body.text:
+            known = _known_name(ctx, body.text)
+            body = _renamed(body, known) if known != body.name else body
         filler = text[body.end:tstart]
         written = filler + title if not ctx.within(body.end, tstart) else title
         return Item(body, title, written, body.start, end)
+    return None
+
+
+def _contracted_department(ctx: Context, title: str, tstart: int, floor: int) -> Mention | None:
+    """`区委常委、组织部长X`: `组织部长` is the 部长 of the 组织部, the 部 written once."""
+    start = tstart - 2
+    if not title.endswith("部长") or start < floor or (start > floor and ctx.text[start - 1] not in _STOPS):
+        return None
+    written = ctx.text[start:tstart]
+    if not all("\u4e00" <= c <= "\u9fff" for c in written) or written.endswith("部"):
+        return None
+    name = written + "部"
+    return Mention(start=start, end=tstart, text=name, kind="Organization",
+                   subtype="GovernmentAgency", name=name, rule="relate-chain-body")
+
+
+def _opaque(ctx: Context, title: str, tstart: int, end: int, floor: int) -> Item | None:
+    """`书记、居委会主任X`: a few words between a chain separator and the title name a body the
+    article does not know; the item holds no post of ours, but the chain runs on before it."""
+    for start in range(tstart - 1, max(floor, tstart - MAX_OPAQUE) - 1, -1):
+        if ctx.text[start] in _PUNCT or not "\u4e00" <= ctx.text[start] <= "\u9fff":
+            if ctx.text[start] in _CHAIN_SEPS and start + 1 < tstart:
+                return Item(None, title, ctx.text[start + 1:end], start + 1, end, opaque=True)
+            return None
     return None
 
 
@@ -139,7 +204,7 @@ def _body_before(ctx: Context, tstart: int, floor: int) -> Mention | None:
         if not is_agent(m) or m.start < floor:
             continue
         gap = ctx.text[m.end:tstart]
-        if _PUNCT.intersection(gap) or any(n.kind == "Person" for n in ctx.within(m.end, tstart)):
+        if _STOPS.intersection(gap) or any(n.kind == "Person" for n in ctx.within(m.end, tstart)):
             continue
         if _BODY_END.search(gap):
             continue  # `桃源镇商会会长`: the words before the title name a body of their own
@@ -152,7 +217,7 @@ def _written_body(ctx: Context, tstart: int, floor: int) -> Mention | None:
     """A body the recogniser missed, written right before the title and after the previous
     break: `张家港市委书记` → 张家港市委, `组织部部长` → 组织部 (completed later from the chain)."""
     start = tstart
-    while start > floor and ctx.text[start - 1] not in _PUNCT and tstart - start < MAX_BODY:
+    while start > floor and ctx.text[start - 1] not in _STOPS and tstart - start < MAX_BODY:
         start -= 1
     people = [n.end for n in ctx.within(start, tstart) if n.kind == "Person"]
     start = max([start, *people])
@@ -166,17 +231,27 @@ def _written_body(ctx: Context, tstart: int, floor: int) -> Mention | None:
     return None
 
 
-def _level_word(ctx: Context, tstart: int, floor: int) -> Mention | None:
-    """`街道分管领导X` in an article about a 街道: the bare level word is the article's area."""
-    subject = ctx.subject
-    if subject is None or subject.subtype != "AdministrativeArea":
-        return None
+def _level_word(ctx: Context, tstart: int, floor: int) -> tuple[Mention, str] | None:
+    """`街道分管领导X`, `县领导X` in an article about a 街道, a 县: the bare level word is the
+    article's area (with the word)."""
     for word in _LEVEL_WORDS:
         start = tstart - len(word)
-        if (start >= floor and ctx.text.startswith(word, start) and subject.name.endswith(word)
+        if (start >= floor and ctx.text.startswith(word, start)
                 and (start == floor or ctx.text[start - 1] in _PUNCT)):
-            return subject
+            area = _article_area(ctx, word)
+            return (area, word) if area is not None else None
     return None
+
+
+def _article_area(ctx: Context, suffix: str) -> Mention | None:
+    """The area of the level ``suffix`` names (`县`, `街道`) that the article is about: its subject,
+    else the only such area it names."""
+    subject = ctx.subject
+    if subject is not None and subject.subtype == "AdministrativeArea" and subject.name.endswith(suffix):
+        return subject
+    named = [a for a in ctx.areas if a.subtype == "AdministrativeArea" and a.name.endswith(suffix)
+             and (suffix != "区" or not a.name.endswith(("社区", "园区", "新区")))]
+    return named[0] if len(named) == 1 else None
 
 
 def _body_subtype(written: str) -> str:
@@ -189,10 +264,15 @@ def _body_subtype(written: str) -> str:
 
 
 def _known_name(ctx: Context, written: str) -> str:
-    """The canonical name the recogniser gave the same words elsewhere in the article."""
+    """The canonical name the recogniser gave the same words elsewhere in the article; for a
+    generic word (`商会会长`, `公司党委书记`), the one body of the article whose name ends so."""
     for m in ctx.by_text.get(written, ()):
-        if m.kind == "Organization":
+        if m.kind == "Organization" and m.name != written:
             return m.name
+    if len(written) <= MAX_GENERIC and not _BARE_BODY.match(written):
+        names = ctx.bodies_ending_with(written)
+        if len(names) == 1:
+            return names[0]
     return written
 
 
@@ -209,15 +289,25 @@ def _after_descriptor(text: str, start: int, floor: int) -> int:
     return start
 
 
-def _scope(ctx: Context, chain: list[Item]) -> list[Item]:
-    """Give every item a body: a missing body is the previous item's, a bare one is completed."""
+def scoped_items(ctx: Context, chain: list[Item]) -> list[Item]:
+    """The posts of ``chain`` (from ``parse_chain``), each with its body."""
+    return _scope(ctx, chain)
+
+
+def _scope(ctx: Context, chain: list[Item], listed: list[Item] = ()) -> list[Item]:
+    """Give every item a body: a missing body is the previous item's, a bare one is completed.
+    ``listed``: the posts of the name before in the same list (`会长甲、执行会长乙`), whose last
+    body is the scope of this chain's first items."""
     out: list[Item] = []
-    prev: Mention | None = None  # the body of the item before
-    root: Mention | None = None  # the last body named in full: the scope of bare ones
+    prev: Mention | None = listed[-1].body if listed else None  # the body of the item before
+    roots = [i.root or i.body for i in listed if i.body is not None and i.body.kind != "Place"]
+    root: Mention | None = roots[-1] if roots else None  # the last body named in full
     for item in chain:
+        if item.opaque:
+            continue
         body = item.body
         if body is None and prev is not None:
-            body, item.scoped = prev, True
+            body, item.scoped = _unit_for(ctx, prev, item.title), True
         elif body is not None and body.name == body.text and _BARE_BODY.match(body.name):
             completed = _complete(root.name, body.name) if root is not None else ""
             if completed:
@@ -229,8 +319,12 @@ def _scope(ctx: Context, chain: list[Item]) -> list[Item]:
                 body = None  # a bare `管委会` with nothing to scope it names no body
         elif body is not None:
             root = body
-        if body is not None and item.title in GOVERNMENT_HEADS:
-            body = _government(body, item) or body
+        if body is None and _head_level(item.title):
+            body = _article_area(ctx, _head_level(item.title))  # `副市长X`: the article's city
+        if body is not None and _head_level(item.title):
+            held = _government(ctx, body)
+            item.inferred = held is not None and held.name != body.name
+            body = held
         item.body = body
         prev = body or prev
         if body is not None:
@@ -238,28 +332,66 @@ def _scope(ctx: Context, chain: list[Item]) -> list[Item]:
     return out
 
 
+def _head_level(title: str) -> str:
+    """The area suffix a head of government's title names (`常务副市长` → 市), or ""."""
+    if title not in GOVERNMENT_HEADS and not title.endswith(tuple(GOVERNMENT_HEADS)):
+        return ""
+    return next(suffix for head, suffix in _HEAD_LEVEL if title.endswith(head))
+
+
 def _complete(scope: str, bare: str) -> str:
-    """`相城区委` + `组织部` → 相城区委组织部; `相城经济技术开发区党工委` + `管委会` → 相城经济技术开发区管委会."""
+    """`相城区委` + `组织部` → 相城区委组织部; `相城经济技术开发区党工委` + `管委会` → 相城经济技术开发区管委会;
+    `青松学院` + `党委` → 青松学院党委 (a unit's own party body)."""
     if bare.endswith("部") and scope.endswith("委"):
         return scope + bare
     area = area_of(scope)
-    return area + bare if area else ""
+    if area:
+        return area + bare
+    return scope + bare if bare in PARTY_BODIES and not scope.endswith(PARTY_BODIES) else ""
 
 
-def _government(body: Mention, item: Item) -> Mention | None:
-    """The 人民政府 of the area a 市委/区委 is named after (or of the area itself)."""
+def _is_party_title(title: str) -> bool:
+    return title.endswith(("书记", "委员")) or title in ("常委", "支书")
+
+
+def _unit_for(ctx: Context, body: Mention, title: str) -> Mention | None:
+    """The body a title left without one holds its post in, given the body of the item before:
+    that body, except that a unit's title after its party body's (`…分行党委书记、行长`) is the
+    unit's — and none when the article does not name the unit."""
+    if body.subtype != "PartyOrganization" or _is_party_title(title) or _head_level(title):
+        return body
+    for suffix in PARTY_BODIES:
+        unit = body.name[:-len(suffix)] if body.name.endswith(suffix) else ""
+        if unit:
+            units = [m for m in ctx.by_name.get(unit, ()) if m.kind == "Organization"]
+            return units[0] if units else None
+    return body
+
+
+def _government(ctx: Context, body: Mention) -> Mention | None:
+    """Where a head of government holds the post: the area's 人民政府 when the article names it,
+    else the area itself (a name the text does not write is not made up). ``body`` is the area or
+    the committee named after it (`张家港市委书记、市长`)."""
     if body.kind == "Place":
         area = body.name
-    elif body.subtype == "PartyOrganization":
+    elif body.subtype == "PartyOrganization" or body.name.endswith(("政府", "人民政府")):
         area = area_of(body.name)
     else:
-        return None
+        return body
     if not area:
         return None
-    name = area + "人民政府"
-    # The post is stated by the title; the name is not written there, so text is the name itself.
-    return Mention(start=item.end - len(item.title), end=item.end, text=name, kind="Organization",
-                   subtype="GovernmentAgency", name=name, rule="relate-government-head")
+    for name in (area + "人民政府", area + "政府"):
+        for m in ctx.by_name.get(name, ()):
+            if m.kind == "Organization":
+                return m
+    places = [m for m in ctx.by_name.get(area, ()) if m.kind == "Place"]
+    if places:
+        return places[0]
+    if body.text.startswith(area):  # `梅林市委`: the area is written inside the committee's name
+        return Mention(start=body.start, end=body.start + len(area), text=area, kind="Place",
+                       subtype="AdministrativeArea", name=area, rule="relate-area-prefix",
+                       level=level_of(area))
+    return None
 
 
 def _renamed(m: Mention, name: str) -> Mention:
@@ -270,7 +402,7 @@ def _renamed(m: Mention, name: str) -> Mention:
 def _membership(ctx: Context, person: Mention, item: Item) -> Relation | None:
     body = item.body
     assert body is not None
-    if body.rule == "relate-government-head":
+    if item.inferred:
         conf, rule = CONF_GOVERNMENT, "title-government-head"
     elif item.scoped:
         conf, rule = CONF_SCOPED, "title-chain-scope"

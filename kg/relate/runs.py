@@ -2,19 +2,25 @@
 
 The runner is the agent the clause is about (`园区党工委以“楼宇党建”为书记项目，发布…，创新“…”机制`:
 every initiative of the sentence is the 党工委's). Bodies coordinated in the initiative's own
-clause run it together (`A与B联合推出“X”`), even when the clause opened with another agent. When
-the sentence names no agent (`社区立足管理难点，推进“…”`), the runner is the article's subject,
-with a lower confidence. A verb of running (领办, 打造, 推出,
-发布, 建立, 实施, 开展, `以“…”为书记项目` …) before the initiative raises the confidence; an
-initiative merely named beside an agent gets a low one (see docs/confidence.md).
+clause run it together (`A与B联合推出“X”`; but `A联合B开展“X”`: A runs it, B is its partner), even
+when the clause opened with another agent. An agent right before the verb (`甲党支部认领“X”`),
+the agents after 由 (`“X”由A联合B打造`) and `双方` (the pair signed before) run it too; a body
+written as someone's post (`市委常委、组织部部长王某到…开展“X”`) does not — the person acts, in
+the post written last when the clause is theirs (`村支书王某引进“X”` → the 村). When the sentence
+names no agent (`社区立足管理难点，推进“…”`), the runner is the article's subject, with a lower
+confidence; without a verb of running either, only where the text still speaks of the subject.
+A verb of running (领办, 打造, 推出, 发布, 建立, 实施, 开展, `以“…”为书记项目` …) before the
+initiative raises the confidence (see docs/confidence.md).
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 
 from kg.model import Mention, Relation
-from kg.relate.context import GOVERNING, Context, is_agent
-from kg.relate.partners import Coordination, coordinations
+from kg.relate.context import GOVERNING, OPENERS, Context, is_agent
+from kg.relate.partners import Coordination, coordinations, strict_list
+from kg.relate.posts import parse_chain, scoped_items
+from kg.relate.titles import titles
 
 RUN_VERBS = (
     "领办", "打造", "推出", "发布", "建立", "实施", "开展", "创新", "成立", "启动", "推行", "构建",
@@ -22,8 +28,18 @@ RUN_VERBS = (
     "制定", "实行", "上线", "建成", "开通", "运营", "发起", "策划", "创设", "推动", "依托", "组建",
     "开辟", "落实", "完善", "健全", "升级", "打响", "擦亮", "培育", "创立", "首创", "举行", "组织",
     "牵头", "承办", "主办", "开启", "试点", "聚力", "实践", "践行", "建好", "用好", "做实",
+    "认领", "引进",
 )
-_PASSIVE = ("由",)
+# Verbs whose subject sees, visits, joins or undergoes an initiative (the passive 被 with its agent
+# left out among them): no runner follows from them.
+VISIT_VERBS = ("参观", "观摩", "走进", "走访", "来到", "考察", "调研", "听取", "被", "入选",
+               "纳入", "列为", "列入", "围绕")
+_LOCATIVE_ENDS = ("中", "里", "内", "上")  # `在…中`: a locative phrase before the verb
+MAX_PASSIVE_GAP = 3  # `“X”就是由A…`
+# The bare words a body or area of these kinds is referred back to with (`园区`, `街道`).
+_BARE_SUBJECTS = ("园区", "街道", "社区", "新区", "新城", "集团", "公司", "商会", "支行", "分行")
+SUBJECT_WINDOW = 8  # `未来，双方将…`: where a clause's subject stands
+MAX_POST_CHAIN = 24  # `常委、组织部部长王某`: from the body to the person's name
 
 CONF_VERB = 0.85
 CONF_NAMED = 0.6  # the sentence names the agent but no verb of running
@@ -45,20 +61,134 @@ def _runners(ctx: Context, joint: list[Coordination], item: Mention
     """Who runs ``item``, with the confidence and rule of that reading."""
     together = _joint(ctx, joint, item)
     if together is not None and not together.omitted:
+        if together.trigger_at == together.at:  # `A联合B开展“X”`: A runs it, B joins (a partner)
+            return [together.first], CONF_VERB, "run-joint"
         return [together.first, *together.others], CONF_VERB, "run-joint"
     clause = ctx.sents.clause_start(item.start)
     verb = _has_verb(ctx.text[clause:item.start])
-    runner = _passive_runner(ctx, item) or _body_of_the_article(ctx, ctx.clause_subject(item.start))
+    if _only_visited(ctx.text[clause:item.start]):
+        return [], 0.0, ""  # `参观了…“X”`, `被改造成了“X”`: the clause's agent does not run X
+    passive = _passive_runners(ctx, item)
+    if passive:
+        return passive, CONF_VERB, "run-verb"
+    right_before = _agent_before_verb(ctx, item)
+    if right_before is not None:
+        return [right_before], CONF_VERB, "run-verb"
+    both = _both_sides(ctx, joint, item)
+    if both:
+        return both, CONF_NAMED, "run-both-sides"
+    runner = _body_of_the_article(ctx, ctx.clause_subject(item.start))
+    if runner is not None and _holds_a_post(ctx, runner):
+        # `村支书王某引进“X”`: the person acts in the post written last — when the post holder
+        # opens the initiative's own clause and a verb of running reaches it
+        held = _post_body(ctx, runner) if verb and runner.start >= clause else None
+        return ([held], CONF_NAMED, "run-post-holder") if held is not None else ([], 0.0, "")
+    if runner is not None and verb and runner.start >= clause:
+        # `A和B集中开展“X”`: every body of a list that opens the clause runs it
+        listed, _ = strict_list(ctx, runner.start)
+        if len(listed) > 1 and listed[0] is runner:
+            return listed, CONF_VERB, "run-verb"
     if runner is not None:
         conf, rule = (CONF_VERB, "run-verb") if verb else (CONF_NAMED, "run-named")
-    elif ctx.subject is not None:
-        runner = ctx.subject
-        conf, rule = ((CONF_SUBJECT_VERB, "run-article-subject-verb") if verb
-                      else (CONF_SUBJECT, "run-article-subject"))
+    elif ctx.subject is not None and verb:
+        runner, conf, rule = ctx.subject, CONF_SUBJECT_VERB, "run-article-subject-verb"
+    elif ctx.subject is not None and _discourse_continues(ctx, item):
+        runner, conf, rule = ctx.subject, CONF_SUBJECT, "run-article-subject"
     else:
         return [], 0.0, ""
     others = list(together.others) if together is not None else []
     return [runner, *others], conf, rule
+
+
+def _agent_before_verb(ctx: Context, item: Mention) -> Mention | None:
+    """`甲党支部认领“X”项目、乙党支部认领“Y”项目`, `为落实好甲区在企业中实施“X”工程`: an agent
+    written right before the verb that governs the initiative (or before a locative `在…中` and
+    the verb) runs it, whatever the clause opened with."""
+    pos = item.start
+    while pos > 0 and ctx.text[pos - 1] == "“":
+        pos -= 1
+    for verb in RUN_VERBS:
+        for written in (verb, verb + "了"):
+            if ctx.text.startswith(written, pos - len(written)):
+                at = pos - len(written)
+                agent = _longest_agent_ending(ctx, at) or _agent_before_locative(ctx, at)
+                if agent is not None and (_opens_its_part(ctx, agent)
+                                          or ctx.text.startswith("在", agent.end)):
+                    return agent
+    return None
+
+
+def _longest_agent_ending(ctx: Context, at: int) -> Mention | None:
+    agents = [m for m in ctx.ending_at(at) if is_agent(m)]
+    return max(agents, key=lambda m: m.end - m.start) if agents else None
+
+
+def _agent_before_locative(ctx: Context, verb_at: int) -> Mention | None:
+    """The agent before `在…中` that ends right before ``verb_at`` (`甲区在企业党组织中实施`)."""
+    clause = ctx.sents.clause_start(verb_at)
+    zai = ctx.text.rfind("在", clause, verb_at)
+    if zai < 0 or not ctx.text[:verb_at].endswith(_LOCATIVE_ENDS):
+        return None
+    return _longest_agent_ending(ctx, zai)
+
+
+def _opens_its_part(ctx: Context, agent: Mention) -> bool:
+    """Whether ``agent`` opens its clause or its part of a 、 list (`到桃李镇开展` is a place)."""
+    start = agent.start
+    while start > 0 and ctx.text[start - 1] not in "，,；;：:。、\n":
+        start -= 1
+    return ctx.text[start:agent.start] in OPENERS
+
+
+def _both_sides(ctx: Context, joint: list[Coordination], item: Mention) -> list[Mention]:
+    """`双方将…开展“X”行动`: the two parties the article paired last, before ``item``."""
+    clause = ctx.sents.clause_start(item.start)
+    opening = ctx.text[clause:item.start]
+    if "双方" not in opening[:SUBJECT_WINDOW]:
+        return []
+    pairs = [c for c in joint if c.at < item.start and not c.omitted]
+    last = max(pairs, key=lambda c: c.at) if pairs else None
+    return [last.first, *last.others] if last is not None else []
+
+
+def _post_body(ctx: Context, agent: Mention) -> Mention | None:
+    """The body of the last post in the chain ``agent`` opens (`苏州市委常委、组织部部长王某` →
+    苏州市委组织部), if it is an agent."""
+    end = min(ctx.sents.clause_end(agent.end), agent.end + MAX_POST_CHAIN)
+    person = next(m for m in ctx.within(agent.end, end) if m.kind == "Person")
+    items = scoped_items(ctx, parse_chain(ctx, person.start, agent.start))
+    body = items[-1].body if items else None
+    return body if body is not None and is_agent(body) else None
+
+
+def _holds_a_post(ctx: Context, agent: Mention) -> bool:
+    """Whether ``agent`` is written as the body of a person's post (`X市委常委、组织部部长王某`):
+    a title follows it, and a name follows in the same clause."""
+    after = agent.end
+    if not any(ctx.text.startswith(t, after) for t in titles()):
+        return False
+    end = min(ctx.sents.clause_end(after), after + MAX_POST_CHAIN)
+    return any(m.kind == "Person" for m in ctx.within(after, end))
+
+
+def _discourse_continues(ctx: Context, item: Mention) -> bool:
+    """Whether the text around ``item`` is still about the article's subject: its sentence or the
+    one before names the subject, or its sentence refers back to it (`该街道`, `该行`, or the bare
+    `园区`/`街道` the subject's name ends with). Without a verb of running, an initiative merely
+    named in a passage about something else is not the subject's (on unseen articles that reading
+    was wrong nine times in ten)."""
+    sentence = ctx.sents.at(item.start)
+    if sentence is None:
+        return False
+    previous = ctx.sents.before(sentence)
+    start = previous[0] if previous is not None else sentence[0]
+    name = ctx.subject.name
+    if any(m.name == name for m in ctx.within(start, item.start)):
+        return True
+    before = ctx.text[sentence[0]:item.start]
+    words = [w for w in _BARE_SUBJECTS if w in name[2:]] + [name[-1:]]
+    return (any("该" + w in before for w in words)
+            or (len(name) > 2 and name[-2:] in _BARE_SUBJECTS and name[-2:] in before))
 
 
 def _body_of_the_article(ctx: Context, runner: Mention | None) -> Mention | None:
@@ -71,20 +201,46 @@ def _body_of_the_article(ctx: Context, runner: Mention | None) -> Mention | None
     return runner
 
 
+def _only_visited(window: str) -> bool:
+    """Whether the words before an initiative in its clause visit or undergo it rather than run
+    it: a verb of visiting (`参观了`, `走进`) or an agentless passive (`被改造成了`) with no verb of
+    running after it."""
+    last = max((window.rfind(w) for w in VISIT_VERBS), default=-1)
+    return last >= 0 and not any(v in window[last:] for v in RUN_VERBS)
+
+
 def _has_verb(window: str) -> bool:
     return window.rstrip("“").endswith("以") or any(v in window for v in RUN_VERBS)
 
 
-def _passive_runner(ctx: Context, item: Mention) -> Mention | None:
-    """`“X”由A领办`: the agent right after 由, when a verb of running follows it."""
-    for word in _PASSIVE:
-        if ctx.text.startswith(word, item.end):
-            agents = [m for m in ctx.starting_at(item.end + len(word)) if is_agent(m)]
-            if agents:
-                agent = ctx.head(agents[0])
-                if _has_verb(ctx.text[agent.end:agent.end + 6]):
-                    return agent
-    return None
+def _passive_runners(ctx: Context, item: Mention) -> list[Mention]:
+    """`“X”由A领办`, `“X”就是由A联合B共同打造的`: the agents right after 由, when a verb of
+    running follows them."""
+    after = ctx.text[item.end:item.end + MAX_PASSIVE_GAP + 1]
+    at = after.find("由")
+    if at < 0 or not _only_copula(after[:at]):
+        return []
+    pos = item.end + at + 1
+    agents = [m for m in ctx.starting_at(pos) if is_agent(m)]
+    if not agents:
+        return []
+    runners = [ctx.head(agents[0])]
+    rest = ctx.text[runners[0].end:runners[0].end + 8]
+    for conn in ("联合", "与", "和", "携手"):
+        if rest.startswith(conn):  # `由A联合共建单位B`: B is named within a few words
+            for k in range(runners[0].end + len(conn), runners[0].end + len(conn) + 6):
+                partner = [m for m in ctx.starting_at(k) if is_agent(m)]
+                if partner:
+                    runners.append(ctx.head(partner[0]))
+                    break
+            break
+    last = runners[-1]
+    return runners if _has_verb(ctx.text[last.end:last.end + 8]) else []
+
+
+def _only_copula(gap: str) -> bool:
+    """`“X”就是由…`, `“X”是由…`: only a copula or an adverb between the initiative and 由."""
+    return all(ch in "就是正均都也" for ch in gap)
 
 
 def _joint(ctx: Context, joint: list[Coordination], item: Mention) -> Coordination | None:

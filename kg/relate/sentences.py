@@ -68,6 +68,11 @@ class Sentences:
             return self.spans[k]
         return None
 
+    def before(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The sentence before ``span`` (one of this text's sentences), or ``None``."""
+        k = bisect_right(self._starts, span[0]) - 1
+        return self.spans[k - 1] if k > 0 else None
+
     def clause_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` begins: after the previous break in its sentence."""
         span = self.at(pos)

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from kg.relate.context import Context
-from kg.relate.names import container
+from kg.relate.names import container, prefix_container
 from kg.model import Relation
 
 CONF_NAME = 0.95
@@ -25,6 +25,9 @@ def suborganizations(ctx: Context) -> list[Relation]:
         if m.kind != "Organization":
             continue
         where = container(ctx, m)
+        if where is not None and where.org is None:
+            # `抚州市政府办`: the parts name only the area, another name of the article the body
+            where = prefix_container(ctx, m)
         if where is not None and where.org is not None:
             conf = CONF_NAME if where.how == "nested" else CONF_PREFIX
             if where.how == "prefix" and "+context" in m.rule:
@@ -32,7 +35,29 @@ def suborganizations(ctx: Context) -> list[Relation]:
             found.append(ctx.relation(m, "subOrganizationOf", where.org, m.start, conf,
                                       f"name-{where.how}"))
     found.extend(_from_statements(ctx))
+    found.extend(_composed_of(ctx))
     return [r for r in found if r is not None]
+
+
+def _composed_of(ctx: Context) -> list[Relation | None]:
+    """`甲集团成立于…，由A、B、C组成`: the members a body is composed of are its parts (the body is
+    what the sentence is about, before the clause that opens with 由)."""
+    from kg.relate.partners import strict_list  # partners imports nothing of suborg
+    found: list[Relation | None] = []
+    at = ctx.text.find("组成")
+    while at >= 0:
+        clause = ctx.sents.clause_start(at)
+        if ctx.text.startswith("由", clause):
+            members, end = strict_list(ctx, clause + 1)
+            rest = ctx.text[end:at]
+            parent = ctx.clause_subject(clause - 1) if clause > 0 else None
+            if (parent is not None and members and (not rest or rest.startswith("等"))
+                    and parent.kind == "Organization"):
+                found.extend(ctx.relation(m, "subOrganizationOf", parent, at, CONF_STATEMENT,
+                                          "suborg-statement") for m in members
+                             if m.kind == "Organization")
+        at = ctx.text.find("组成", at + 1)
+    return found
 
 
 def _orgs_at(ms):
