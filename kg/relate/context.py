@@ -1,7 +1,7 @@
 """What every relation family needs to know about one article: its mentions, sentences, subject.
 
 The families are pure functions of a ``Context``; it indexes the mentions by position once, finds
-the names nested in a longer name, the head of a name chain (`苏州市相城区阳澄湖镇` → 阳澄湖镇), the
+the names nested in a longer name, the head of a name chain (`云州市枫林区白洋湖镇` → 白洋湖镇), the
 agent a clause is about, and the article's own subject (the body it is about when a sentence
 leaves its subject out).
 """
@@ -132,8 +132,8 @@ class Context:
     # -- names and subjects ----------------------------------------------------------------------
 
     def head(self, m: Mention) -> Mention:
-        """The last name of the chain ``m`` starts: `苏州市相城区阳澄湖镇` → 阳澄湖镇,
-        `相城高新区（元和街道）朱巷社区党委` → the 社区党委."""
+        """The last name of the chain ``m`` starts: `云州市枫林区白洋湖镇` → 白洋湖镇,
+        `枫林高新区（芦苇街道）竹巷社区党委` → the 社区党委."""
         seen = {id(m)}
         while True:
             nxt = self._next_in_chain(m)
@@ -181,8 +181,8 @@ class Context:
         """The agent the article is about.
 
         The head of the first agent in the headline (else in the kicker) — unless that is an area
-        and a governing body named after it is named more often (`姑苏区“…”议事厅` about
-        姑苏区政协; a 街道's volunteer team does not replace the 街道).
+        and a governing body named after it is named more often (`柳岸区“…”议事厅` about
+        柳岸区政协; a 街道's volunteer team does not replace the 街道).
         Without one in the headline, the agent named most often (at least twice; ties go to the
         smaller area, then the first).
         """

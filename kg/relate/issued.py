@@ -30,7 +30,7 @@ def issued(ctx: Context) -> list[Relation]:
 
 
 def _agreement(doc: Mention) -> bool:
-    """`《党建共建协议书》`: an agreement has signers (partners of each other), not an issuer."""
+    """`《共建合作协议书》`: an agreement has signers (partners of each other), not an issuer."""
     return doc.name.strip("《》").endswith(AGREEMENTS)
 
 

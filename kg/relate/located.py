@@ -1,7 +1,7 @@
 """`dj:locatedIn`: where an organisation or place is — from its name and from statements.
 
-- a name built on an area's name: `吴江区工商联` → 吴江区, `朱巷社区党委` → 朱巷社区;
-- a chain of place names: `苏州市相城区阳澄湖镇` → 阳澄湖镇 in 相城区, 相城区 in 苏州市 (only the
+- a name built on an area's name: `溪山区工商联` → 溪山区, `竹巷社区党委` → 竹巷社区;
+- a chain of place names: `云州市枫林区白洋湖镇` → 白洋湖镇 in 枫林区, 枫林区 in 云州市 (only the
   nearest container; `A（B）C` names one area twice, so C is in B and A–B says nothing);
 - a statement: `X位于Y`, `Y辖区内(的)X`.
 """
@@ -13,7 +13,7 @@ from kg.relate.names import canonical_place, container, may_contain
 
 CONF_NAME = 0.95  # the recogniser's parts of one name, or adjacent place names
 CONF_PREFIX = 0.9  # the name begins with another name of the article
-CONF_AREA_PREFIX = 0.85  # the name begins with a generic area name (`姑苏区司法局`)
+CONF_AREA_PREFIX = 0.85  # the name begins with a generic area name (`柳岸区司法局`)
 CONF_COMPLETED = 0.8  # the name begins so only after the recogniser completed it from the article
 CONF_STATEMENT = 0.85
 CONF_LIST = 0.85  # a list of areas after the area that holds the first of them
@@ -35,8 +35,8 @@ def located(ctx: Context) -> list[Relation]:
 
 
 def _nearest_only(found: list[Relation]) -> list[Relation]:
-    """Only the nearest container: `三亚市荔枝沟社区` in one sentence and `吉阳区荔枝沟社区` in
-    another put the 社区 in 吉阳区, which is in 三亚市 — the 社区 is not also in 三亚市."""
+    """Only the nearest container: `云州市竹林社区` in one sentence and `溪山区竹林社区` in
+    another put the 社区 in 溪山区, which is in 云州市 — the 社区 is not also in 云州市."""
     above: dict[tuple, set[tuple]] = {}
     for r in found:
         above.setdefault(identity(r.subject), set()).add(identity(r.object))
@@ -57,7 +57,7 @@ def _nearest_only(found: list[Relation]) -> list[Relation]:
 
 def _shared_by_list(ctx: Context, m: Mention, chain: list[Relation | None]
                     ) -> list[Relation | None]:
-    """`干河街道甲社区、乙社区和丙社区`: the area written before the first of a list of areas of one
+    """`干溪街道甲社区、乙社区和丙社区`: the area written before the first of a list of areas of one
     level holds every one of them."""
     if not chain or chain[0] is None or m.kind != "Place" or not m.level:
         return []
@@ -85,7 +85,7 @@ def _from_name(ctx: Context, m: Mention) -> list[Relation | None]:
 
 
 def _registered_company(m: Mention) -> bool:
-    """`苏州某某科技有限公司`, `杭州某某集团`: a registered company's name keeps the place it was
+    """`云州某某科技有限公司`, `杭州某某集团`: a registered company's name keeps the place it was
     registered in, which says nothing about where the company is (unlike a branch, `…分行`)."""
     return m.subtype == "Enterprise" and ("有限" in m.name or m.name.endswith("集团"))
 
@@ -96,7 +96,7 @@ def _from_chain(ctx: Context, m: Mention) -> list[Relation | None]:
         return []
     own = container(ctx, m)
     if own is not None and own.place is not None and own.how == "nested":
-        return []  # a place inside the name is nearer than one before it (`苏州市吴江区工商联`)
+        return []  # a place inside the name is nearer than one before it (`云州市溪山区工商联`)
     before = _place_ending_at(ctx, m.start, m)
     if before is None and ctx.text[m.start - 1:m.start] == "）":
         opened = ctx.text.rfind("（", max(0, m.start - 16), m.start)
@@ -120,7 +120,7 @@ def _place_ending_at(ctx: Context, end: int, m: Mention,
 
 def _shares_outer(ctx: Context, p: Mention, m: Mention) -> bool:
     """True when some name holds both ``p`` and ``m`` as parts: the outer body's own relation says
-    it already (`吴江区` + `工商联` inside `吴江区工商联` is that one body, not a chain)."""
+    it already (`溪山区` + `工商联` inside `溪山区工商联` is that one body, not a chain)."""
     return any((o.start, o.end) not in ((p.start, p.end), (m.start, m.end))
                for o in ctx.covering(p.start, m.end))
 

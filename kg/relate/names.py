@@ -1,9 +1,9 @@
 """What a name's own structure says: the body or place it is named inside.
 
-`朱巷社区党委` is the party committee of 朱巷社区; `企服中心党总支` sits inside the 企服中心;
-`工商银行苏州园区支行` is a branch of 工商银行 in 苏州园区. The recogniser reports the parts of a
+`竹巷社区党委` is the party committee of 竹巷社区; `企助中心党总支` sits inside the 企助中心;
+`工商银行云州园区支行` is a branch of 工商银行 in 云州园区. The recogniser reports the parts of a
 long name as nested mentions; when it has not, a name that begins with another name of the same
-article, or with a generic administrative-area prefix (`姑苏区司法局` → 姑苏区), still says so.
+article, or with a generic administrative-area prefix (`柳岸区司法局` → 柳岸区), still says so.
 """
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def level_of(name: str) -> str:
 
 def may_contain(outer: Mention, inner: Mention) -> bool:
     """Whether a name written inside or before another can be where the other is: not a lake or a
-    hill a name merely borrows (`阳澄湖国际科技创业园`), not a smaller area before a larger one."""
+    hill a name merely borrows (`白洋湖科技创业园`), not a smaller area before a larger one."""
     borrowed = outer.subtype != "AdministrativeArea" and outer.name.endswith(_NATURE)
     if outer.kind == "Place" and borrowed:
         return False
@@ -82,7 +82,7 @@ def container(ctx: Context, m: Mention) -> Container | None:
 
 
 def _unbracketed(ctx: Context, p: Mention) -> Mention:
-    """`吴中高新区（长桥街道）社会事业局`: the area in brackets is the one before it under another
+    """`溪山高新区（长堤街道）社会事业局`: the area in brackets is the one before it under another
     name; the body is named after the first."""
     if ctx.text[p.start - 1:p.start] != "（" or ctx.text[p.end:p.end + 1] != "）":
         return p
@@ -91,8 +91,8 @@ def _unbracketed(ctx: Context, p: Mention) -> Mention:
 
 
 def canonical_place(ctx: Context, p: Mention) -> Mention:
-    """A place written short (`张家港`, `戚墅堰`: no level) is the area the article names in full
-    (`张家港市`, `戚墅堰街道`) when there is exactly one such area."""
+    """A place written short (`梅港`, `戚墅堰`: no level) is the area the article names in full
+    (`梅港市`, `戚家街道`) when there is exactly one such area."""
     if p.subtype == "AdministrativeArea" or len(p.name) < 2:
         return p
     full = [ctx.by_name[p.name + s][0] for s in ("省", "市", "区", "县", "镇", "乡", "街道")
@@ -154,7 +154,7 @@ def _zone_in_area(ctx: Context, zone: Mention) -> Container | None:
 
 
 def _from_area_prefix(m: Mention) -> Container | None:
-    """`姑苏区司法局` → a place 姑苏区 derived from the surface form itself."""
+    """`柳岸区司法局` → a place 柳岸区 derived from the surface form itself."""
     found = _AREA_PREFIX.match(m.text)
     if not found or not m.name.startswith(found.group(1)):
         return None
@@ -166,8 +166,8 @@ def _from_area_prefix(m: Mention) -> Container | None:
 
 
 def area_of(body_name: str) -> str:
-    """The area a party or government body is named after: 张家港市委 → 张家港市,
-    相城经济技术开发区党工委 → 相城经济技术开发区; "" when the name does not start with one."""
+    """The area a party or government body is named after: 梅港市委 → 梅港市,
+    枫林经济技术开发区党工委 → 枫林经济技术开发区; "" when the name does not start with one."""
     for suffix in ("党工委", "管委会", "人民政府", "人大常委会", "党委", "政府", "政协", "人大", "工商联",
                    "总工会", "委"):
         if body_name.endswith(suffix):

@@ -28,9 +28,9 @@ MAX_CUT = 16  # `、华润置地杭州公司第二党支部`: one item of a list
 PARTNER_NOUNS = ("共建单位", "结对单位", "合作单位", "联建单位", "党建联盟单位")
 _PUNCT = set("，,。；;：:、！？!?“”（）()《》\n")  # not 与: `A、B与C签约` pairs across, not within
 _QUALIFIED = ("机关", "部门", "单位", "企业", "群众", "居民", "党员", "干部", "职工")
-MAX_DESCRIPTOR = 8  # `张家港高铁新城三大重点区域和江苏国泰`: words closing a group inside the list
+MAX_DESCRIPTOR = 8  # `梅港高铁新城三大重点区域和江苏国泰`: words closing a group inside the list
 TRIGGER_WINDOW = 12  # the trigger must follow the list closely, in the same clause
-# `姑苏区政协还联合区住建委`, `工行分别与…`: adverbs between the first party and the connective.
+# `柳岸区政协还联合区住建委`, `工行分别与…`: adverbs between the first party and the connective.
 _ADVERBS = ("分别", "共同", "积极", "主动", "先后", "还", "也", "将", "并", "又", "再", "已")
 # `并与B签署`, `持续加大与B对接合作`: what may open a clause whose first party is left out.
 _LEADS = _ADVERBS + ("持续", "加大", "加强", "深化", "进一步", "不断", "全面", "注重", "坚持", "推动")
@@ -134,7 +134,7 @@ def _as_body(ctx: Context, m: Mention) -> Mention:
 
 def _opens(gap: str) -> bool:
     """Whether a list after ``gap`` opens its clause: nothing or an opener stands before it, or
-    the areas the listed bodies are in (`海陵区城中街道南山社区党委、…`), or 由."""
+    the areas the listed bodies are in (`海湾区城东街道南岭社区党委、…`), or 由."""
     if _PUNCT.intersection(gap):
         return False
     # `此次党建联建由A、B共同发起`: the list is the agent of a passive clause

@@ -1,8 +1,8 @@
 """Posts: a person holds a title in a body (`org:memberOf` + an `org:Membership` with the role).
 
 A post is written `<body><title><person>`, and several posts chain with 、 before one name:
-`相城区委常委、经开区党工委副书记、管委会副主任盛梦龙` gives three memberships. An item whose body is
-left out (`张家港市委书记、市长邱亚光`) or shortened to a bare generic body (`管委会`, `组织部`)
+`枫林区委常委、经开区党工委副书记、管委会副主任盛小龙` gives three memberships. An item whose body is
+left out (`梅港市委书记、市长邱小光`) or shortened to a bare generic body (`管委会`, `组织部`)
 takes its scope from the item before it; a head of government (`市长`) holds the post in the
 人民政府 of the area whose committee the chain named. The same chain may also stand in brackets
 after the name: `张三（青松社区党委书记）`.
@@ -111,7 +111,7 @@ def _listed_after(ctx: Context, previous: Mention, chain: list[Item], person: Me
 
 
 def _apposition(ctx: Context, person: Mention) -> list[Relation]:
-    """`苏州某研究所张三当选…`: a body written right before a name, with no title, is the person's
+    """`云州某研究所张三当选…`: a body written right before a name, with no title, is the person's
     (the post is not stated, so no role)."""
     bodies = [m for m in ctx.ending_at(person.start) if m.kind == "Organization"]
     if not bodies:
@@ -215,7 +215,7 @@ def _body_before(ctx: Context, tstart: int, floor: int) -> Mention | None:
 
 def _written_body(ctx: Context, tstart: int, floor: int) -> Mention | None:
     """A body the recogniser missed, written right before the title and after the previous
-    break: `张家港市委书记` → 张家港市委, `组织部部长` → 组织部 (completed later from the chain)."""
+    break: `梅港市委书记` → 梅港市委, `组织部部长` → 组织部 (completed later from the chain)."""
     start = tstart
     while start > floor and ctx.text[start - 1] not in _STOPS and tstart - start < MAX_BODY:
         start -= 1
@@ -277,7 +277,7 @@ def _known_name(ctx: Context, written: str) -> str:
 
 
 def _after_descriptor(text: str, start: int, floor: int) -> int:
-    """`巷长、新的社会阶层人士朱维保`: the 、 before a descriptor that stands between the chain and
+    """`巷长、新的社会阶层人士朱为宝`: the 、 before a descriptor that stands between the chain and
     the name (no title ends at the name), or ``start`` when there is none."""
     i = start - 1
     while i >= max(floor, start - MAX_DESCRIPTOR):
@@ -340,7 +340,7 @@ def _head_level(title: str) -> str:
 
 
 def _complete(scope: str, bare: str) -> str:
-    """`相城区委` + `组织部` → 相城区委组织部; `相城经济技术开发区党工委` + `管委会` → 相城经济技术开发区管委会;
+    """`枫林区委` + `组织部` → 枫林区委组织部; `枫林经济技术开发区党工委` + `管委会` → 枫林经济技术开发区管委会;
     `青松学院` + `党委` → 青松学院党委 (a unit's own party body)."""
     if bare.endswith("部") and scope.endswith("委"):
         return scope + bare
@@ -371,7 +371,7 @@ def _unit_for(ctx: Context, body: Mention, title: str) -> Mention | None:
 def _government(ctx: Context, body: Mention) -> Mention | None:
     """Where a head of government holds the post: the area's 人民政府 when the article names it,
     else the area itself (a name the text does not write is not made up). ``body`` is the area or
-    the committee named after it (`张家港市委书记、市长`)."""
+    the committee named after it (`梅港市委书记、市长`)."""
     if body.kind == "Place":
         area = body.name
     elif body.subtype == "PartyOrganization" or body.name.endswith(("政府", "人民政府")):

@@ -1,6 +1,6 @@
 """`dj:runs`: a body or area leads, launches, builds or issues an initiative.
 
-The runner is the agent the clause is about (`园区党工委以“楼宇党建”为书记项目，发布…，创新“…”机制`:
+The runner is the agent the clause is about (`园区党工委以“邻里党建”为书记项目，发布…，创新“…”机制`:
 every initiative of the sentence is the 党工委's). Bodies coordinated in the initiative's own
 clause run it together (`A与B联合推出“X”`; but `A联合B开展“X”`: A runs it, B is its partner), even
 when the clause opened with another agent. An agent right before the verb (`甲党支部认领“X”`),
@@ -152,8 +152,8 @@ def _both_sides(ctx: Context, joint: list[Coordination], item: Mention) -> list[
 
 
 def _post_body(ctx: Context, agent: Mention) -> Mention | None:
-    """The body of the last post in the chain ``agent`` opens (`苏州市委常委、组织部部长王某` →
-    苏州市委组织部), if it is an agent."""
+    """The body of the last post in the chain ``agent`` opens (`云州市委常委、组织部部长王某` →
+    云州市委组织部), if it is an agent."""
     end = min(ctx.sents.clause_end(agent.end), agent.end + MAX_POST_CHAIN)
     person = next(m for m in ctx.within(agent.end, end) if m.kind == "Person")
     items = scoped_items(ctx, parse_chain(ctx, person.start, agent.start))
@@ -192,8 +192,8 @@ def _discourse_continues(ctx: Context, item: Mention) -> bool:
 
 
 def _body_of_the_article(ctx: Context, runner: Mention | None) -> Mention | None:
-    """An area named where the article is about a body of that area (`姑苏区“…”议事厅` in an article
-    about 姑苏区政协): the body is the runner."""
+    """An area named where the article is about a body of that area (`柳岸区“…”议事厅` in an article
+    about 柳岸区政协): the body is the runner."""
     subject = ctx.subject
     if (runner is not None and subject is not None and runner.kind == "Place"
             and subject.subtype in GOVERNING and subject.name.startswith(runner.name)):

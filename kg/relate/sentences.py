@@ -52,7 +52,7 @@ class Sentences:
     """The sentences of one text, with lookup by position, and the clauses inside them.
 
     A clause runs between ，；：。 — except inside “…” quotes, where a comma belongs to a name
-    (`“同心抱籽，石榴桥红”品牌` is one clause).
+    (`“同心同向，枫桥正红”品牌` is one clause).
     """
 
     def __init__(self, text: str):

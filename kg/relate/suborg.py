@@ -1,7 +1,7 @@
 """`org:subOrganizationOf`: a body inside another — from its name and from statements.
 
-- a name built on a body's name: `企服中心党总支` → the 企服中心, `工商银行苏州园区支行` → 工商银行,
-  `相城区委组织部` → 相城区委 (the recogniser's nested parts, or a name of the article it begins with);
+- a name built on a body's name: `企助中心党总支` → the 企助中心, `工商银行云州园区支行` → 工商银行,
+  `枫林区委组织部` → 枫林区委 (the recogniser's nested parts, or a name of the article it begins with);
 - a statement: `隶属(于)X`, `X直属/下属/所属/旗下(的)Y`.
 """
 from __future__ import annotations
