@@ -60,8 +60,8 @@ def build_command(inputs, out, jobs, engine, scheduler, no_cache, min_confidence
     \b
     Example:
       kg build seeds/ --out output/
-      kg build 苏州日报/2023-06-30.txt --min-confidence 0.8
-      kg build 苏州日报/ --engine dask --scheduler tcp://10.0.0.5:8786
+      kg build 青城日报/2023-06-30.txt --min-confidence 0.8
+      kg build 青城日报/ --engine dask --scheduler tcp://10.0.0.5:8786
       kg build seeds/ --format ttl,nt,jsonld,graphml
     """
     inputs = inputs or (Path("seeds"),)
