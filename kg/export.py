@@ -27,13 +27,12 @@ import pyoxigraph as ox
 from kg.errors import KgError
 from kg.io import atomic_open
 from kg.rdf.load import graph_prefixes, load_graph, read_triples
+from kg.vocab import DJ_NS, KINDS, MEMBER_OF, ORG_NS, PREDICATES
 
 FORMATS = ("ttl", "nt", "jsonld", "graphml")
 FILE_NAMES = {"ttl": "graph.ttl", "nt": "graph.nt", "jsonld": "graph.jsonld",
               "graphml": "graph.graphml"}
-TOP_CLASSES = ("Organization", "Person", "Place", "Initiative", "PolicyDocument")
-RELATIONS = ("http://www.w3.org/ns/org#memberOf", "http://www.w3.org/ns/org#subOrganizationOf",
-             "#locatedIn", "#runs", "#partnerOf", "#issuedBy")
+RELATION_NAMES = {p.iri: p.name for p in PREDICATES.values()}  # IRI → local name
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
@@ -114,10 +113,10 @@ def entity_network(graph_path) -> nx.MultiDiGraph:
             levels[s] = o.value.rsplit("#", 1)[-1]
         elif p == "https://schema.org/mentions":
             articles[o.value].add(s)
-    entities = {s: kinds for s, kinds in types.items() if kinds & set(TOP_CLASSES)}
+    entities = {s: kinds for s, kinds in types.items() if not kinds.isdisjoint(KINDS)}
     network = nx.MultiDiGraph()
     for iri in sorted(entities):
-        top = next(k for k in TOP_CLASSES if k in entities[iri])
+        top = next(k for k in KINDS if k in entities[iri])
         sub = sorted(entities[iri] - {top})
         network.add_node(iri, label=labels.get(iri, ""), type=top, subtype=sub[0] if sub else top,
                          adminLevel=levels.get(iri, ""), articles=len(articles[iri]))
@@ -136,22 +135,19 @@ def _relation_edges(triples: list[ox.Triple], entities) -> dict[tuple[str, str, 
     by_node = defaultdict(dict)
     for t in triples:
         by_node[t.subject.value].setdefault(t.predicate.value, []).append(t.object)
-        if t.predicate.value.endswith(RELATIONS) and t.subject.value in entities \
-                and t.object.value in entities:
-            edges[(t.subject.value, _local(t.predicate.value), t.object.value)]
+        name = RELATION_NAMES.get(t.predicate.value)
+        if name and t.subject.value in entities and t.object.value in entities:
+            edges[(t.subject.value, name, t.object.value)]
     for node, props in by_node.items():
         key = _reified_key(props)
         if key in edges:
             edges[key]["statements"].add(node)
-            edges[key]["confidence"] += [float(c.value) for c in props.get(_DJ + "confidence", [])]
+            confidences = props.get(DJ_NS + "confidence", [])
+            edges[key]["confidence"] += [float(c.value) for c in confidences]
         key = _membership_key(props)
         if key in edges:
-            edges[key]["roles"] |= {r.value for r in props.get(_DJ + "roleLabel", [])}
+            edges[key]["roles"] |= {r.value for r in props.get(DJ_NS + "roleLabel", [])}
     return edges
-
-
-_DJ = "https://w3id.org/dangjian-kg/ontology#"
-_ORG = "http://www.w3.org/ns/org#"
 
 
 def _reified_key(props: dict):
@@ -159,19 +155,15 @@ def _reified_key(props: dict):
         (s,), (p,), (o,) = (props[_RDF + k] for k in ("subject", "predicate", "object"))
     except (KeyError, ValueError):
         return None
-    return s.value, _local(p.value), o.value
+    return s.value, RELATION_NAMES.get(p.value, ""), o.value
 
 
 def _membership_key(props: dict):
     try:
-        (m,), (o,) = props[_ORG + "member"], props[_ORG + "organization"]
+        (m,), (o,) = props[ORG_NS + "member"], props[ORG_NS + "organization"]
     except (KeyError, ValueError):
         return None
-    return m.value, "memberOf", o.value
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1]
+    return m.value, MEMBER_OF, o.value
 
 
 def write_graphml(graph_path, target: Path) -> None:

@@ -8,22 +8,17 @@ stores (``dj:charStart``/``dj:charEnd``) and what a researcher can check with ``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
+from kg import vocab
 from kg.offsets import OffsetMap
 
-# Top-level classes and the subclasses of each (the vocabulary contract, spec/ontology.md).
-KINDS: dict[str, tuple[str, ...]] = {
-    "Organization": ("PartyOrganization", "GovernmentAgency", "Enterprise", "SocialOrganization",
-                     "PublicInstitution"),
-    "Person": (),
-    "Place": ("AdministrativeArea",),
-    "Initiative": ("SecretaryProject", "Mechanism", "Brand", "Campaign", "ServicePoint"),
-    "PolicyDocument": (),
-}
-ADMIN_LEVELS = ("Country", "Province", "City", "District", "County", "Town", "Subdistrict",
-                "Community", "Village", "DevelopmentZone")
-# Relation predicates by their local name; memberOf also yields an org:Membership node.
-PREDICATES = ("memberOf", "subOrganizationOf", "locatedIn", "runs", "partnerOf", "issuedBy")
+# The names of the closed vocabularies, which are declared in kg.vocab: each kind with its
+# subtypes, the administrative levels, the relation predicates.
+KINDS: dict[str, tuple[str, ...]] = {k.name: tuple(s.name for s in k.subtypes)
+                                     for k in vocab.KINDS.values()}
+ADMIN_LEVELS: tuple[str, ...] = tuple(vocab.LEVELS)
+PREDICATES: tuple[str, ...] = tuple(vocab.PREDICATES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +61,11 @@ class Mention:
     start: int
     end: int
     text: str  # the surface form as normalised, e.g. "园区党工委"
-    kind: str  # top-level class: Organization | Person | Place | Initiative | PolicyDocument
-    subtype: str  # most specific class, e.g. "PartyOrganization"; equals kind when none fits
+    kind: vocab.KindName  # top-level class
+    subtype: vocab.KindName | vocab.SubtypeName  # most specific class; equals kind when none fits
     name: str  # canonical name, completed from context, e.g. "苏州工业园区党工委"
     rule: str  # which recogniser or rule found it
-    level: str = ""  # admin level for AdministrativeArea (one of ADMIN_LEVELS)
+    level: vocab.LevelName | Literal[""] = ""  # admin level of an AdministrativeArea
     scope: str = ""  # disambiguating scope for generic names (e.g. the community of a 社区党委)
 
 
@@ -79,7 +74,7 @@ class Relation:
     """A relation stated in an article, between two of its mentions, with its evidence sentence."""
 
     subject: Mention
-    predicate: str  # one of PREDICATES
+    predicate: vocab.PredicateName
     object: Mention
     sentence_start: int  # the evidence sentence as a span of Article.text
     sentence_end: int
@@ -112,3 +107,4 @@ class Entity:
     aliases: tuple[str, ...]  # every other surface form, sorted (skos:altLabel @zh)
     articles: tuple[str, ...]  # ids of the articles that mention it, sorted
     level: str = ""
+    iri_name: str = ""  # the name its IRI was minted from, when curation renamed it (kg.curation)

@@ -9,9 +9,7 @@ import pyoxigraph as ox
 
 from kg.query import compact, table
 from kg.rdf.load import graph_prefixes, load_store
-
-RELATIONS = ("org:memberOf", "org:subOrganizationOf", "dj:locatedIn", "dj:runs", "dj:partnerOf",
-             "dj:issuedBy")
+from kg.vocab import PREDICATES
 
 BY_CLASS = """
 SELECT ?class (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a ?class }
@@ -36,7 +34,7 @@ WHERE {
   }
 }
 GROUP BY ?predicate ORDER BY DESC(?triples) ?predicate
-""" % " ".join(RELATIONS)
+""" % " ".join(f"<{p.iri}>" for p in PREDICATES.values())
 BY_PAGE = """
 SELECT ?page (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?e) AS ?entities)
        (COUNT(DISTINCT ?st) AS ?statements)

@@ -1,11 +1,11 @@
 """IRIs: ASCII, free of "/" (so every one can be written as a prefixed name), stable across runs and
 input order, derived only from canonical keys.
 
-An entity IRI is ``<base><kind>-<pinyin-slug>-<hash>``: the slug makes it readable, the hash of the
-full canonical key makes it unique (two names with the same pinyin stay apart). The slug reads each
-character on its own (its most common reading, memoised): whole-phrase pinyin costs ~0.1 ms a name,
-a sizeable share of a large build, and a polyphone read off (银行 → yin-xing) is harmless beside
-the hash.
+An entity IRI is ``<base><prefix>-<pinyin-slug>-<hash>``, the prefix its kind's (``org``, ``person``
+…, ``kg.vocab``): the slug makes it readable, the hash of the full canonical key makes it unique
+(two names with the same pinyin stay apart). The slug reads each character on its own (its most
+common reading, memoised): whole-phrase pinyin costs ~0.1 ms a name, a sizeable share of a large
+build, and a polyphone read off (银行 → yin-xing) is harmless beside the hash.
 """
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
+from kg.vocab import KINDS
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-KIND_PATH = {"Organization": "org", "Person": "person", "Place": "place",
-             "Initiative": "initiative", "PolicyDocument": "doc"}
 
 
 def short_hash(*parts: str, length: int = 10) -> str:
@@ -52,7 +52,7 @@ def _reading(ch: str) -> str:
 
 
 def entity_path(kind: str, label: str, key: str) -> str:
-    return f"{KIND_PATH[kind]}-{slug(label)}-{short_hash(key)}"
+    return f"{KINDS[kind].iri_prefix}-{slug(label)}-{short_hash(key)}"
 
 
 def article_path(source: str, index: int) -> str:

@@ -1,68 +1,53 @@
 """Namespaces of the vocabulary contract (spec/ontology.md).
 
 ``DJ`` is closed (``_fail = True``): a misspelt term raises instead of minting a new IRI, and a
-test checks that every term here is declared in ``ontology/dangjian.ttl``.
+test checks that every term here is declared in ``ontology/dangjian.ttl``. The terms of the closed
+vocabularies (classes, administrative levels, relations) come from ``kg.vocab``.
 """
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-ORG = Namespace("http://www.w3.org/ns/org#")
+from kg import vocab
+
+ORG = Namespace(vocab.ORG_NS)
 SCHEMA = Namespace("https://schema.org/")
 DEFAULT_BASE = "https://w3id.org/dangjian-kg/id/"
 
 
 class DJ(DefinedNamespace):
     _fail = True
-    _NS = Namespace("https://w3id.org/dangjian-kg/ontology#")
+    _NS = Namespace(vocab.DJ_NS)
 
-    # classes
-    Organization: URIRef
-    PartyOrganization: URIRef
-    GovernmentAgency: URIRef
-    Enterprise: URIRef
-    SocialOrganization: URIRef
-    PublicInstitution: URIRef
-    Person: URIRef
-    Place: URIRef
-    AdministrativeArea: URIRef
-    Initiative: URIRef
-    SecretaryProject: URIRef
-    Mechanism: URIRef
-    Brand: URIRef
-    Campaign: URIRef
-    ServicePoint: URIRef
-    PolicyDocument: URIRef
+    # classes besides the entity kinds
     Article: URIRef
     Rule: URIRef
-    # administrative levels (skos:Concept)
+    Dateline: URIRef
+    Curation: URIRef
+    # concept schemes (the administrative levels are its concepts)
     AdminLevelScheme: URIRef
-    Country: URIRef
-    Province: URIRef
-    City: URIRef
-    District: URIRef
-    County: URIRef
-    Town: URIRef
-    Subdistrict: URIRef
-    Community: URIRef
-    Village: URIRef
-    DevelopmentZone: URIRef
     RoleScheme: URIRef
     # initiative kinds: the Initiative subclasses above are also the concepts of this scheme
     InitiativeKindScheme: URIRef
-    # properties
+    # properties besides the relations
     adminLevel: URIRef
-    locatedIn: URIRef
-    runs: URIRef
-    partnerOf: URIRef
-    issuedBy: URIRef
     roleLabel: URIRef
     evidence: URIRef
     charStart: URIRef
     charEnd: URIRef
     confidence: URIRef
     position: URIRef
+    dateline: URIRef
+    asOf: URIRef
+    curated: URIRef
+    divisionCode: URIRef
+
+
+# Kinds, subtypes, levels and the dj: relations: declared once, in kg.vocab.
+DJ.__annotations__.update(dict.fromkeys(vocab.dj_terms(), URIRef))
+# Each relation's IRI by its name (kg.model.PREDICATES).
+PREDICATE: dict[str, URIRef] = {name: URIRef(p.iri) for name, p in vocab.PREDICATES.items()}
 
 
 def bind_prefixes(graph, base: str = DEFAULT_BASE):

@@ -26,8 +26,9 @@ from pypinyin import Style, lazy_pinyin
 from kg.views.graphdata import Edge, Evidence, GraphData
 from kg.views.html import asset, environment, escape_json, json_dumps
 from kg.views.layout import layout
-from kg.views.style import (CLASSES, GROUP_COLOURS, GROUP_LEVELS, LEVELS, READINGS, RELATIONS,
-                            SUBTYPES)
+from kg.views.style import GROUP_COLOURS, GROUP_LEVELS
+from kg.vocab import (ISSUED_BY, KINDS, LEVELS, LOCATED_IN, MEMBER_OF, PREDICATES, RUNS,
+                      SUB_ORGANIZATION_OF, SUBTYPES)
 
 SHARD = 64  # entities per neighbourhood shard: one hub's shard stays small, few files in all
 ARTICLE_SHARD = 256  # articles per mention shard
@@ -101,9 +102,9 @@ def groups(data: GraphData) -> dict[str, dict[str, str]]:
     for edge in data.edges:
         if edge.source == edge.target:
             continue
-        if edge.predicate in ("locatedIn", "subOrganizationOf", "memberOf", "issuedBy"):
+        if edge.predicate in (LOCATED_IN, SUB_ORGANIZATION_OF, MEMBER_OF, ISSUED_BY):
             up[edge.source].append(edge.target)
-        elif edge.predicate == "runs":
+        elif edge.predicate == RUNS:
             up[edge.target].append(edge.source)
     found: dict[str, dict[str, str]] = {name: {} for name in GROUP_LEVELS}
     for name, levels in GROUP_LEVELS.items():
@@ -127,13 +128,18 @@ def _nearest(start: str, up: dict[str, list[str]], wanted) -> str:
 
 
 def vocabulary() -> dict:
+    """The legend: names and colours of classes and relations (numbered by their order in the
+    data), how each relation reads, the names of subtypes and levels."""
     return {
-        "classes": {k: {"name": n, "colour": c} for k, (n, c) in CLASSES.items()},
-        "classOrder": list(CLASSES),
-        "relations": {k: {"name": n, "colour": c, "directed": d, "label": READINGS[k][0],
-                          "reading": READINGS[k][1]} for k, (n, c, d) in RELATIONS.items()},
-        "relationOrder": list(RELATIONS),
-        "subtypes": SUBTYPES, "levels": LEVELS, "groupColours": list(GROUP_COLOURS),
+        "classes": {k.name: {"name": k.label, "colour": k.colour} for k in KINDS.values()},
+        "classOrder": list(KINDS),
+        "relations": {p.name: {"name": p.label, "colour": p.colour, "directed": not p.symmetric,
+                               "label": p.arrow_label, "reading": p.sentence}
+                      for p in PREDICATES.values()},
+        "relationOrder": list(PREDICATES),
+        "subtypes": {s.name: s.label for s in SUBTYPES.values()},
+        "levels": {level.name: level.label for level in LEVELS.values()},
+        "groupColours": list(GROUP_COLOURS),
     }
 
 
@@ -144,7 +150,7 @@ def summary(data: GraphData) -> dict:
         "statements": sum(len(e.evidence) for e in data.edges),
         "articles": len(data.articles),
         "pages": len({a.source for a in data.articles.values()}),
-        "classes": {k: kinds[k] for k in CLASSES if kinds[k]},
+        "classes": {k: kinds[k] for k in KINDS if kinds[k]},
         "relations": {p: n for p, n in sorted(Counter(e.predicate for e in data.edges).items())},
     }
 
@@ -159,7 +165,7 @@ def _entity_columns(data: GraphData, entities: list[str], grouped: dict[str, dic
     base = len(_base(entities))
     number = {iri: i for i, iri in enumerate(entities)}
     nodes = [data.nodes[iri] for iri in entities]
-    kinds = list(CLASSES)
+    kinds = list(KINDS)
     return {
         "key": [iri[base:] for iri in entities],
         "label": [n.label for n in nodes],
@@ -196,7 +202,7 @@ def _article_columns(data: GraphData, articles: list[str]) -> dict:
 
 
 def _edge_columns(edges: list[Edge], number: dict[str, int]) -> dict:
-    order = list(RELATIONS)
+    order = list(PREDICATES)
     return {
         "from": [number[e.source] for e in edges],
         "to": [number[e.target] for e in edges],
