@@ -54,7 +54,7 @@ class BuildOptions:
     formats: tuple[str, ...] = ("ttl",)  # graph.ttl always; also nt, jsonld, graphml
     views: bool = True  # write OUT/views/ (the HTML views)
     validate: bool = True  # check graph.ttl against ontology/shapes.ttl and report problems
-    curation: Path | None = None  # corrections to apply (kg.curation); None: curation.csv beside the inputs
+    curation: Path | None = None  # kg.curation file; None: curation.csv beside the inputs, if any
 
 
 @dataclass
