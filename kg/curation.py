@@ -30,6 +30,7 @@ from typing import Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
+from kg import vocab
 from kg.errors import InputError
 from kg.model import PREDICATES, Entity, Mention, PageResult, Relation
 from kg.rdf.iris import entity_path, short_hash, slug
@@ -342,7 +343,7 @@ def _names(article_id: str, ref: str) -> bool:
 
 
 def _both_ways(s: str, p: str, o: str) -> set[tuple[str, str, str]]:
-    return {(s, p, o), (o, p, s)} if p == "partnerOf" else {(s, p, o)}
+    return {(s, p, o), (o, p, s)} if vocab.PREDICATES[p].symmetric else {(s, p, o)}
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:

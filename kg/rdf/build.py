@@ -15,13 +15,10 @@ from kg.dates import Dated
 from kg.model import PageResult, Relation
 from kg.rdf.dates import date_triples
 from kg.rdf.iris import article_path, entity_path, short_hash, slug
-from kg.rdf.namespaces import DEFAULT_BASE, DJ, ORG, SCHEMA, bind_prefixes
+from kg.rdf.namespaces import DEFAULT_BASE, DJ, ORG, PREDICATE, SCHEMA, bind_prefixes
 from kg.resolve import Resolution
+from kg.vocab import PREDICATES
 
-PREDICATE = {
-    "memberOf": ORG.memberOf, "subOrganizationOf": ORG.subOrganizationOf,
-    "locatedIn": DJ.locatedIn, "runs": DJ.runs, "partnerOf": DJ.partnerOf, "issuedBy": DJ.issuedBy,
-}
 RULE_PREFIX = str(DJ._NS) + "rule-"
 
 
@@ -107,7 +104,7 @@ def _best_per_triple(iri: "_Minter", article, relations) -> list[tuple[tuple, li
         o = iri.entity(iri.resolution.key_of(article.id, rel.object))
         if s == o:
             continue
-        if rel.predicate == "partnerOf" and str(o) < str(s):
+        if PREDICATES[rel.predicate].symmetric and str(o) < str(s):
             s, o = o, s  # symmetric: one direction, so the same pair stated twice is one triple
         groups.setdefault((s, PREDICATE[rel.predicate], o), []).append(rel)
     return sorted(((ends, sorted(rels, key=_rank)) for ends, rels in groups.items()),
@@ -130,7 +127,7 @@ def _by_role(rels: list[Relation]) -> dict[str, Relation]:
     """memberOf: the best evidence of each role (``rels`` best first); empty for other predicates."""
     by_role: dict[str, Relation] = {}
     for rel in rels:
-        if rel.predicate == "memberOf" and rel.role:
+        if PREDICATES[rel.predicate].has_role and rel.role:
             by_role.setdefault(rel.role, rel)
     return by_role
 
