@@ -165,3 +165,45 @@ def test_located_only_the_nearest_container_when_two_sentences_name_two():
     d.area("桃源区", "District")
     d.area("青松社区", "Community", nth=1)
     assert {t for t in d.triples("locatedIn") if t[0] == "青松社区"} == {("青松社区", "locatedIn", "桃源区")}
+
+
+def test_located_area_before_a_list_of_bodies_holds_the_area_each_is_named_after():
+    d = Doc("海湾区城东街道南岭社区党委、北岭社区党总支和西岭社区党总支结成联盟。")
+    d.area("海湾区", "District")
+    d.area("城东街道", "Subdistrict")
+    d.area("南岭社区", "Community")
+    d.org("南岭社区党委")
+    d.area("北岭社区", "Community")
+    d.org("北岭社区党总支")
+    d.area("西岭社区", "Community")
+    d.org("西岭社区党总支")
+    triples = d.triples("locatedIn")
+    assert {("南岭社区", "locatedIn", "城东街道"), ("北岭社区", "locatedIn", "城东街道"),
+            ("西岭社区", "locatedIn", "城东街道")} <= triples
+
+
+def test_located_name_after_an_areas_own_government_is_in_that_area():
+    d = Doc("云州市青石街道办事处竹林社区居委会王小明参加座谈。")
+    d.area("云州市", "City")
+    d.area("青石街道", "Subdistrict")
+    d.org("云州市青石街道办事处", "GovernmentAgency")
+    d.area("竹林社区", "Community")
+    d.org("竹林社区居委会", "GovernmentAgency")
+    assert ("竹林社区", "locatedIn", "青石街道") in d.triples("locatedIn")
+
+
+def test_located_places_listed_after_what_holds_them():
+    d = Doc("竹林社区所辖的枫叶苑、桂花苑等小区聚集着大量住户。")
+    d.area("竹林社区", "Community")
+    d.place("枫叶苑")
+    d.place("桂花苑")
+    assert {("枫叶苑", "locatedIn", "竹林社区"), ("桂花苑", "locatedIn", "竹林社区")} <= d.triples("locatedIn")
+
+
+def test_located_group_or_law_firm_keeps_the_place_it_was_registered_in_out():
+    d = Doc("云州华光教育集团、云州明理律所与社区结对。")
+    d.area("云州", "City", name="云州市")
+    d.org("云州华光教育集团", "PublicInstitution")
+    d.area("云州", "City", name="云州市", nth=1)
+    d.org("云州明理律所", "Enterprise")
+    assert d.triples("locatedIn") == set()

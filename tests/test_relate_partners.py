@@ -96,11 +96,11 @@ def test_partners_a_list_with_words_between_its_names_is_not_a_signing():
 
 
 def test_partners_a_list_before_yu_pairs_across_not_within():
-    d = Doc("学生党支部、团委党支部与青松社区党委签约。")
-    for name in ("学生党支部", "团委党支部", "青松社区党委"):
+    d = Doc("学生党支部、青年党支部与青松社区党委签约。")
+    for name in ("学生党支部", "青年党支部", "青松社区党委"):
         d.org(name)
     assert {frozenset((a, b)) for a, _, b in d.triples("partnerOf")} == {
-        frozenset(("学生党支部", "青松社区党委")), frozenset(("团委党支部", "青松社区党委"))}
+        frozenset(("学生党支部", "青松社区党委")), frozenset(("青年党支部", "青松社区党委"))}
 
 
 def test_partners_the_host_works_with_each_body_that_carries_the_event_out():
@@ -148,3 +148,15 @@ def test_partners_a_list_runs_on_past_a_name_cut_short():
     for name in ("甲社区党委", "乙学校党总支", "丙公司党支部", "丁厂党支部"):
         d.org(name)
     assert len(d.triples("partnerOf")) == 6
+
+
+def test_partners_the_writers_own_unit_before_a_list_is_no_party():
+    d = Doc("梅林社区党委第一党支部、第二党支部与我校学生党支部、青年党支部举行共建签约仪式。")
+    d.org("梅林社区党委第一党支部")
+    d.org("第二党支部", name="梅林社区党委第二党支部")
+    d.org("学生党支部")
+    d.org("青年党支部")
+    pairs = {tuple(sorted((a, b))) for a, _, b in d.triples("partnerOf")}
+    assert pairs == {tuple(sorted(p)) for p in [
+        ("梅林社区党委第一党支部", "学生党支部"), ("梅林社区党委第一党支部", "青年党支部"),
+        ("梅林社区党委第二党支部", "学生党支部"), ("梅林社区党委第二党支部", "青年党支部")]}

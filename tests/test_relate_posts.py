@@ -225,3 +225,35 @@ def test_posts_a_deputy_mayor_after_another_persons_posts_is_the_citys():
     d.person("李大山")
     assert {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")
             if r.subject.name == "李大山"} == {("李大山", "梅林市", "副市长")}
+
+
+def test_posts_a_first_secretary_posted_to_a_village_holds_the_post_in_the_articles_village():
+    d = Doc("青松村召开党员大会。党员跟随驻村第一书记王小明参观了便民服务大厅。")
+    d.area("青松村", "Village")
+    d.person("王小明")
+    assert {(r.subject.name, r.object.name, r.role_label or r.role)
+            for r in d.relations("memberOf")} == {("王小明", "青松村", "驻村第一书记")}
+
+
+def test_posts_a_body_the_writer_only_points_at_holds_no_post():
+    d = Doc("我校党委委员、副校长王小明，梅林社区党委书记李大山参加仪式。")
+    d.person("王小明")
+    d.org("梅林社区党委")
+    d.person("李大山")
+    assert {(r.subject.name, r.object.name) for r in d.relations("memberOf")} == {
+        ("李大山", "梅林社区党委")}
+
+
+def test_posts_a_generic_word_the_articles_names_do_not_resolve_holds_no_post():
+    d = Doc("公司党委书记王小明、梅林社区党委书记李大山签署协议。")
+    d.person("王小明")
+    d.org("梅林社区党委")
+    d.person("李大山")
+    assert {(r.subject.name, r.object.name) for r in d.relations("memberOf")} == {
+        ("李大山", "梅林社区党委")}
+
+
+def test_posts_words_before_a_title_that_open_with_a_preposition_name_no_body():
+    d = Doc("在听取商会会长王小明的介绍后，大家深受鼓舞。")
+    d.person("王小明")
+    assert d.relations("memberOf") == []

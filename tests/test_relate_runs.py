@@ -194,3 +194,83 @@ def test_runs_nobody_runs_what_a_clause_is_only_selected_into():
     d.org("青松区工商联", "SocialOrganization")
     d.initiative("“抢订单”行动", "Campaign")
     assert d.relations("runs") == []
+
+
+def _about_the_community(text: str) -> Doc:
+    d = Doc("青松社区党委推进治理\n" + text, title="青松社区党委推进治理")
+    d.org("青松社区党委")
+    return d
+
+
+def test_runs_someones_words_give_the_article_subject_nothing():
+    d = _about_the_community("王小明说，社区是开展“青苗”行动的前沿阵地。")
+    d.person("王小明")
+    d.initiative("“青苗”行动", "Campaign")
+    assert d.triples("runs") == set()
+
+
+def test_runs_someones_words_go_on_into_the_next_sentence_without_an_agent():
+    d = _about_the_community("王小明表示，将坚持党建引领。同时探索建立“三联”机制。")
+    d.person("王小明")
+    d.initiative("“三联”机制")
+    assert d.triples("runs") == set()
+
+
+def test_runs_an_exhortation_gives_the_article_subject_nothing():
+    d = _about_the_community("要加快楼宇建设，构建“网格联盟”体系。")
+    d.initiative("“网格联盟”体系")
+    assert d.triples("runs") == set()
+
+
+def test_runs_an_initiative_only_followed_is_not_the_article_subjects():
+    d = _about_the_community("青松社区党委召开会议。会上，就如何按照“五步”工作机制提升治理水平进行了讨论。")
+    d.org("青松社区党委", nth=1)
+    d.initiative("“五步”工作机制")
+    assert d.triples("runs") == set()
+
+
+def test_runs_a_clause_opened_by_another_bodys_bare_word_is_not_the_article_subjects():
+    d = Doc("梅林新区推进党建\n以财政局党支部为例，党支部实施“红芽”行动。", title="梅林新区推进党建")
+    d.area("梅林新区", "DevelopmentZone")
+    d.org("财政局党支部")
+    d.initiative("“红芽”行动", "Campaign")
+    assert d.triples("runs") == set()
+
+
+def test_runs_subject_named_only_in_a_phrase_of_place_does_not_continue_the_discourse():
+    d = Doc("云州市关爱骑手\n早上七点，语音提示响起。骑手们结束了在云州市青石街道“暖风”驿站召开的晨会。",
+            title="云州市关爱骑手")
+    d.area("云州市", "City")
+    d.area("云州市", "City", nth=1)
+    d.area("青石街道", "Subdistrict")
+    d.initiative("“暖风”驿站", "ServicePoint")
+    assert d.triples("runs") == set()
+
+
+def test_runs_subject_named_inside_its_own_government_continues_the_discourse():
+    d = Doc("梅林开发区比学赶超\n今年以来，干部作风明显转变。走进梅林开发区管委会大厅，墙上的“三比三争”行动作战图"
+            "很是醒目。", title="梅林开发区比学赶超")
+    d.area("梅林开发区", "DevelopmentZone")
+    d.area("梅林开发区", "DevelopmentZone", nth=1)
+    d.org("梅林开发区管委会", "GovernmentAgency")
+    d.initiative("“三比三争”行动", "Campaign")
+    [rel] = d.relations("runs")
+    assert (rel.subject.name, rel.rule) == ("梅林开发区", "run-article-subject")
+    assert rel.confidence < 0.6
+
+
+def test_runs_subject_named_inside_another_bodys_name_does_not_continue_the_discourse():
+    d = Doc("梅林区关爱骑手\n活动由梅林区委社会工作部主办。“暖风”驿站的启用带来了便利。",
+            title="梅林区关爱骑手")
+    d.area("梅林区", "District")
+    d.org("梅林区委社会工作部")
+    d.area("梅林区", "District", nth=1)
+    d.initiative("“暖风”驿站", "ServicePoint")
+    assert ("梅林区", "runs", "暖风驿站") not in d.triples("runs")
+
+
+def test_runs_no_article_subject_when_the_headline_names_a_unit_the_names_miss():
+    d = Doc("云州青石街道\n立足管理难点，推进“红巷”品牌建设。", title="云州青石街道")
+    d.area("云州", "City", name="云州市")
+    d.initiative("“红巷”品牌", "Brand")
+    assert d.triples("runs") == set()

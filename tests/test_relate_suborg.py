@@ -72,3 +72,24 @@ def test_suborg_the_members_a_body_is_composed_of_are_its_parts():
     d.org("桃李小学", "PublicInstitution")
     assert d.triples("subOrganizationOf") == {("青松小学", "subOrganizationOf", "梅林教育集团"),
                                               ("桃李小学", "subOrganizationOf", "梅林教育集团")}
+
+
+def test_suborg_members_of_a_list_closed_by_a_count_even_past_a_missed_name():
+    d = Doc("青禾教育集团成立于2020年，由甲山实验小学、乙水小学和丙林小学三所学校组成。")
+    d.org("青禾教育集团", "PublicInstitution")
+    d.org("乙水小学", "PublicInstitution")
+    d.org("丙林小学三所学校", "PublicInstitution")
+    d.org("丙林小学", "PublicInstitution")
+    triples = d.triples("subOrganizationOf")
+    assert {("乙水小学", "subOrganizationOf", "青禾教育集团"),
+            ("丙林小学", "subOrganizationOf", "青禾教育集团")} <= triples
+    assert ("丙林小学三所学校", "subOrganizationOf", "青禾教育集团") not in triples
+
+
+def test_suborg_members_of_a_list_closed_by_deng():
+    d = Doc("青禾联盟成立于2021年，由乙水小学、丙林中学等单位组成。")
+    d.org("青禾联盟", "SocialOrganization")
+    d.org("乙水小学", "PublicInstitution")
+    d.org("丙林中学", "PublicInstitution")
+    assert d.triples("subOrganizationOf") == {("乙水小学", "subOrganizationOf", "青禾联盟"),
+                                              ("丙林中学", "subOrganizationOf", "青禾联盟")}

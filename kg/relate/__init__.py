@@ -29,6 +29,7 @@ from kg.relate.partners import partners
 from kg.relate.posts import posts
 from kg.relate.runs import runs
 from kg.relate.suborg import suborganizations
+from kg.vocab import PREDICATES
 
 FAMILIES = (posts, located, suborganizations, runs, partners, issued)
 
@@ -62,9 +63,10 @@ def _rank(rel: Relation) -> tuple:
 
 def _key(rel: Relation) -> tuple:
     ends = (identity(rel.subject), identity(rel.object))
-    if rel.predicate == "partnerOf":
+    predicate = PREDICATES[rel.predicate]
+    if predicate.symmetric:
         ends = tuple(sorted(ends))
-    role = (rel.role,) if rel.predicate == "memberOf" else ()
+    role = (rel.role,) if predicate.has_role else ()
     return (rel.predicate, *ends, *role)
 
 

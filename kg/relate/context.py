@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.model import Article, Mention, Relation
 from kg.relate.sentences import Sentences
+from kg.vocab import RANK
 
 # A clause-initial name is the clause's subject only when nothing, or one of these openers, stands
 # before it: after anything else (`成立X`, `与X`, `在X`) the name is an object or an adverbial.
@@ -22,9 +23,9 @@ OPENERS = frozenset(("", "由", "同时", "此外", "另外", "其中", "近日"
 SUBJECT_GAP = max(map(len, OPENERS))
 # The bodies an area acts through (its party committee, its government, its 政协 …).
 GOVERNING = ("PartyOrganization", "GovernmentAgency")
-# Specificity of an area, to prefer the smaller one when two are named equally often.
-_RANK = {"Country": 1, "Province": 2, "City": 3, "District": 4, "County": 4, "DevelopmentZone": 4.5,
-         "Town": 5, "Subdistrict": 5, "Community": 6, "Village": 6}
+# A unit smaller than an area, written right after the area's name (`云州青石街道`).
+UNIT_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
+MAX_UNIT_NAME = 4
 
 
 def is_agent(m: Mention) -> bool:
@@ -191,7 +192,8 @@ class Context:
         first = {}
         for m in agents:
             first.setdefault(identity(m), m)
-        top = min(counts, key=lambda k: (-counts[k], -_RANK.get(first[k].level, 0), first[k].start),
+        # Equally often named: the smaller area (higher rank) first.
+        top = min(counts, key=lambda k: (-counts[k], -RANK.get(first[k].level, 0), first[k].start),
                   default=None)
         in_title: list[Mention] = []
         for heading in (self.article.title, self.article.kicker):
@@ -201,6 +203,8 @@ class Context:
                             if is_agent(m) and at <= m.start and m.end <= at + len(heading)]
         if in_title:
             chosen = self.head(in_title[0])
+            if self._smaller_unit_follows(chosen):
+                return None
             if (top is not None and chosen.kind == "Place" and first[top].subtype in GOVERNING
                     and top[1].startswith(chosen.name) and counts[top] > counts[identity(chosen)]):
                 return first[top]
@@ -208,6 +212,17 @@ class Context:
         if top is None or counts[top] < 2:
             return None
         return first[top]
+
+    def _smaller_unit_follows(self, m: Mention) -> bool:
+        """`云州青石街道…` where only 云州 was recognised: the headline is about a smaller unit
+        of the area that the article's names miss, so the area is not the article's subject (its
+        work would be given to the wrong body)."""
+        after = self.text[m.end:m.end + MAX_UNIT_NAME + 2]
+        for suffix in UNIT_SUFFIXES:
+            at = after.find(suffix)
+            if 0 < at <= MAX_UNIT_NAME and all("\u4e00" <= ch <= "\u9fff" for ch in after[:at]):
+                return not self.within(m.end, m.end + at + len(suffix))
+        return False
 
     # -- building relations ----------------------------------------------------------------------
 

@@ -20,7 +20,11 @@ CONF_LIST = 0.85  # a list of areas after the area that holds the first of them
 
 _LIST_SEPS = ("、", "和", "及", "以及")
 _LOCATED_VERBS = ("位于", "坐落于", "地处", "落户于", "落户")
-_WITHIN = ("辖区内的", "辖区内", "辖区的")
+# Endings of names registered with a place in front (a group, a law firm), whatever their kind.
+REGISTERED_ENDINGS = ("集团", "律所", "律师事务所")
+# What an area's own government adds to its name (`青石街道办事处`, `云州新城管委会`).
+GOVERNMENTS_OF_AREAS = ("办事处", "街道办事处", "管委会", "管理委员会", "人民政府", "政府")
+_WITHIN = ("辖区内的", "辖区内", "辖区的", "所辖的")
 
 
 def located(ctx: Context) -> list[Relation]:
@@ -58,12 +62,13 @@ def _nearest_only(found: list[Relation]) -> list[Relation]:
 def _shared_by_list(ctx: Context, m: Mention, chain: list[Relation | None]
                     ) -> list[Relation | None]:
     """`干溪街道甲社区、乙社区和丙社区`: the area written before the first of a list of areas of one
-    level holds every one of them."""
+    level holds every one of them — also when the list names their bodies (`干溪街道甲社区党委、
+    乙社区党总支`: 乙社区 is in the 干溪街道 too)."""
     if not chain or chain[0] is None or m.kind != "Place" or not m.level:
         return []
     container = chain[0].object
     found: list[Relation | None] = []
-    pos = m.end
+    pos = _item_end(ctx, m)
     while True:
         sep = next((x for x in _LIST_SEPS if ctx.text.startswith(x, pos)), "")
         nxt = [n for n in ctx.starting_at(pos + len(sep)) if n.kind == "Place" and n.level == m.level]
@@ -71,7 +76,14 @@ def _shared_by_list(ctx: Context, m: Mention, chain: list[Relation | None]
             return found
         item = max(nxt, key=lambda n: n.end - n.start)
         found.append(ctx.relation(item, "locatedIn", container, item.start, CONF_LIST, "name-chain-list"))
-        pos = item.end
+        pos = _item_end(ctx, item)
+
+
+def _item_end(ctx: Context, area: Mention) -> int:
+    """Where the list item that begins with ``area`` ends: after the body named after it
+    (`甲社区党委`), if one is."""
+    bodies = [n for n in ctx.starting_at(area.start) if n.kind == "Organization" and n.end > area.end]
+    return max((n.end for n in bodies), default=area.end)
 
 
 def _from_name(ctx: Context, m: Mention) -> list[Relation | None]:
@@ -85,9 +97,10 @@ def _from_name(ctx: Context, m: Mention) -> list[Relation | None]:
 
 
 def _registered_company(m: Mention) -> bool:
-    """`云州某某科技有限公司`, `杭州某某集团`: a registered company's name keeps the place it was
-    registered in, which says nothing about where the company is (unlike a branch, `…分行`)."""
-    return m.subtype == "Enterprise" and ("有限" in m.name or m.name.endswith("集团"))
+    """`云州某某科技有限公司`, `云州某某教育集团`, `云州某某律所`: a registered name keeps the place
+    it was registered in, which says nothing about where the body is (unlike a branch, `…分行`, or
+    a utility named after the area it serves, `云州燃气公司`)."""
+    return ("有限" in m.name and m.subtype == "Enterprise") or m.name.endswith(REGISTERED_ENDINGS)
 
 
 def _from_chain(ctx: Context, m: Mention) -> list[Relation | None]:
@@ -103,6 +116,8 @@ def _from_chain(ctx: Context, m: Mention) -> list[Relation | None]:
         if opened >= 0:
             before = _place_ending_at(ctx, m.start - 1, m, start=opened + 1)
     if before is None:
+        before = _area_of_government_ending_at(ctx, m.start)
+    if before is None:
         return []
     before = canonical_place(ctx, before)
     if not may_contain(before, m):
@@ -116,6 +131,19 @@ def _place_ending_at(ctx: Context, end: int, m: Mention,
     places = [p for p in ctx.ending_at(end) if is_place(p) and (start is None or p.start == start)
               and not (m.kind == "Organization" and _shares_outer(ctx, p, m))]
     return max(places, key=lambda p: p.end - p.start, default=None)
+
+
+def _area_of_government_ending_at(ctx: Context, end: int) -> Mention | None:
+    """`青石街道办事处竹林社区`, `云州新城管委会青石街道`: a name written after an area's own
+    government is in that area."""
+    for body in ctx.ending_at(end):
+        for suffix in GOVERNMENTS_OF_AREAS:
+            if body.kind == "Organization" and body.name.endswith(suffix):
+                areas = [a for a in ctx.ending_at(end - len(suffix))
+                         if is_place(a) and a.level and a.start >= body.start]
+                if areas:
+                    return max(areas, key=lambda a: a.end - a.start)
+    return None
 
 
 def _shares_outer(ctx: Context, p: Mention, m: Mention) -> bool:
@@ -144,10 +172,23 @@ def _from_statements(ctx: Context) -> list[Relation | None]:
             if outer and inner:
                 o = max(outer, key=lambda m: m.end - m.start)
                 s = max(inner, key=lambda m: m.end - m.start)
-                if may_contain(o, s):
-                    found.append(ctx.relation(s, "locatedIn", o, at, CONF_STATEMENT,
-                                              "located-within"))
+                for s in [s, *_listed_after(ctx, s)]:
+                    if may_contain(o, s):
+                        found.append(ctx.relation(s, "locatedIn", o, at, CONF_STATEMENT,
+                                                  "located-within"))
     return found
+
+
+def _listed_after(ctx: Context, first: Mention) -> list[Mention]:
+    """The names listed after ``first`` (`甲小区、乙小区和丙小区`), of its kind."""
+    found, pos = [], first.end
+    while True:
+        sep = next((x for x in _LIST_SEPS if ctx.text.startswith(x, pos)), "")
+        nxt = [n for n in ctx.starting_at(pos + len(sep)) if n.kind == first.kind]
+        if not sep or not nxt:
+            return found
+        found.append(max(nxt, key=lambda n: n.end - n.start))
+        pos = found[-1].end
 
 
 def _bare_subject(ctx: Context, at: int) -> list[Mention]:

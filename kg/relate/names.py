@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.model import ADMIN_LEVELS, Mention
+from kg.model import Mention
 from kg.relate.context import Context, is_agent, is_place
+from kg.vocab import RANK
 
 # Area suffixes with the level they give; zone suffixes first (longest match wins).
 _SUFFIX_LEVEL = [
@@ -29,10 +30,6 @@ _SHORT_FORMS = (("办", "办事处"), ("管委", "管委会"), ("工商联", "�
 # Natural features: a body named after a lake is not thereby located in the lake.
 _NATURE = tuple("湖河江山海湾溪塘岛泉") + ("湿地",)
 _CONTAINER_LEVELS = ("Province", "City", "District", "County")  # what a zone is named after
-# Containment order of levels; a zone sits between a district and a town.
-_RANK = {"Country": 0, "Province": 1, "City": 2, "District": 3, "County": 3, "DevelopmentZone": 3.5,
-         "Town": 4, "Subdistrict": 4, "Community": 5, "Village": 5}
-assert set(_RANK) == set(ADMIN_LEVELS)
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,7 @@ def may_contain(outer: Mention, inner: Mention) -> bool:
         return False
     if outer.kind != "Place" or inner.kind != "Place":
         return True
-    a, b = _RANK.get(outer.level), _RANK.get(inner.level)
+    a, b = RANK.get(outer.level), RANK.get(inner.level)
     return a is None or b is None or a < b
 
 

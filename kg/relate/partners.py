@@ -26,6 +26,8 @@ MAX_AREA_PREFIX = 12
 PARTY_SUFFIXES = ("党委", "党总支", "党支部", "党工委")
 MAX_CUT = 16  # `、华润置地杭州公司第二党支部`: one item of a list, with the words the recogniser left out
 PARTNER_NOUNS = ("共建单位", "结对单位", "合作单位", "联建单位", "党建联盟单位")
+# The writer's own unit before a body of it (`与我校团委党支部`): a modifier, not a party.
+OWN_UNITS = ("我校", "我院", "我局", "我行", "我司", "本校", "本院")
 _PUNCT = set("，,。；;：:、！？!?“”（）()《》\n")  # not 与: `A、B与C签约` pairs across, not within
 _QUALIFIED = ("机关", "部门", "单位", "企业", "群众", "居民", "党员", "干部", "职工")
 MAX_DESCRIPTOR = 8  # `梅港高铁新城三大重点区域和江苏国泰`: words closing a group inside the list
@@ -218,8 +220,8 @@ def _longest_agent(ctx: Context, pos: int) -> Mention | None:
 
 def _agent_list(ctx: Context, pos: int) -> tuple[list[Mention], int]:
     """`B、C和D` starting at ``pos``: the agents and where the list ends. A word naming the
-    partners' role may open it (`联合共建单位B`)."""
-    pos += next((len(w) for w in PARTNER_NOUNS if ctx.text.startswith(w, pos)), 0)
+    partners' role, or the writer's own unit, may open it (`联合共建单位B`, `与我校B`)."""
+    pos += next((len(w) for w in PARTNER_NOUNS + OWN_UNITS if ctx.text.startswith(w, pos)), 0)
     items: list[Mention] = []
     m = _longest_agent(ctx, pos)
     while m is not None:

@@ -8,7 +8,9 @@ takes its scope from the item before it; a head of government (`市长`) holds t
 after the name: `张三（青松社区党委书记）`.
 
 Only Person mentions hold posts here: `会长单位东方恒信集团` (a company holding a seat) is left out,
-and a company is never turned into a person.
+and a company is never turned into a person. A body the writer only points at (`我校党委`), or a
+generic word no name of the article resolves (`公司党委` with no 公司 named), holds no post: the
+graph could not tell whose body it is.
 """
 from __future__ import annotations
 
@@ -32,6 +34,13 @@ _LEVEL_WORDS = ("街道", "社区", "镇", "村", "区", "县", "市")
 _CHAIN_SEPS = ("、", "兼")
 # Words that make a compound title of the one after them: `常务副市长`, `代市长`, `专职常委`.
 _TITLE_PREFIXES = ("常务", "专职", "驻村", "挂职", "代")
+# A prefix that says where the post is held (`驻村第一书记`: in the article's 村).
+_POSTED_IN = {"驻村": "村"}
+# Words a body written before a title cannot begin with (`在听取商会会长X`: 在听取 is no name).
+_NOT_A_NAME = ("在", "由", "经", "据", "从", "对", "向", "为", "与", "最后", "首先", "随后")
+# A written body that only points at a body (`我校党委`, `该商会`) or stayed a bare generic word
+# the article's names did not resolve (`公司党委` with no 公司 named): not an entity of its own.
+_ANAPHORIC = re.compile(r"^(?:我|本|该)|^(?:公司|企业|集团|商会|协会|学校|医院)(?:党委|党总支|党支部)?$")
 MAX_OPAQUE = 6  # `、居委会主任`: words before a title that name no body the article knows
 # Persons in one list share a chain: `会长甲、执行会长乙`, `市领导甲、乙`, `部长甲及副部长乙`.
 _PERSON_SEPS = ("、", "及", "和")
@@ -159,6 +168,9 @@ def _item_before(ctx: Context, end: int, floor: int) -> Item | None:
             if level is not None:
                 body, word = level
                 return Item(body, title, word + title, tstart - len(word), end)
+            posted = _article_area(ctx, _POSTED_IN[prefix]) if prefix in _POSTED_IN else None
+            if posted is not None:  # `驻村第一书记X`: in the 村 the article is about
+                return Item(posted, title, title, tstart, end)
             department = _contracted_department(ctx, title, tstart, floor)
             if department is not None:
                 return Item(department, title, title, department.start, end)
@@ -225,7 +237,8 @@ def _written_body(ctx: Context, tstart: int, floor: int) -> Mention | None:
     for i in range(start, tstart - 1):
         written = ctx.text[i:tstart]
         subtype = _body_subtype(written)
-        if subtype and (i == start or _BARE_BODY.match(written)):
+        if subtype and ((i == start and not written.startswith(_NOT_A_NAME))
+                        or _BARE_BODY.match(written)):
             return Mention(start=i, end=tstart, text=written, kind="Organization", subtype=subtype,
                            name=_known_name(ctx, written), rule="relate-chain-body")
     return None
@@ -402,6 +415,8 @@ def _renamed(m: Mention, name: str) -> Mention:
 def _membership(ctx: Context, person: Mention, item: Item) -> Relation | None:
     body = item.body
     assert body is not None
+    if body.rule == "relate-chain-body" and _ANAPHORIC.match(body.name):
+        return None  # better no post than one in a body the article never names
     if item.inferred:
         conf, rule = CONF_GOVERNMENT, "title-government-head"
     elif item.scoped:

@@ -8,7 +8,10 @@ the agents after 由 (`“X”由A联合B打造`) and `双方` (the pair signed 
 written as someone's post (`市委常委、组织部部长王某到…开展“X”`) does not — the person acts, in
 the post written last when the clause is theirs (`村支书王某引进“X”` → the 村). When the sentence
 names no agent (`社区立足管理难点，推进“…”`), the runner is the article's subject, with a lower
-confidence; without a verb of running either, only where the text still speaks of the subject.
+confidence — not in someone's words, an exhortation (`要…`), an initiative only followed
+(`按照“X”`) or a clause opened by another body's bare word (`党支部实施“X”`); without a verb of
+running either, only where the text still speaks of the subject (names it as the body it is about,
+not after a preposition or inside another body's name, or refers back to it).
 A verb of running (领办, 打造, 推出, 发布, 建立, 实施, 开展, `以“…”为书记项目` …) before the
 initiative raises the confidence (see docs/confidence.md).
 """
@@ -20,7 +23,7 @@ from kg.model import Mention, Relation
 from kg.relate.context import GOVERNING, OPENERS, Context, is_agent
 from kg.relate.partners import Coordination, coordinations, strict_list
 from kg.relate.posts import parse_chain, scoped_items
-from kg.relate.titles import titles
+from kg.relate.titles import speech_verbs, titles
 
 RUN_VERBS = (
     "领办", "打造", "推出", "发布", "建立", "实施", "开展", "创新", "成立", "启动", "推行", "构建",
@@ -34,6 +37,18 @@ RUN_VERBS = (
 # left out among them): no runner follows from them.
 VISIT_VERBS = ("参观", "观摩", "走进", "走访", "来到", "考察", "调研", "听取", "被", "入选",
                "纳入", "列为", "列入", "围绕")
+# Verbs whose subject follows or applies an initiative (`按照“五个一”工作机制`): with no agent written,
+# they do not make the article's subject its runner.
+FOLLOW_VERBS = ("按照", "根据", "对照", "遵循", "依照")
+# Words opening a clause that urges or hopes rather than reports (`要加快…，构建“X”体系`).
+EXHORTATIONS = ("要", "希望", "应当", "应该", "必须", "务必")
+# What an area's own governing bodies add to its name (`青松新区管委会`, `青松区委`).
+AREA_BODIES = ("委", "党委", "党工委", "工委", "管委会", "管理委员会", "人民政府", "政府", "办事处")
+# Bare words for a body that open a clause (`党支部实施…`, `社区推出…`).
+BARE_BODIES = ("党支部", "支部", "党总支", "党委", "党工委", "公司", "企业", "学校", "医院", "协会",
+               "商会", "社区", "街道", "村", "镇")
+# Words before a name in its clause that make it an object or a place (`在X召开`, `与X共建`).
+PREPOSITIONS = ("在", "位于", "与", "同", "向", "对", "跟", "给")
 _LOCATIVE_ENDS = ("中", "里", "内", "上")  # `在…中`: a locative phrase before the verb
 MAX_PASSIVE_GAP = 3  # `“X”就是由A…`
 # The bare words a body or area of these kinds is referred back to with (`园区`, `街道`).
@@ -90,9 +105,11 @@ def _runners(ctx: Context, joint: list[Coordination], item: Mention
             return listed, CONF_VERB, "run-verb"
     if runner is not None:
         conf, rule = (CONF_VERB, "run-verb") if verb else (CONF_NAMED, "run-named")
-    elif ctx.subject is not None and verb:
+    elif ctx.subject is None or _not_the_articles_report(ctx, item):
+        return [], 0.0, ""
+    elif verb:
         runner, conf, rule = ctx.subject, CONF_SUBJECT_VERB, "run-article-subject-verb"
-    elif ctx.subject is not None and _discourse_continues(ctx, item):
+    elif _discourse_continues(ctx, item):
         runner, conf, rule = ctx.subject, CONF_SUBJECT, "run-article-subject"
     else:
         return [], 0.0, ""
@@ -183,12 +200,54 @@ def _discourse_continues(ctx: Context, item: Mention) -> bool:
     previous = ctx.sents.before(sentence)
     start = previous[0] if previous is not None else sentence[0]
     name = ctx.subject.name
-    if any(m.name == name for m in ctx.within(start, item.start)):
+    if any(m.name == name and not _as_an_object(ctx, m) for m in ctx.within(start, item.start)):
         return True
     before = ctx.text[sentence[0]:item.start]
     words = [w for w in _BARE_SUBJECTS if w in name[2:]] + [name[-1:]]
     return (any("该" + w in before for w in words)
             or (len(name) > 2 and name[-2:] in _BARE_SUBJECTS and name[-2:] in before))
+
+
+def _not_the_articles_report(ctx: Context, item: Mention) -> bool:
+    """Whether the words before ``item`` are not the article reporting what its subject did:
+    someone's words (`王某说，社区是…开展“X”的前沿`, and the sentence after `王某表示，…。`), an
+    exhortation (`要加快…，构建“X”体系`), an initiative followed rather than run (`按照“X”机制`),
+    or a clause opened by a bare word for a body that the subject's name does not contain
+    (`党支部实施“X”` in an article about a 新区). The subject runs nothing on such words: on
+    unseen articles that reading was wrong every time."""
+    sentence = ctx.sents.at(item.start)
+    if sentence is None:
+        return True
+    previous = ctx.sents.before(sentence)
+    # someone's words go on into the next sentence when it names no agent (`X表示，将…。同时…`)
+    before = ctx.text[previous[0] if previous is not None else sentence[0]:item.start]
+    if any(v + mark in before for v in speech_verbs() for mark in "，,：:"):
+        return True
+    clause = ctx.sents.clause_start(item.start)
+    window = ctx.text[clause:item.start]
+    last = max((window.rfind(w) for w in FOLLOW_VERBS), default=-1)
+    if last >= 0 and not any(v in window[last:] for v in RUN_VERBS):
+        return True
+    while True:
+        opening = ctx.text[clause:item.start].lstrip("，,；;")
+        if opening.startswith(EXHORTATIONS):
+            return True
+        if any(opening.startswith(w) and w not in ctx.subject.name for w in BARE_BODIES):
+            return True  # `以甲局党支部为例，党支部实施“X”`: another body, written as a bare word
+        if clause <= sentence[0]:
+            return False
+        clause = ctx.sents.clause_start(clause - 1)
+
+
+def _as_an_object(ctx: Context, m: Mention) -> bool:
+    """`在云州市青松区…召开的晨会`, `与青松社区结对共建的各单位`, `青松区委社会工作部`: a name after a
+    preposition in its clause, or inside the name of another body, is not the body the text is
+    about — but inside the name of the body the area acts through (`青松新区管委会`) it is."""
+    clause = ctx.sents.clause_start(m.start)
+    return (any(w in ctx.text[clause:m.start] for w in PREPOSITIONS)
+            or any(o.start <= m.start and m.end <= o.end and o != m
+                   and o.name.removeprefix(m.name) not in AREA_BODIES
+                   for o in ctx.within(clause, ctx.sents.clause_end(m.end))))
 
 
 def _body_of_the_article(ctx: Context, runner: Mention | None) -> Mention | None:

@@ -6,9 +6,11 @@
 """
 from __future__ import annotations
 
+import re
+
 from kg.relate.context import Context
 from kg.relate.names import container, prefix_container
-from kg.model import Relation
+from kg.model import Mention, Relation
 
 CONF_NAME = 0.95
 CONF_PREFIX = 0.9
@@ -16,6 +18,9 @@ CONF_COMPLETED = 0.8  # the name begins so only after the recogniser completed i
 CONF_STATEMENT = 0.8
 
 _UNDER = ("直属的", "下属的", "所属的", "旗下的", "直属", "下属", "所属", "旗下")
+_MEMBER_SEPS = "、和及与"
+# A count that may close the list before 组成 (`五所学校`).
+_COUNT = re.compile(r"[0-9一二三四五六七八九十两]+[所家个支][\u4e00-\u9fff]{0,4}$")
 _BELONGS = ("隶属于", "隶属")
 
 
@@ -42,21 +47,34 @@ def suborganizations(ctx: Context) -> list[Relation]:
 def _composed_of(ctx: Context) -> list[Relation | None]:
     """`甲集团成立于…，由A、B、C组成`: the members a body is composed of are its parts (the body is
     what the sentence is about, before the clause that opens with 由)."""
-    from kg.relate.partners import strict_list  # partners imports nothing of suborg
     found: list[Relation | None] = []
     at = ctx.text.find("组成")
     while at >= 0:
         clause = ctx.sents.clause_start(at)
         if ctx.text.startswith("由", clause):
-            members, end = strict_list(ctx, clause + 1)
-            rest = ctx.text[end:at]
+            members = _members(ctx, clause + 1, at)
             parent = ctx.clause_subject(clause - 1) if clause > 0 else None
-            if (parent is not None and members and (not rest or rest.startswith("等"))
-                    and parent.kind == "Organization"):
+            if parent is not None and members and parent.kind == "Organization":
                 found.extend(ctx.relation(m, "subOrganizationOf", parent, at, CONF_STATEMENT,
                                           "suborg-statement") for m in members
                              if m.kind == "Organization")
         at = ctx.text.find("组成", at + 1)
+    return found
+
+
+def _members(ctx: Context, start: int, end: int) -> list[Mention]:
+    """`由甲小学、乙小学和丙小学三所学校组成`: the organisations that end where the list's
+    separators stand and where it ends (before `等` or a count, `三所学校`) — also when the
+    recogniser cut a name short or missed one, the others still count."""
+    text = ctx.text[start:end]
+    count = _COUNT.search(text)
+    last = start + (text.find("等") if "等" in text else count.start() if count else len(text))
+    stops = [start + i for i, ch in enumerate(text[:last - start]) if ch in _MEMBER_SEPS] + [last]
+    found = []
+    for stop in stops:
+        ending = [m for m in ctx.ending_at(stop) if m.kind == "Organization" and m.start >= start]
+        if ending:
+            found.append(max(ending, key=lambda m: m.end - m.start))
     return found
 
 

@@ -1,7 +1,8 @@
 """Titles (posts) a person holds: the generic lexicon the post extractor matches before a name.
 
 One list serves the recogniser (a title before a name cues a person) and the relation step (a
-title chain gives posts): ``kg/data/titles.txt``, read through ``kg.recognise.lexicon``. Every
+title chain gives posts): ``kg/data/titles.txt``, read through ``kg.recognise.lexicon``; so does
+the list of verbs of saying (what follows them is someone's words, not the article's report). Every
 entry is a generic title, never a name.
 """
 from __future__ import annotations
@@ -16,4 +17,9 @@ GOVERNMENT_HEADS = frozenset("省长 副省长 市长 副市长 区长 副区长
 def titles() -> tuple[str, ...]:
     """All titles, longest first (so `副书记` wins over `书记`)."""
     return lexicon.titles()
+
+
+def speech_verbs() -> tuple[str, ...]:
+    """Verbs of saying (`说`, `表示`), from the recogniser's list ``kg/data/speech_verbs.txt``."""
+    return lexicon.speech_verbs()
 
