@@ -5,11 +5,19 @@ Asian wide characters count two columns) or into the standard SPARQL 1.1 CSV, TS
 formats. CONSTRUCT and DESCRIBE results are shown as a subject/predicate/object table in every
 format. The contract's prefixes (``dj:``, ``djr:``, ``org:``, ``prov:``, ``skos:``, ``dcterms:``,
 ``schema:``, ``rdfs:`` …) are predeclared; a query's own ``PREFIX`` lines take precedence.
+
+The research queries ship in ``kg/queries/`` (package data), so ``kg query secretary-projects``
+works after a plain ``pip install`` too. They use Oxigraph's ``LATERAL`` (SPARQL SEP-0006) to
+look a node's details up after the node is found: without it the engine matches the optional
+part over the whole graph first (5 s instead of a millisecond for ``secretary-projects`` on the
+10 MB bench graph).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -26,16 +34,27 @@ _CHAR_CLASSES = re.compile(r",?\s*\[[^\]]*\.\.=[^\]]*\]|,?\s*\[[^\]]{0,4}\]")  #
 
 
 def query_text(query_or_file: str, queries_dir: Path = Path("queries")) -> tuple[str, str]:
-    """The query text and where it came from: a file, a name in ``queries/``, or the text itself."""
+    """The query text and where it came from: a file, a name in ``queries_dir`` or in the library
+    shipped with the package (``kg/queries``), or the text itself."""
     candidate = query_or_file.strip()
     if "\n" not in candidate and len(candidate) < 500 and not candidate.upper().startswith(
             ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX", "BASE")):
         for path in (Path(candidate), queries_dir / candidate, queries_dir / f"{candidate}.rq"):
             if path.is_file():
                 return path.read_text(encoding="utf-8"), str(path)
+        shipped = library().get(candidate.removesuffix(".rq"))
+        if shipped is not None:
+            return shipped.read_text(encoding="utf-8"), f"{shipped.name} (kg/queries)"
         if candidate.endswith(".rq"):
             raise QueryError(f"{candidate}: no such query file")
     return query_or_file, "query"
+
+
+def library() -> dict[str, Traversable]:
+    """The research queries shipped with the package, by name (``secretary-projects`` …)."""
+    folder = resources.files("kg.queries")
+    return {entry.name[:-3]: entry for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".rq")}
 
 
 def is_update(text: str) -> bool:
@@ -155,9 +174,14 @@ def clip(text: str, limit: int) -> str:
     return "".join(out) + "…"
 
 
+# Control characters a page may smuggle into a label (ESC]0;…BEL retitles a terminal): line
+# breaks and tabs become spaces, the rest is dropped, so a table never drives the terminal.
+_CONTROLS = {c: (" " if chr(c) in "\t\n\r" else None) for c in (*range(32), *range(127, 160))}
+
+
 def table(names: list[str], rows: list[list[str]], *, max_width: int = 0) -> str:
     """An aligned plain-text table with a count line: ``(3 rows)``."""
-    rows = [[clip(cell, max_width) for cell in row] for row in rows]
+    rows = [[clip(cell.translate(_CONTROLS), max_width) for cell in row] for row in rows]
     widths = [max([width(n)] + [width(r[i]) for r in rows]) for i, n in enumerate(names)]
 
     def line(cells: list[str]) -> str:

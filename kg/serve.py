@@ -37,8 +37,7 @@ import pyoxigraph as ox
 
 from kg.errors import ServiceError
 from kg.query import is_update, syntax_message
-from kg.rdf.load import graph_prefixes
-from kg.store import graph_store
+from kg.rdf.load import graph_prefixes, load_store
 
 RESULT_TYPES = {  # media type → pyoxigraph format, for SELECT and ASK
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -125,9 +124,8 @@ def answer_query(store: ox.Store, prefixes: dict[str, str], query: str, accept: 
 
 
 def _worker_main(graph_path: str, memory_mb: int, conn) -> None:
-    # the on-disk store (OUT/.store) opens before the limit: its engine starts threads then
-    store, prefixes = graph_store(graph_path), graph_prefixes(graph_path)
     _limit_memory(memory_mb)
+    store, prefixes = load_store(graph_path), graph_prefixes(graph_path)
     # Over the memory limit the engine aborts with a Rust backtrace; the server reports it in one
     # line instead.
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
@@ -178,7 +176,7 @@ class QueryService:
     def __init__(self, graph_path, *, timeout: float = 30.0, workers: int = 2,
                  memory_mb: int = MEMORY_MB, allow_service: bool = False):
         graph_prefixes(graph_path)  # a missing graph fails here, before any process starts
-        graph_store(graph_path)  # and so does one that does not parse; writes OUT/.store once
+        load_store(graph_path)  # and so does one that does not parse
         self.graph_path, self.timeout = str(graph_path), timeout
         self.memory_mb, self.allow_service = memory_mb, allow_service
         # fork is unsafe in a threaded server; a fork server forks clean workers quickly

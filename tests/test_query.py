@@ -1,5 +1,6 @@
-"""``kg query`` and the queries/ library: SPARQL over a built graph, clean errors, aligned tables,
-and each research query answering what a reader of the seeds expects."""
+"""``kg query`` and the research queries it ships (kg/queries): SPARQL over a built graph, clean
+errors, aligned tables, the on-disk store it keeps, and each research query answering what a
+reader of the seeds expects."""
 from __future__ import annotations
 
 import csv
@@ -18,7 +19,7 @@ from kg.errors import QueryError
 from kg.query import cell_text, parse_binding, run_query, table, width
 from kg.rdf.load import graph_prefixes, load_store
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
+QUERIES = Path(__file__).resolve().parent.parent / "kg" / "queries"
 PARTY_SUFFIXES = ("党委", "党工委", "党支部", "党总支", "党组", "区委", "市委", "县委")
 
 
@@ -96,9 +97,75 @@ def test_query_reads_a_file_a_library_name_and_stdin(graph_path, tmp_path, monke
     path.write_text("SELECT ?n WHERE { ?p a dj:Person ; rdfs:label ?n }", encoding="utf-8")
     assert kg(str(path), "--graph", str(graph_path)).stdout.endswith("(3 rows)\n")
     assert kg("-", "--graph", str(graph_path), input=path.read_text()).stdout.endswith("(3 rows)\n")
-    monkeypatch.chdir(QUERIES.parent)
+    monkeypatch.chdir(tmp_path)  # the research queries ship with the package: no queries/ here
     result = kg("secretary-projects", "--graph", str(graph_path))
     assert result.exit_code == 0 and "邻里红管家" in result.stdout
+
+
+def test_query_a_local_queries_folder_comes_before_the_shipped_library(graph_path, tmp_path,
+                                                                        monkeypatch):
+    (tmp_path / "queries").mkdir()
+    (tmp_path / "queries" / "secretary-projects.rq").write_text(
+        "SELECT ?mine WHERE { BIND (\"local\" AS ?mine) }", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "local" in kg("secretary-projects", "--graph", str(graph_path)).stdout
+
+
+def test_query_library_lists_the_shipped_files():
+    from kg.query import library
+
+    assert sorted(library()) == sorted(p.stem for p in QUERIES.glob("*.rq"))
+    assert "kg.queries" in (QUERIES.parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+
+
+# --- the on-disk store ------------------------------------------------------------------------
+
+def copy_graph(graph_path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / "graph.ttl"
+    copy.write_bytes(Path(graph_path).read_bytes())
+    return copy
+
+
+def test_query_keeps_a_store_beside_the_graph_and_reuses_it(graph_path, tmp_path):
+    from kg.store import store_folder
+
+    graph = copy_graph(graph_path, tmp_path / "out")
+    assert kg("ASK { ?p a dj:Person }", "--graph", str(graph)).stdout == "yes\n"
+    db = store_folder(graph) / "db"
+    assert db.is_dir() and store_folder(graph) == tmp_path / "out" / ".store" / "graph.ttl"
+    made = db.stat().st_ino
+    assert kg("ASK { ?p a dj:Person }", "--graph", str(graph)).stdout == "yes\n"
+    graph.write_bytes(graph.read_bytes())  # a rebuild writing the same bytes: the store stays
+    assert kg("ASK { ?p a dj:Person }", "--graph", str(graph)).stdout == "yes\n"
+    assert db.stat().st_ino == made
+
+
+def test_query_never_answers_from_a_stale_store(graph_path, tmp_path):
+    graph = copy_graph(graph_path, tmp_path / "out")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?p a dj:Person }"
+    assert kg(count, "--graph", str(graph), "--format", "csv").stdout.split() == ["n", "3"]
+    graph.write_text(graph.read_text(encoding="utf-8")
+                     + "\ndjr:person-new a dj:Person .\n", encoding="utf-8")
+    assert kg(count, "--graph", str(graph), "--format", "csv").stdout.split() == ["n", "4"]
+
+
+def test_query_store_falls_back_to_memory_when_it_cannot_be_written(graph_path, tmp_path,
+                                                                     monkeypatch):
+    graph = copy_graph(graph_path, tmp_path / "out")
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+    monkeypatch.setattr("kg.store.write_store", refuse)
+    assert kg("ASK { ?p a dj:Person }", "--graph", str(graph)).stdout == "yes\n"
+    assert not (tmp_path / "out" / ".store" / "graph.ttl").exists()
+
+
+def test_query_store_of_an_unreadable_graph_is_one_clean_error(tmp_path):
+    bad = tmp_path / "graph.ttl"
+    bad.write_text("@prefix a: <http://a/> .\na:b a:c .\n", encoding="utf-8")
+    result = kg("ASK { ?s ?p ?o }", "--graph", str(bad))
+    assert result.exit_code == 2 and "line 2" in result.stderr and "Traceback" not in result.output
 
 
 def test_query_bind_sets_a_variable(graph_path):
@@ -172,9 +239,9 @@ def rows(seeds, name: str, **bind: str) -> list[dict[str, str]]:
     return [{n: cell_text(s[n], prefixes) for n in names} for s in results]
 
 
-def test_query_library_has_eight_commented_queries():
+def test_query_library_has_nine_commented_queries():
     files = sorted(QUERIES.glob("*.rq"))
-    assert len(files) >= 8
+    assert len(files) >= 9
     for path in files:
         head = path.read_text(encoding="utf-8").splitlines()[:2]
         assert head[0].startswith("# ") and re.search(r"[\u4e00-\u9fff]", head[0]), path.name
@@ -298,3 +365,12 @@ def test_query_evidence_sentences_are_the_source_text(seeds):
         start, end = int(r["charStart"]), int(r["charEnd"])
         quoted = "".join(texts[r["source"]][start:end].split())
         assert "".join(r["evidence"].split()) == quoted, r
+
+
+def test_query_bench_reports_nearest_rank_percentiles_as_a_markdown_table():
+    from bench.query_bench import markdown, percentile
+
+    samples = [0.010, 0.030, 0.020, 0.500, 0.040]
+    assert percentile(samples, 0.5) == 0.030 and percentile(samples, 0.95) == 0.500
+    table = markdown([{"query": "evidence", "cli": samples, "serve": [0.002]}], "t")
+    assert "| evidence | 30 | 500 | 2 | 2 |" in table.splitlines()

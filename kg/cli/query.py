@@ -8,7 +8,8 @@ import click
 
 from kg.cli import cli
 from kg.query import FORMATS, parse_binding, query_text, render, run_query
-from kg.rdf.load import graph_prefixes, load_store
+from kg.rdf.load import graph_prefixes
+from kg.store import graph_store
 
 GRAPH = Path("output") / "graph.ttl"
 
@@ -27,8 +28,12 @@ def query_command(query_or_file: str, graph: Path, fmt: str, binds: tuple[str, .
                   max_width: int) -> None:
     """Run a SPARQL 1.1 query on the graph.
 
-    QUERY_OR_FILE is the query text, a .rq file, a name from queries/ (e.g.
-    secretary-projects), or - for standard input.
+    QUERY_OR_FILE is the query text, a .rq file, the name of a research query shipped
+    with kg (e.g. secretary-projects) or of a .rq file in ./queries/, or - for standard input.
+
+    The first query on a graph keeps an on-disk store of it in .store/ beside the graph
+    file; later queries open that store instead of parsing the graph again (until the
+    graph changes).
 
     The prefixes dj: djr: org: prov: skos: dcterms: schema: rdfs: rdf: foaf: owl: xsd: are
     predeclared. The graph is read-only: INSERT, DELETE and other updates are refused.
@@ -36,7 +41,7 @@ def query_command(query_or_file: str, graph: Path, fmt: str, binds: tuple[str, .
     \b
     Examples:
       kg query 'SELECT ?name WHERE { ?p a dj:Person ; rdfs:label ?name }'
-      kg query queries/secretary-projects.rq --format csv
+      kg query secretary-projects --format csv
       kg query district-posts --bind district=相城区
     """
     if query_or_file == "-":
@@ -45,6 +50,6 @@ def query_command(query_or_file: str, graph: Path, fmt: str, binds: tuple[str, .
         text, origin = query_text(query_or_file)
     prefixes = graph_prefixes(graph)
     bindings = dict(parse_binding(b, prefixes) for b in binds)
-    store = load_store(graph)
+    store = graph_store(graph)
     results = run_query(store, text, prefixes, bindings=bindings, origin=origin)
     click.echo(render(results, fmt, prefixes, max_width=max_width), nl=False)
