@@ -42,7 +42,7 @@ def query_command(query_or_file: str, graph: Path, fmt: str, binds: tuple[str, .
     Examples:
       kg query 'SELECT ?name WHERE { ?p a dj:Person ; rdfs:label ?name }'
       kg query secretary-projects --format csv
-      kg query district-posts --bind district=相城区
+      kg query district-posts --bind district=青枫区
     """
     if query_or_file == "-":
         text, origin = sys.stdin.read(), "stdin"
