@@ -115,3 +115,9 @@ def test_recognise_initiatives_unquoted_carriers_take_digits_but_no_verb():
 def test_recognise_initiatives_a_one_character_quote_takes_its_prefix_or_its_pun():
     text = "上线智慧党建“星”平台，梅林区首个新就业群体暖“新”驿站正式启用。"
     assert _initiatives(text) == {"智慧党建星平台": "ServicePoint", "暖新驿站": "ServicePoint"}
+
+
+def test_a_quoted_name_before_a_secretary_project_is_one_whatever_the_modifier_took():
+    joined = [m for m in found("青枫社区党委精心打造“邻里守望新模式”书记项目，效果明显。", "Initiative")
+              if m.rule == "initiative-joined"]
+    assert [(m.name, m.subtype) for m in joined] == [("邻里守望新模式书记项目", "SecretaryProject")]

@@ -107,8 +107,13 @@ def recognise_initiatives(view: View) -> list[Mention]:
     return list(found.values())
 
 
-def _subtype(trigger: str) -> str:
-    return lexicon.initiative_triggers().get(trigger) or LIST_WORDS[trigger]
+def _subtype(trigger: str, written: str = "") -> str:
+    """The subtype of the longest trigger the written head ends with: a greedy modifier may have
+    taken part of it (“X”书记项目 matched as 书记 + 项目 is still a 书记项目)."""
+    triggers = lexicon.initiative_triggers()
+    head = written + trigger
+    longest = max((t for t in triggers if head.endswith(t)), key=len, default=trigger)
+    return triggers.get(longest) or LIST_WORDS[trigger]
 
 
 def _clean(name: str) -> str:
@@ -128,7 +133,7 @@ def _joined(view: View):
         begin = _nickname_prefix(view, match.start(), name)
         canonical = _clean(view.text[begin:match.start()] + name + mod + trigger)
         yield Mention(begin, match.end(), view.text[begin:match.end()], "Initiative",
-                      _subtype(trigger), canonical, "initiative-joined")
+                      _subtype(trigger, mod), canonical, "initiative-joined")
 
 
 def _ends(view: View, end: int) -> bool:
