@@ -24,8 +24,8 @@ from pathlib import Path
 from kg.model import Page, PageResult
 
 CACHE_FORMAT = 1  # bump when the cache layout or PageResult changes in a way hashing cannot see
-_DATA_SUFFIXES = {".py", ".txt", ".json", ".tsv", ".csv", ".yaml", ".yml", ".dic", ".dict"}
-_LIBRARIES = ("rjieba", "jieba", "pypinyin")
+_DATA_SUFFIXES = {".py", ".txt", ".json", ".tsv", ".csv", ".yaml", ".yml", ".dic", ".dict", ".crfsuite"}
+_LIBRARIES = ("rjieba", "jieba", "pypinyin", "python-crfsuite")
 
 
 @lru_cache(maxsize=1)

@@ -51,6 +51,7 @@ from kg.cli import query  # noqa: E402,F401
 from kg.cli import stats  # noqa: E402,F401
 from kg.cli import serve  # noqa: E402,F401
 from kg.cli import view  # noqa: E402,F401
+from kg.cli import train  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -3,18 +3,20 @@
 Mention conventions (what kg/relate and kg/resolve may rely on):
 - ``start``/``end``: half-open span of ``Article.text``; ``text == article.text[start:end]`` always.
 - Overlaps are allowed and meaningful: a name and the parts it is made of are separate mentions
-  (吴门桥街道红石榴志愿者服务队 = Organization over the whole span + Place 吴门桥街道 over its start;
-  三星电子（苏州）半导体有限公司党委 = PartyOrganization + Enterprise 三星电子（苏州）半导体有限公司).
+  (梅林街道红枫叶志愿者服务队 = Organization over the whole span + Place 梅林街道 over its start;
+  某某电子（云溪）半导体有限公司党委 = PartyOrganization + Enterprise 某某电子（云溪）半导体有限公司).
   No two mentions share the same span and kind.
 - ``kind``: Organization | Person | Place | Initiative | PolicyDocument; ``subtype``: the most
   specific class (PartyOrganization, AdministrativeArea, SecretaryProject …), or the kind itself.
-- ``name``: the canonical name, completed from the article (园区党工委 → 苏州工业园区党工委, 区委 →
-  姑苏区委, 经开区 → 相城经济技术开发区); quotation marks dropped (“六个一”工作法 → 六个一工作法);
+- ``name``: the canonical name, completed from the article (园区党工委 → 云溪工业园区党工委, 区委 →
+  星湖区委, 经开区 → 蓝湾经济技术开发区); quotation marks dropped (“三个一”工作法 → 三个一工作法);
   policy documents keep their 《》. ``text`` is the surface form (it becomes an alias).
 - ``level``: admin level (ADMIN_LEVELS) for AdministrativeArea mentions, "" otherwise.
 - ``scope``: "" for names that identify their entity by themselves; never "?" in the output.
 - ``rule``: the recogniser rule, e.g. "org-suffix", "person-title", "initiative-joined",
-  "+context" appended when the name was completed from the article.
+  "+context" appended when the name was completed from the article. Persons the statistical tagger
+  found say so: "tagger" (the tagger alone, sure of it), "tagger+cue" (with a title or form of
+  address beside the name), "person-title+tagger" (a rule and the tagger agree); see docs/ner.md.
 - Initiative mentions of the form “名称”+trigger span the quoted name and the trigger.
 - The list is sorted by (start, end, kind).
 """

@@ -1,11 +1,21 @@
 """People: a surname-led name of two or three characters in a context that marks a person.
 
-Cues (any one suffices): a title or role noun right before the name (队长于琳琳, 居民李保强, the end
-of a title chain …副主任盛梦龙), a verb of saying right after it (…孙庆博说), an ethnic descriptor
-(维吾尔族志愿者古丽齐曼, where the name has no Han surname), or a line that holds only names (a
-byline or a photo credit: 马曦炜 高达, 潘芳 摄). jieba's own person tags alone are too noisy (it tags
+Cues (any one suffices): a title or role noun right before the name (队长钱丽丽, 居民周德明, the end
+of a title chain …副主任孙海涛), a verb of saying right after it (…方志远说), an ethnic descriptor
+(维吾尔族志愿者阿依古丽, where the name has no Han surname), or a line that holds only names (a
+byline or a photo credit: 钱立群 吴永, 沈国华 摄). jieba's own person tags alone are too noisy (it tags
 智慧, 晋级 as names), so they only help to decide between a two- and a three-character name.
 Forms of address (张师傅, 小陆, 老王) are not names.
+
+The statistical tagger (kg/recognise/tagger.py) proposes names without a cue (会上，李振国介绍了
+情况; 镇领导A、B、C; 王秀英阿姨), and sets the end of a name the rules cut (钱宝|强). The rules gate
+its proposals (``tagger_name``: a known surname and a one- or two-character given name, or a
+foreign or ethnic name the tagger is very sure of; not a dictionary word, title, form of address,
+body or doctrine), and a name no rule found needs the tagger's confidence or a cue beside it.
+Places and organisations that cover a name win later (kg/recognise/__init__.py).
+``Mention.rule`` says who found a name: "tagger" (the tagger alone), "tagger+cue" (the tagger,
+with a title or form of address beside the name), "person-title+tagger" (a rule and the tagger
+agree; the tagger's span is kept), or the rule alone ("person-title"). docs/ner.md has the numbers.
 """
 from __future__ import annotations
 
@@ -13,7 +23,7 @@ import re
 from functools import lru_cache
 
 from kg.model import Mention
-from kg.recognise import lexicon
+from kg.recognise import lexicon, tagger
 from kg.recognise.view import View, _frequencies
 
 NAME_LINE_WORDS = frozenset(("摄", "供图", "撰稿", "本版撰稿", "记者", "本报记者", "通讯员", "文", "图",
@@ -39,13 +49,145 @@ def _speech_pattern() -> re.Pattern:
     return re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?=" + verbs + ")")
 
 
-def recognise_persons(view: View) -> list[Mention]:
+def recognise_persons(view: View, tagged: list[tuple[int, int, str, float]] | None = None
+                      ) -> list[Mention]:
+    """Persons of the article; ``tagged``: the tagger's scored spans of ``view.text``
+    (``tagger.tag_scored``; tagged here when None and the model is installed)."""
     found: dict[tuple[int, int], Mention] = {}
     for start, end, rule in _candidates(view):
         name = view.text[start:end]
-        if _is_name(name, surname_led=rule != "person-ethnic") and (start, end) not in found:
+        # the ethnic rule wins a tie: its names need no surname (维吾尔族志愿者阿依古丽说)
+        if _is_name(name, surname_led=rule != "person-ethnic") \
+                and ((start, end) not in found or rule == "person-ethnic"):
             found[(start, end)] = Mention(start, end, name, "Person", "Person", name, rule)
-    return _drop_overlaps(list(found.values()))
+    ruled = _drop_overlaps(list(found.values()))
+    if tagged is None:
+        if not tagger.available():
+            return ruled  # rules alone: a checkout without the model (docs/ner.md)
+        tagged = tagger.tag_scored(view.text, view.tokens)
+    names = [(s, _trim(view.text, s, e), p) for s, e, kind, p in tagged if kind == "PER"]
+    gated = [(s, e, p, kind) for s, e, p in names for kind in [tagger_name(view, s, e)] if kind]
+    return _merge(view, ruled, gated)
+
+
+JOINS = frozenset("及与等并跟")  # a conjunction after a two-character name is not its third character
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """The end of a tagged name without a conjunction glued on (沈国及副部长… → 沈国)."""
+    if end - start == 3 and text[end - 1] in JOINS and _surname_len(text, start) == 1:
+        return end - 1
+    return end
+
+
+# A "name" ending so is a place or a body (卫生室, 王庄村, 李家镇), never a person's.
+BODY_ENDS = frozenset("港村镇区市县乡省州城局委会所院厅办部处站社队组街路园湾岛庄馆校企司室厂店巷楼栋")
+QUOTES = ("“", "”", "‘", "’", "「", "」", "《", "》")
+# A leader's name that opens the name of a doctrine (邓小平理论, 毛泽东思想)
+# is part of that name, not a mention of the person.
+DOCTRINE = ("新时代", "思想", "理论")
+
+
+FOREIGN = re.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")  # 托马斯·哈斯
+
+
+def tagger_name(view: View, start: int, end: int) -> str | None:
+    """The gate for a name the tagger proposes. "han": 2–3 Han characters after a known surname
+    (3–4 after a compound one), not a form of address or a title; "other": a name without a
+    known surname (谢苗诺娃, 托马斯·哈斯, 阿依古丽), 2–8 characters; None: not a name. Neither
+    may end like a body (卫生室), be quoted (“齐心堂、乐享汇” are brands), open a doctrine's name
+    or be a dictionary word jieba does not know as a name (王平 is in its dictionary as nr, 沙龙
+    as a noun)."""
+    text = view.text
+    name = text[start:end]
+    surname = _surname_len(name, 0)
+    if surname and 1 <= len(name) - surname <= 2 and _is_han(name):
+        kind = "han" if _is_name(name) else None
+    elif 2 <= len(name) <= 8 and FOREIGN.fullmatch(name) and name[0] not in "小老" \
+            and name not in lexicon.titles() and name not in lexicon.person_cues() \
+            and not any(name.endswith(e) for e in lexicon.non_name_endings()):
+        kind = "other"
+    else:
+        return None
+    if kind is None or name[-1] in BODY_ENDS and len(name) > 2:
+        return None
+    if text[start - 1:start] in QUOTES or text[end:end + 1] in QUOTES:
+        return None
+    if text.startswith(DOCTRINE, end):
+        return None
+    if _common_word(name) or kind == "other" and _frequencies().get(name):
+        token = view.tokens[view.token_index(start)]
+        if not (token.start == start and token.end == end and token.tag.startswith("nr")):
+            return None
+    return kind
+
+
+@lru_cache(maxsize=1)
+def _words_beside() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that mark the name before them (王秀英阿姨, 何振林书记, …说) and after them (网格长X)."""
+    before = set(lexicon.titles()) | set(lexicon.person_cues())
+    after = before | set(lexicon.non_name_endings()) | set(lexicon.speech_verbs())
+    return frozenset(before), frozenset(after)
+
+
+def _cue_beside(text: str, start: int, end: int) -> bool:
+    """A title or role noun right before the name, or a title, form of address or verb of saying
+    right after it."""
+    before, after = _words_beside()
+    return any(text[start - k:start] in before for k in range(1, 6) if k <= start) \
+        or any(text[end:end + k] in after for k in range(1, 6))
+
+
+# The confidence a name the tagger alone proposes needs (a word read as a name, 惠民 in 便民惠民,
+# has 0.66); a name without a known surname needs more.
+SURE = {"han": 0.8, "other": 0.95}
+
+
+def _merge(view: View, ruled: list[Mention], names: list[tuple[int, int, float, str]]) -> list[Mention]:
+    """The rules' names and the tagger's: a tagger name that overlaps a rule's name replaces it
+    (the tagger knows where a name ends: 周德明 not 周德, 沈国 not 沈国及), and says so in the rule;
+    a tagger name no rule found must be sure (SURE)."""
+    by_start: dict[int, list[Mention]] = {}
+    for m in ruled:
+        by_start.setdefault(m.start, []).append(m)
+    out: dict[tuple[int, int], Mention] = {}
+    replaced: set[tuple[int, int]] = set()
+    for start, end, confidence, kind in names:
+        # person names are at most 5 characters: an overlapping one starts at most 4 before
+        hits = [m for s in range(start - 4, end) for m in by_start.get(s, ()) if m.end > start]
+        if any(m.rule == "person-ethnic" for m in hits):
+            continue  # 古丽娜尔: the rule reads a name without a Han surname better (古丽|娜尔)
+        if hits:
+            rule = hits[0].rule + "+tagger"
+        elif confidence >= SURE[kind]:
+            rule = "tagger"
+        elif kind == "han" and _cue_beside(view.text, start, end):
+            rule = "tagger+cue"
+        else:
+            continue
+        replaced.update((m.start, m.end) for m in hits)
+        name = view.text[start:end]
+        out[(start, end)] = Mention(start, end, name, "Person", "Person", name, rule)
+    for m in ruled:
+        if (m.start, m.end) not in replaced and _rule_alone_ok(view, m):
+            out.setdefault((m.start, m.end), m)
+    return _drop_overlaps(list(out.values()))
+
+
+PARTICLES = ("p", "c", "u", "uj", "ul", "d")  # prepositions, conjunctions, particles, adverbs; not
+# verbs: 付, 管 are surnames that jieba, alone, calls verbs
+
+
+def _rule_alone_ok(view: View, m: Mention) -> bool:
+    """A surname-led name that a rule found and the tagger did not: not a given name of three
+    characters or more (书记|高度赞扬), not a surname that is a word of its own here (书记|向|与会:
+    向 is a preposition; 钱丽丽 is kept because the tagger finds it)."""
+    if m.rule == "person-ethnic" or not _surname_len(m.text, 0):
+        return True
+    if len(m.text) - _surname_len(m.text, 0) > 2:
+        return False
+    token = view.tokens[view.token_index(m.start)]
+    return not (token.start == m.start and token.end == m.start + 1 and token.tag in PARTICLES)
 
 
 def _candidates(view: View):
@@ -92,7 +234,7 @@ def _person_word(token) -> bool:
 
 
 def apposition(view: View, orgs) -> list[Mention]:
-    """苏州某某研究所马某某当选: a person-tagged name right after an organisation is a member's name."""
+    """某市某某研究所马某某当选: a person-tagged name right after an organisation is a member's name."""
     out = []
     for org in orgs:
         if org.end >= len(view.text):
@@ -126,7 +268,7 @@ def _name_at(view: View, start: int) -> tuple[int, int] | None:
         return None  # a dictionary word (单位, 项目): not a name
     end = start + _surname_len(text, start) + 1
     if end < len(text) and _is_han(text[end]) and not view.is_boundary(end):
-        end += 1  # the given name runs on within one word: 于|琳琳 read as 于琳|琳 → 于琳琳
+        end += 1  # the given name runs on within one word: 于|丽丽 read as 于丽|丽 → 于丽丽
     elif _loose_third(view, end):
         end += 1  # 李向|红|说: a lone character between the name and a verb belongs to the name
     return start, end
@@ -175,7 +317,7 @@ def _looks_like_name(word: str) -> bool:
         and not _common_word(word)
 
 
-COMMON = 50  # a word jieba's dictionary counts this often is a word (苏州, 沙龙), not a person's name
+COMMON = 50  # a word jieba's dictionary counts this often is a word (沙龙, 夏令营), not a person's name
 
 
 def _common_word(word: str) -> bool:
@@ -206,7 +348,7 @@ def _is_han(text: str) -> bool:
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Two person spans that overlap: keep the longer (于琳琳 over 于琳), then the earlier."""
+    """Two person spans that overlap: keep the longer (于丽丽 over 于丽), then the earlier."""
     kept: list[Mention] = []
     taken: set[int] = set()  # offsets covered by a kept name; names are short, so this is cheap
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):

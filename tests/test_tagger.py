@@ -1,0 +1,130 @@
+"""The statistical name tagger: the shipped model, the gate, training and ``kg train-ner``."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.errors import InputError
+from kg.recognise import recognise_text, tagger
+from kg.recognise.persons import tagger_name
+from kg.recognise.view import View
+
+needs_model = pytest.mark.skipif(not tagger.available(), reason="kg/data/ner.crfsuite not built")
+
+TINY = [
+    ("会上，李振国介绍了情况。", [[3, 6, "PER"]]),
+    ("王秀英在青石镇工作。", [[0, 3, "PER"], [4, 7, "LOC"]]),
+    ("张明说，云溪大学很好。", [[0, 2, "PER"], [4, 8, "ORG"]]),
+    ("今天天气很好。", []),
+]
+
+
+def write_jsonl(path, records) -> None:
+    path.write_text("".join(json.dumps({"text": t, "spans": s}, ensure_ascii=False) + "\n"
+                            for t, s in records), encoding="utf-8")
+
+
+@needs_model
+def test_the_shipped_model_tags_a_name_without_a_cue():
+    text = "会上，李振国介绍了情况。"
+    assert (3, 6, "PER") in tagger.tag(text)
+    persons = [(m.text, m.rule) for m in recognise_text(text) if m.kind == "Person"]
+    assert persons == [("李振国", "tagger")]
+    persons = [(m.text, m.rule) for m in recognise_text("昨天李振国去了一趟青石镇。") if m.kind == "Person"]
+    assert persons == [("李振国", "tagger")]
+
+
+@needs_model
+def test_the_tagger_fixes_the_length_of_a_name_a_title_rule_cuts():
+    persons = [m for m in recognise_text("区委常委、书记钱宝强及区长出席会议。") if m.kind == "Person"]
+    assert [(m.text, m.rule) for m in persons] == [("钱宝强", "person-title+tagger")]
+
+
+@needs_model
+def test_names_listed_after_one_shared_title():
+    text = "镇领导王建华、李卫东、陈晓明参加了活动。"
+    assert {m.text for m in recognise_text(text) if m.kind == "Person"} == {"王建华", "李卫东", "陈晓明"}
+
+
+@pytest.mark.parametrize("text, start, end, ok", [
+    ("会上，李振国介绍了情况。", 3, 6, True),
+    ("王平到青石镇调研。", 0, 2, True),  # in jieba's dictionary, but as a name (nr)
+    ("张师傅修好了门。", 0, 3, False),  # a form of address
+    ("小陆来了。", 0, 2, False),
+    ("发展了经济。", 0, 2, False),  # no surname
+    ("王书记说。", 0, 3, False),  # a title
+    ("欧阳明月说。", 0, 4, True),  # a compound surname
+    ("李A说。", 0, 2, False),  # not Han
+    ("托马斯·哈斯说。", 0, 6, True),  # no Han surname: "other", which needs more confidence
+    ("坚持以邓小平理论为指导。", 3, 6, False),  # a doctrine's name
+    ("参观了卫生室。", 3, 6, False),  # a body
+    ("叫作“齐心堂”的地方。", 3, 6, False),  # quoted
+])
+def test_the_gate(text, start, end, ok):
+    assert (tagger_name(View.of(text), start, end) is not None) is ok
+
+
+def test_spans_of_reads_bio_and_a_stray_inside_tag():
+    assert tagger.spans_of(["B-PER", "I-PER", "O", "I-LOC", "I-LOC", "B-ORG"]) == \
+        [(0, 2, "PER"), (3, 5, "LOC"), (5, 6, "ORG")]
+
+
+def test_pieces_are_sentences_and_long_ones_are_cut():
+    text = "一句。二句！\n" + "长" * 1000
+    pieces = list(tagger.pieces(text))
+    assert pieces[:2] == [(0, 3), (3, 7)]
+    assert all(e - s <= tagger.MAX_PIECE for s, e in pieces)
+    assert pieces[-1][1] == len(text)
+
+
+def test_training_on_a_tiny_file_writes_a_model_that_loads(tmp_path):
+    data = tmp_path / "tiny.jsonl"
+    write_jsonl(data, TINY * 3)
+    out = tmp_path / "tiny.crfsuite"
+    report = tagger.train([data], out, iterations=30, min_freq=1)
+    assert out.is_file() and report.size == out.stat().st_size > 0
+    assert report.sentences == 12 and report.spans == 15
+    assert (3, 6, "PER") in tagger.tag("会上，李振国介绍了情况。", model=out)
+
+
+def test_kg_train_ner_on_a_tiny_file(tmp_path):
+    data = tmp_path / "tiny.jsonl"
+    write_jsonl(data, TINY)
+    out = tmp_path / "m.crfsuite"
+    result = CliRunner().invoke(cli, ["train-ner", str(data), "--out", str(out), "--iterations", "5",
+                                      "--min-freq", "1"])
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and "m.crfsuite" in result.output
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such file"),
+    ('{"text": "李振国", "spans": [[0, 3, "PER"]]}\n{"text": oops}\n', "line 2: not a record"),
+    ('{"text": "李振国", "spans": [[0, 9, "PER"]]}\n', "outside the text"),
+    ('{"text": "李振国", "spans": [[0, 3, "NAME"]]}\n', "is not one of PER/LOC/ORG"),
+    ('{"spans": []}\n', "missing 'text'"),
+    ('{"text": "李振国", "spans": [[0, 3, "PER"], [1, 2, "LOC"]]}\n', "spans overlap"),
+    ("\n", "no records"),
+])
+def test_bad_training_input_is_one_clear_line(tmp_path, content, message):
+    data = tmp_path / "bad.jsonl"
+    if content is not None:
+        data.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        tagger.read_examples(data)
+    result = CliRunner().invoke(cli, ["train-ner", str(data), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0]
+    assert not (tmp_path / "m").exists()
+
+
+def test_kg_train_ner_needs_files_or_a_folder(tmp_path):
+    result = CliRunner().invoke(cli, ["train-ner", "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "give training FILES or --data FOLDER" in result.output
+    result = CliRunner().invoke(cli, ["train-ner", "--data", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2 and "not a folder" in result.output
