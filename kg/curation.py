@@ -20,7 +20,6 @@ longer matches anything is a warning naming its line, never an error: the corpus
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -36,6 +35,7 @@ from kg.model import PREDICATES, Entity, Mention, PageResult, Relation
 from kg.rdf.iris import entity_path, short_hash, slug
 from kg.rdf.namespaces import DJ
 from kg.resolve import Resolution
+from kg.sidefiles import find_beside, read_rows
 
 NAMES = ("curation.csv", "curation.tsv")
 COLUMNS = ("action", "entity", "predicate", "other", "value", "articles", "note", "curator", "date")
@@ -99,40 +99,14 @@ class Curated:
 
 def find_curation(inputs: Iterable) -> Path | None:
     """The curation file beside the inputs (in an input folder or beside an input file)."""
-    found = sorted({folder / name for folder in {Path(i) if Path(i).is_dir() else Path(i).parent
-                                                 for i in inputs}
-                    for name in NAMES if (folder / name).is_file()})
-    if len(found) > 1:
-        raise InputError(found[1], f"a second curation file beside the inputs (the first is "
-                                   f"{found[0]}); keep one, or name it with --curation")
-    return found[0] if found else None
+    return find_beside(inputs, NAMES, "curation file")
 
 
 def read_curation(path) -> Curation:
     """Read a curation file; a malformed line is an ``InputError`` naming the file and line."""
     path = Path(path)
-    delimiter = "\t" if path.suffix == ".tsv" else ","
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter=delimiter))
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise InputError(path, f"cannot read the curation file ({error})") from None
-    if not rows:
-        raise InputError(path, "the curation file is empty; its first line names the columns "
-                               + ",".join(COLUMNS))
-    header = [name.strip().lower() for name in rows[0]]
-    unknown = [name for name in header if name not in COLUMNS]
-    if unknown or "action" not in header or "entity" not in header:
-        reason = f"unknown column {unknown[0]!r}" if unknown else "no 'action' or 'entity' column"
-        raise InputError(f"{path}:1", f"{reason}; the columns are {', '.join(COLUMNS)}")
-    entries = []
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
-            continue  # blank lines and comments
-        if len(row) > len(header):
-            raise InputError(f"{path}:{line}", f"{len(row)} cells, the header names {len(header)}")
-        entries.append(_entry(dict(zip(header, (c.strip() for c in row))), line, f"{path}:{line}"))
-    return Curation(path, tuple(entries))
+    return Curation(path, tuple(_entry(cells, line, f"{path}:{line}") for line, cells
+                                in read_rows(path, "curation file", COLUMNS, ("action", "entity"))))
 
 
 def _entry(cells: dict[str, str], line: int, where: str) -> Entry:

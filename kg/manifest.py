@@ -15,7 +15,6 @@ A malformed manifest is an ``InputError`` naming the file and line, never a trac
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.errors import InputError
+from kg.sidefiles import find_beside, read_rows
 
 NAMES = ("manifest.csv", "manifest.tsv")
 COLUMNS = ("file", "date", "publication", "page", "url")
@@ -46,46 +46,15 @@ Manifest = dict[str, PageInfo]  # file name → its row
 
 
 def find_manifest(inputs: Iterable) -> Path | None:
-    """The manifest beside the inputs: in an input folder, or in the folder of an input file.
-
-    Two different manifests for one build would leave it unclear which dates hold: refused.
-    """
-    found: set[Path] = set()
-    for item in inputs:
-        path = Path(item)
-        folder = path if path.is_dir() else path.parent
-        found.update(folder / name for name in NAMES if (folder / name).is_file())
-    if len(found) > 1:
-        first, second = sorted(found)[:2]
-        raise InputError(second, f"a second manifest beside the inputs (the first is {first}); "
-                                 "keep one manifest per build")
-    return next(iter(found), None)
+    """The manifest beside the inputs: in an input folder, or in the folder of an input file."""
+    return find_beside(inputs, NAMES, "manifest")
 
 
 def read_manifest(path) -> Manifest:
     """Read a manifest; raises ``InputError`` naming the file and line of the first bad row."""
     path = Path(path)
-    delimiter = "\t" if path.suffix == ".tsv" else ","
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter=delimiter))
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise InputError(path, f"cannot read the manifest ({error})") from None
-    if not rows:
-        raise InputError(path, "the manifest is empty; its first line names the columns "
-                               + ",".join(COLUMNS))
-    header = [name.strip().lower() for name in rows[0]]
-    unknown = [name for name in header if name not in COLUMNS]
-    if unknown or "file" not in header:
-        reason = f"unknown column {unknown[0]!r}" if unknown else "no 'file' column"
-        raise InputError(f"{path}:1", f"{reason}; the columns are {', '.join(COLUMNS)}")
     manifest: Manifest = {}
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(header):
-            raise InputError(f"{path}:{line}", f"{len(row)} cells, the header names {len(header)}")
-        cells = dict(zip(header, (cell.strip() for cell in row)))
+    for line, cells in read_rows(path, "manifest", COLUMNS, ("file",)):
         info = _row(cells, f"{path}:{line}", line)
         if info.file in manifest:
             raise InputError(f"{path}:{line}", f"{info.file} is already listed on line "
