@@ -11,18 +11,13 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.model import Mention
+from kg.recognise import lexicon
 from kg.relate.context import Context, is_agent, is_place
 from kg.vocab import RANK
 
-# Area suffixes with the level they give; zone suffixes first (longest match wins).
-_SUFFIX_LEVEL = [
-    ("经济技术开发区", "DevelopmentZone"), ("高新技术产业开发区", "DevelopmentZone"),
-    ("工业园区", "DevelopmentZone"), ("科教创新区", "DevelopmentZone"), ("经开区", "DevelopmentZone"),
-    ("高新区", "DevelopmentZone"), ("保税区", "DevelopmentZone"), ("开发区", "DevelopmentZone"),
-    ("合作区", "DevelopmentZone"), ("街道", "Subdistrict"), ("社区", "Community"), ("省", "Province"),
-    ("市", "City"), ("区", "District"), ("县", "County"), ("镇", "Town"), ("乡", "Town"),
-    ("村", "Village"),
-]
+# Area suffixes with the level they give (kg/data/place_suffixes.txt), longest first: the longest
+# match wins, so 经济技术开发区 is a zone before 区 makes it a district.
+_SUFFIX_LEVEL = sorted(lexicon.place_suffixes().items(), key=lambda item: -len(item[0]))
 _AREA_PREFIX = re.compile(
     "^([\u4e00-\u9fff]{2,4}?(?:" + "|".join(s for s, _ in _SUFFIX_LEVEL) + "))(?=[\u4e00-\u9fff])")
 MAX_BARE_DEPARTMENT = 6
