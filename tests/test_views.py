@@ -22,7 +22,7 @@ from kg.views.graphdata import read_graph
 from kg.views.html import escape_json, json_dumps
 from kg.views.layout import layout
 from kg.views.marks import find_marks
-from views_graphs import (NASTY_ENTITIES, NASTY_RELATIONS, PWN, TIDY_ENTITIES, TIDY_RELATIONS,
+from views_graphs import (NASTY_ENTITIES, curated_build, NASTY_RELATIONS, PWN, TIDY_ENTITIES, TIDY_RELATIONS,
                           iri, nasty_graph, tidy_graph)
 
 DATA_SCRIPT = re.compile(r'window\.kgData=window\.kgData\|\|\{\};kgData\["([a-z0-9/]+)"\]=(.*);\n', re.S)
@@ -356,3 +356,49 @@ def test_seed_views_are_small(tmp_path):
     graph = (tmp_path / "graph.ttl").stat().st_size
     assert size - library <= graph
     assert size <= 1_000_000  # small enough to commit
+
+
+# ---- curated facts ----
+
+@pytest.fixture(scope="module")
+def curated_views(tmp_path_factory) -> dict[str, str]:
+    folder = curated_build(tmp_path_factory.mktemp("curated"))
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def number_of(files, label: str) -> int:
+    return loaded(files, "index")["entities"]["label"].index(label)
+
+
+def test_curated_entity_carries_its_line_note_and_curator(curated_views):
+    marks = loaded(curated_views, "curation")
+    notes = [marks["notes"][n] for n in marks["entities"][str(number_of(curated_views, "白鹭社区党委"))]]
+    assert {"line": "curation.csv:2", "label": "alias 白鹭社区党委", "note": "居民常用简称",
+            "curator": "李研究", "date": "2024-05-01"} in notes
+    assert [n["line"] for n in notes] == ["curation.csv:2", "curation.csv:3"]  # file order
+    assert str(number_of(curated_views, "王小明")) not in marks["entities"]
+    assert '<script src="data/curation.js"></script>' in curated_views["index.html"]
+    assert '<script src="lib/curation.js"></script>' in curated_views["index.html"]
+    assert "lib/curation.js" in curated_views
+
+
+def test_added_relation_marks_its_curation_evidence_with_the_note(curated_views):
+    marks = loaded(curated_views, "curation")
+    edges = loaded(curated_views, "edges")
+    ends = {number_of(curated_views, "白鹭社区党委"), number_of(curated_views, "青枫街道党工委")}
+    (added,) = [i for i, (a, b) in enumerate(zip(edges["from"], edges["to"])) if {a, b} == ends]
+    ((shown, found),) = marks["edges"][str(added)].items()
+    assert [marks["notes"][n]["note"] for n in found] == ["见街道官网<img src=x onerror=alert(1)>"]
+    shard = loaded(curated_views, shard_name("n", min(ends)))
+    assert shard["relations"][str(added)][int(shown)]["r"] == "curation"
+    assert "<img" not in curated_views["data/curation.js"]  # escaped in the script as \u003c
+
+
+def test_views_without_curation_name_no_curation_file(tmp_path):
+    views = curated_build(tmp_path / "plain", curation=None)
+    files = {p.relative_to(views).as_posix() for p in views.rglob("*")}
+    assert "data/index.js" in files
+    assert "data/curation.js" not in files and "lib/curation.js" not in files
+    page = (views / "index.html").read_text(encoding="utf-8")
+    assert "curation" not in page and "{%" not in page

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kg.views import write_views
-from views_graphs import (NASTY_ARTICLE, NASTY_ENTITIES, PWN, TIDY_ARTICLE, TIDY_ENTITIES,
+from views_graphs import (NASTY_ARTICLE, curated_build, NASTY_ENTITIES, PWN, TIDY_ARTICLE, TIDY_ENTITIES,
                           TIDY_RELATIONS, iri, nasty_graph, tidy_graph)
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -481,4 +481,22 @@ def test_ten_megabyte_build_finds_expands_and_explains_every_sampled_entity(tab,
     tab.eval("([a, b]) => kg.path(a, b)", pair)
     panel = tab.page.wait_for_selector("#kg-panel[data-path][data-loaded]")
     assert "3 步" in panel.inner_text()
+    tab.assert_clean(views)
+
+
+def test_a_curated_entity_shows_its_badge_and_the_added_relation_its_note(tab, tmp_path):
+    views = curated_build(tmp_path)
+    tab.open(views)
+    tab.page.fill("#kg-search", "白鹭社区党委")
+    tab.page.press("#kg-search", "Enter")
+    badge = tab.page.locator("#kg-panel .kg-curated-badge")
+    badge.wait_for(state="visible", timeout=10_000)
+    assert badge.inner_text() == "已校订"
+    box = tab.page.locator("#kg-panel .kg-curated").inner_text()
+    assert "curation.csv:2" in box and "居民常用简称" in box and "李研究" in box
+    added = tab.page.locator("#kg-panel .kg-added")
+    added.first.wait_for(state="visible", timeout=10_000)
+    # the note is shown as text: the <img> in it is neither an element nor run
+    assert added.first.inner_text() == "人工添加（curation.csv:3 · 李研究 · 2024-05-02 · 见街道官网<img src=x onerror=alert(1)>）"
+    assert tab.page.locator("#kg-panel img").count() == 0
     tab.assert_clean(views)

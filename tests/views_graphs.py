@@ -125,3 +125,29 @@ def tidy_graph(folder: Path) -> Path:
 
 def nasty_graph(folder: Path) -> Path:
     return write_graph(folder / "nasty.ttl", NASTY_ENTITIES, NASTY_RELATIONS, NASTY_ARTICLE)
+
+
+# A curated build of the invented time/curation corpus (tests/time_corpus.py): an alias, and a
+# relation a curator added, whose note tries to run code (the views must show it as text).
+CURATION = ("action,entity,predicate,other,value,articles,note,curator,date\n"
+            "alias,白鹭社区党委,,,鹭岛党委,,居民常用简称,李研究,2024-05-01\n"
+            "add-relation,白鹭社区党委,partnerOf,青枫街道党工委,,p2.txt#1,"
+            "见街道官网<img src=x onerror=alert(1)>,李研究,2024-05-02\n")
+
+
+def curated_build(folder: Path, curation: str | None = CURATION) -> Path:
+    """Build the two-page corpus (with ``curation`` beside it, unless None) with its views;
+    return the views folder."""
+    from time_corpus import COMMUNITY, SECRETARY, write_corpus
+
+    from kg.pipeline import BuildOptions, build
+
+    corpus = write_corpus(folder / "corpus", {
+        "p1.txt": SECRETARY.format(lead="3月14日"),
+        "p2.txt": COMMUNITY.format(lead="7月28日", where="青枫街道"),
+    })
+    if curation is not None:
+        (corpus / "curation.csv").write_text(curation, encoding="utf-8")
+    summary = build([corpus], BuildOptions(out=folder / "out"))
+    assert summary.problems == [], [p.line() for p in summary.problems]
+    return folder / "out" / "views"

@@ -11,6 +11,10 @@ A page opened from ``file://`` may not ``fetch()`` its neighbours, but it may lo
 - ``data/n/NNNN.js``: the neighbourhood shards, ``SHARD`` entities each: the evidence sentences of
   their relations and the articles that mention them, loaded when an entity is opened.
 - ``data/a/NNNN.js``: for ``ARTICLE_SHARD`` articles each, the entities the article mentions.
+- ``data/curation.js`` and ``lib/curation.js``, only when the graph holds curations: which
+  entities and added relations a curator made, and the script that marks them. Without a curation
+  file neither is written and the page does not name them, so those views stay byte for byte as
+  they were.
 
 Entities and relations are numbered by their sorted IRI and id, so the same graph gives the same
 files, byte for byte.
@@ -23,7 +27,7 @@ from collections import Counter, defaultdict
 import networkx as nx
 from pypinyin import Style, lazy_pinyin
 
-from kg.views.graphdata import Edge, Evidence, GraphData
+from kg.views.graphdata import RULE_CURATION, CurationNote, Edge, Evidence, GraphData
 from kg.views.html import asset, environment, escape_json, json_dumps
 from kg.views.layout import layout
 from kg.views.style import GROUP_COLOURS, GROUP_LEVELS
@@ -34,6 +38,7 @@ SHARD = 64  # entities per neighbourhood shard: one hub's shard stays small, few
 ARTICLE_SHARD = 256  # articles per mention shard
 OVERVIEW = 60  # entities drawn on opening: the most connected, few enough to label them all
 ASSETS = ("vis-network.min.js", "explorer.js", "explorer.css")  # shipped once, in lib/
+CURATION_ASSETS = ("curation.js",)  # shipped only with a curated graph
 
 
 def explorer_files(data: GraphData) -> dict[str, str]:
@@ -43,10 +48,13 @@ def explorer_files(data: GraphData) -> dict[str, str]:
     articles = sorted(data.articles)
     article_number = {iri: i for i, iri in enumerate(articles)}
     graph = entity_graph(data)
+    marks = curation_marks(data, number)
     files = {"index.html": environment().get_template("index.html").render(
-        summary=summary(data))}
-    for name in ASSETS:
+        summary=summary(data), curated=bool(marks))}
+    for name in ASSETS + (CURATION_ASSETS if marks else ()):
         files[f"lib/{name}"] = asset(name)
+    if marks:
+        files["data/curation.js"] = data_script("curation", marks)
     files["data/index.js"] = data_script("index", {
         "base": _base(entities),
         "vocabulary": vocabulary(),
@@ -60,6 +68,34 @@ def explorer_files(data: GraphData) -> dict[str, str]:
     files.update(_neighbourhood_shards(data, entities, number, article_number))
     files.update(_article_shards(data, articles, number))
     return files
+
+
+def curation_marks(data: GraphData, number: dict[str, int]) -> dict:
+    """What lib/curation.js marks; ``{}`` when nothing is curated (then nothing is written).
+
+    ``notes``: each curation line once (line, label, note, curator, date); ``entities``: entity
+    number → its notes; ``edges``: relation number → {index of the evidence among those shown →
+    the add-relation notes behind it} for every statement of rule dj:rule-curation. A curation
+    graph is small (lines written by hand), so one file holds it all.
+    """
+    notes: dict[CurationNote, int] = {}
+
+    def numbered(found) -> list[int]:
+        return [notes.setdefault(n, len(notes)) for n in found]
+
+    entities = {str(number[iri]): numbered(found) for iri, found in sorted(data.curations.items(),
+                                                                           key=lambda i: number[i[0]])}
+    edges = {}
+    for i, edge in enumerate(data.edges):
+        added = {str(k): numbered(data.added_by(edge))
+                 for k, ev in enumerate(edge.shown) if ev.rule == RULE_CURATION}
+        if added:
+            edges[str(i)] = added
+    if not entities and not edges:
+        return {}
+    return {"entities": entities, "edges": edges,
+            "notes": [{"line": n.line, "label": n.label, "note": n.note, "curator": n.curator,
+                       "date": n.date} for n in notes]}
 
 
 def data_script(name: str, value) -> str:

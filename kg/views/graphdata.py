@@ -2,7 +2,8 @@
 
 The views read the vocabulary contract (spec/ontology.md), not the builder's internals: entities
 with their dj: classes, labels and aliases; the six relations, each with the rdf:Statement nodes
-that carry its evidence; org:Membership roles; articles and what they mention.
+that carry its evidence; org:Membership roles; articles and what they mention; the dj:Curation
+activities that changed an entity (``dj:curated``) or added a relation (rule ``dj:rule-curation``).
 """
 from __future__ import annotations
 
@@ -91,11 +92,38 @@ class ArticleInfo:
     position: int  # 1-based position on the page
 
 
+@dataclass(frozen=True)
+class CurationNote:
+    """One applied line of the curation file (a dj:Curation), as the explorer shows it."""
+
+    line: str  # dcterms:source, e.g. "curation.csv:3"
+    label: str  # rdfs:label: the action and what it names, e.g. "alias 白鹭社区党委"
+    note: str = ""  # rdfs:comment: why
+    curator: str = ""  # the prov:wasAttributedTo agent's label
+    date: str = ""  # dcterms:date
+
+    @property
+    def action(self) -> str:
+        return self.label.split(" ", 1)[0]
+
+
+RULE_CURATION = "curation"  # the rule of the statements a curator added (dj:rule-curation)
+
+
 @dataclass
 class GraphData:
     nodes: dict[str, Node] = field(default_factory=dict)  # IRI → node
     edges: list[Edge] = field(default_factory=list)  # sorted by id
     articles: dict[str, ArticleInfo] = field(default_factory=dict)  # IRI → article
+    # entity IRI → the curations that changed it, in file order; empty without a curation file
+    curations: dict[str, tuple[CurationNote, ...]] = field(default_factory=dict)
+
+    def added_by(self, edge: Edge) -> tuple[CurationNote, ...]:
+        """The add-relation lines behind ``edge``: such a line marks both its ends as curated
+        and names the predicate in its label (the statement itself does not point to it)."""
+        ends = set(self.curations.get(edge.source, ())) & set(self.curations.get(edge.target, ()))
+        return tuple(c for c in self.curations.get(edge.source, ()) if c in ends
+                     and c.action == "add-relation" and edge.predicate in c.label.split(" "))
 
 
 def read_graph(path: Path) -> GraphData:
@@ -106,7 +134,8 @@ def read_graph(path: Path) -> GraphData:
 def graph_data(store: ox.Store) -> GraphData:
     articles = _articles(store)
     nodes = _nodes(store)
-    return GraphData(nodes=nodes, edges=_edges(store, nodes), articles=articles)
+    return GraphData(nodes=nodes, edges=_edges(store, nodes), articles=articles,
+                     curations=_curations(store, nodes))
 
 
 def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
@@ -158,6 +187,26 @@ def _nodes(store: ox.Store) -> dict[str, Node]:
             level=min((lv[len(DJ_NS):] for lv in levels.get(iri, ())), default=""),
             articles=tuple(sorted(set(mentions.get(iri, ())))))
     return nodes
+
+
+def _curations(store: ox.Store, nodes: dict[str, Node]) -> dict[str, tuple[CurationNote, ...]]:
+    """Entity IRI → the curation lines that changed it, in file order (then by label)."""
+    found: dict[str, set[CurationNote]] = defaultdict(set)
+    for row in _select(store, """SELECT ?e ?line ?label ?note ?curator ?date WHERE {
+            ?e dj:curated ?c . ?c dcterms:source ?line .
+            OPTIONAL { ?c rdfs:label ?label } OPTIONAL { ?c rdfs:comment ?note }
+            OPTIONAL { ?c prov:wasAttributedTo/rdfs:label ?curator } OPTIONAL { ?c dcterms:date ?date } }"""):
+        if row["e"] in nodes:
+            found[row["e"]].add(CurationNote(
+                line=row["line"], label=row.get("label", ""), note=row.get("note", ""),
+                curator=row.get("curator", ""), date=row.get("date", "")))
+    return {iri: tuple(sorted(notes, key=_file_order)) for iri, notes in sorted(found.items())}
+
+
+def _file_order(note: CurationNote) -> tuple:
+    """"curation.csv:12" after "curation.csv:3": the line number compared as a number."""
+    file, _, line = note.line.rpartition(":")
+    return (file, _int(line) or 0, note.line, note.label, note.note, note.curator, note.date)
 
 
 def _values(store: ox.Store, path: str, wanted) -> dict[str, list[str]]:
