@@ -4,7 +4,9 @@ Every measurement runs in a fresh ``python -m bench.measure`` process, one after
 peak memory is its own and nothing else of ours competes for the CPU; all of them run on one
 snapshot of the ``kg`` package, copied at the start. Builds are cold builds as
 ``kg build`` runs them by default: every page computed and stored in the cache (the "cache" stage). Prints Markdown tables
-(paste them into docs/scale.md) and keeps the raw numbers in bench/corpora/results.json.
+(paste them into docs/scale.md) and keeps the raw numbers in bench/corpora/results.json. On the
+10 MB build it also times the explorer, the research queries and ``kg serve`` under 20 clients
+(docs/query.md).
 
     python -m bench          # 1, 10 and 50 MB; --jobs 2 and the cache on 10 MB, Dask on 1 MB; Turtle 1 M
     python -m bench --quick  # 0.2 and 1 MB, extras on 1 and 0.2 MB, Turtle at 100 k: a smoke run
@@ -27,6 +29,12 @@ from kg.pipeline import STAGES
 
 PER_PAGE = {"normalise", "split", "recognise", "relate"}
 
+
+# Timed runs of each research query through `kg query` and `kg serve` (after one warm-up). The
+# 11 queries x (runs + 1) fresh processes are most of the query part's time (5 runs took 115 s
+# on the 10 MB graph, `evidence` alone ~7 s a process); make bench must stay under ten minutes,
+# so fewer runs than bench/query_bench.py's own default of 9.
+QUERY_RUNS = 3
 
 ENV: dict[str, str] = dict(os.environ)  # of the measuring processes; see snapshot()
 
@@ -242,6 +250,25 @@ def _views(out: Path) -> str | None:
     return done.stdout.rstrip()
 
 
+def _queries(out: Path, runs: int) -> str | None:
+    """The research queries' latency through ``kg query`` and ``kg serve`` (bench/query_bench.py,
+    issue 12), then ``kg serve`` under 20 clients at once (bench/serve_bench.py, issue 14), on
+    one build's graph. Each in its own process, like every other measurement here."""
+    if not (out / "graph.ttl").is_file():
+        return None
+    started, tables = time.perf_counter(), []
+    for module, options in (("bench.query_bench", ["--runs", str(runs)]), ("bench.serve_bench", [])):
+        _say(f"{module} on {out.name}")
+        done = subprocess.run([sys.executable, "-m", module, "--graph", str(out / "graph.ttl"),
+                               *options], text=True, capture_output=True, env=ENV)
+        if done.returncode != 0:
+            tables.append(f"{module} failed: {done.stderr.strip().splitlines()[-1:]}")
+        else:
+            tables.append(done.stdout.rstrip())
+    tables.append(f"(the query and load measurements took {time.perf_counter() - started:.0f} s)")
+    return "\n\n".join(tables)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -256,6 +283,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile-mb", type=float, default=0.3)
     parser.add_argument("--quick", action="store_true", help="a smoke run: small sizes")
     parser.add_argument("--no-ner", action="store_true", help="skip bench/ner.py")
+    parser.add_argument("--query-runs", type=int, default=QUERY_RUNS,
+                        help=f"timed runs of each research query per path (default {QUERY_RUNS})")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.extras_mb, args.dask_mb, args.turtle_triples = [0.2, 1.0], 1.0, 0.2, 100_000
@@ -265,7 +294,9 @@ def main(argv: list[str] | None = None) -> None:
         snapshot(Path(scratch))
         report = run(args, Path(scratch))
         ner = None if args.no_ner else _ner()
-        views = _views(Path(scratch) / f"out-{10.0 if 10.0 in args.sizes else max(args.sizes):g}")
+        graph_build = Path(scratch) / f"out-{10.0 if 10.0 in args.sizes else max(args.sizes):g}"
+        views = _views(graph_build)
+        queries = _queries(graph_build, args.query_runs)
     report["bench_seconds"] = time.perf_counter() - started
     versions = _versions(report)
     if len(versions) > 1:
@@ -278,6 +309,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\n{ner}")
     if views:
         print(f"\n{views}")
+    if queries:
+        print(f"\n{queries}")
     print(f"\n(`python -m bench{' --quick' if args.quick else ''}` took "
           f"{time.perf_counter() - started:.0f} s)")
 

@@ -46,6 +46,12 @@ def bench_graph(megabytes: float) -> Path:
     return graph
 
 
+def graph_name(graph: Path) -> str:
+    """``out-10/graph.ttl (40.2 MB)``: enough to tell the bench graphs apart in a title (the
+    bench's own builds live in a temporary folder, whose full path says nothing)."""
+    return f"`{graph.parent.name}/{graph.name}` ({graph.stat().st_size / 1e6:.1f} MB)"
+
+
 def time_cli(name: str, graph: Path, runs: int) -> list[float]:
     command = [sys.executable, "-m", "kg", "query", name, "--graph", str(graph), "--format", "csv"]
     seconds = []
@@ -66,11 +72,11 @@ def free_port() -> int:
 class Endpoint:
     """``kg serve`` on a free port, for as long as the ``with`` block lasts."""
 
-    def __init__(self, graph: Path, timeout: float = 60.0):
+    def __init__(self, graph: Path, timeout: float = 60.0, workers: int = 1):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kg", "serve", "--graph", str(graph), "--port", str(self.port),
-             "--workers", "1", "--timeout", str(timeout)],
+            [sys.executable, "-m", "kg", "serve", "--graph", str(graph), "--host", "127.0.0.1",
+             "--port", str(self.port), "--workers", str(workers), "--timeout", str(timeout)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def __enter__(self) -> Endpoint:
@@ -142,7 +148,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     graph = args.graph or bench_graph(args.size)
     rows = measure(graph, args.runs)
-    title = f"Research queries on {graph} ({args.runs} runs each, after one warm-up)"
+    title = (f"Research queries on {graph_name(graph)}: {args.runs} timed runs of each query per "
+             "path, after one warm-up (nearest-rank percentiles: under 20 runs p95 is the slowest "
+             "run)")
     print(markdown(rows, title))
 
 

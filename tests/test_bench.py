@@ -34,3 +34,43 @@ def test_bench_make_corpus_reaches_its_size_and_is_reused(tmp_path):
 def test_bench_synthetic_triples_are_distinct():
     triples = synthetic_triples(1000)
     assert len(triples) == len(set(triples)) == 1000
+
+
+# --- the query and server benches (issues 12 and 14), briefly on the seed graph ---------------
+
+def seed_graph(folder):
+    """The seed graph in ``folder``: a copy of output/graph.ttl (the query bench writes a store
+    beside its graph, and output/ is not ours to change), or a fresh build of seeds/ if none."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    built = root / "output" / "graph.ttl"
+    if built.is_file():
+        (folder / "graph.ttl").write_bytes(built.read_bytes())
+    else:
+        subprocess.run([sys.executable, "-m", "kg", "build", str(root / "seeds"), "--out",
+                        str(folder), "--no-views", "--no-validate", "--no-cache"], check=True)
+    return folder / "graph.ttl"
+
+
+def test_bench_query_table_has_a_row_per_research_query(tmp_path):
+    from bench.query_bench import markdown, measure
+    from kg.query import library
+
+    rows = measure(seed_graph(tmp_path), runs=1)
+    assert [row["query"] for row in rows] == list(library())
+    assert all(len(row["cli"]) == len(row["serve"]) == 1 for row in rows)
+    table = markdown(rows, "seed")
+    assert all(f"| {name} |" in table for name in library())
+
+
+def test_bench_serve_under_load_has_no_connection_error(tmp_path):
+    from bench.query_bench import Endpoint
+    from bench.serve_bench import load, markdown
+
+    with Endpoint(seed_graph(tmp_path), workers=2) as endpoint:
+        result = load(endpoint, clients=20, requests=2)
+    assert result["errors"] == 0 and result["not_ok"] == 0 and len(result["seconds"]) == 40
+    assert "| 20 × 2 = 40 | 40 | 0 | 0 |" in markdown(result, "seed")
