@@ -1,6 +1,6 @@
 """An on-disk Oxigraph store of a built graph, kept beside it, so a query never re-parses the graph.
 
-The store of ``OUT/graph.ttl`` lives in ``OUT/.store/graph.ttl/`` (``db/`` and a ``stamp.json``
+The store of ``OUT/graph.ttl`` lives in ``OUT/.store/graph.ttl.oxigraph/`` (``db/`` and a ``stamp.json``
 naming the graph's size, modification time and SHA-256). The first ``kg query`` or ``kg serve``
 on a graph writes it (5 s for the 10 MB bench graph's 483 k triples); later ones open it
 read-only in milliseconds instead of parsing the Turtle again (2-4 s). A store whose stamp no
@@ -26,9 +26,11 @@ STORE_FOLDER = ".store"
 
 
 def store_folder(graph_path) -> Path:
-    """Where the store of ``graph_path`` lives: ``<its folder>/.store/<its file name>/``."""
+    """Where the store of ``graph_path`` lives: ``<its folder>/.store/<its file name>.oxigraph/``.
+    The suffix matters: tools that collect ``*.ttl`` under an output folder (scorers, loaders)
+    must not take the store's folder for a Turtle file."""
     path = Path(graph_path)
-    return path.parent / STORE_FOLDER / path.name
+    return path.parent / STORE_FOLDER / f"{path.name}.oxigraph"
 
 
 def graph_store(graph_path) -> ox.Store:

@@ -127,13 +127,20 @@ def copy_graph(graph_path, folder: Path) -> Path:
     return copy
 
 
+def test_query_store_is_not_taken_for_a_turtle_file_by_tools_that_glob_the_output(graph_path,
+                                                                                   tmp_path):
+    graph = copy_graph(graph_path, tmp_path / "out")
+    assert kg("ASK { ?p a dj:Person }", "--graph", str(graph)).stdout == "yes\n"
+    assert sorted((tmp_path / "out").rglob("*.ttl")) == [graph]
+
+
 def test_query_keeps_a_store_beside_the_graph_and_reuses_it(graph_path, tmp_path):
     from kg.store import store_folder
 
     graph = copy_graph(graph_path, tmp_path / "out")
     assert kg("ASK { ?p a dj:Person }", "--graph", str(graph)).stdout == "yes\n"
     db = store_folder(graph) / "db"
-    assert db.is_dir() and store_folder(graph) == tmp_path / "out" / ".store" / "graph.ttl"
+    assert db.is_dir() and store_folder(graph) == tmp_path / "out" / ".store" / "graph.ttl.oxigraph"
     made = db.stat().st_ino
     assert kg("ASK { ?p a dj:Person }", "--graph", str(graph)).stdout == "yes\n"
     graph.write_bytes(graph.read_bytes())  # a rebuild writing the same bytes: the store stays
@@ -158,7 +165,7 @@ def test_query_store_falls_back_to_memory_when_it_cannot_be_written(graph_path, 
         raise PermissionError(13, "Permission denied", str(path))
     monkeypatch.setattr("kg.store.write_store", refuse)
     assert kg("ASK { ?p a dj:Person }", "--graph", str(graph)).stdout == "yes\n"
-    assert not (tmp_path / "out" / ".store" / "graph.ttl").exists()
+    assert not (tmp_path / "out" / ".store" / "graph.ttl.oxigraph").exists()
 
 
 def test_query_store_of_an_unreadable_graph_is_one_clean_error(tmp_path):
