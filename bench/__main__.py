@@ -2,13 +2,13 @@
 
 Every measurement runs in a fresh ``python -m bench.measure`` process, one after another, so its
 peak memory is its own and nothing else of ours competes for the CPU; all of them run on one
-snapshot of the ``kg`` package, copied at the start. Builds are cold builds as
-``kg build`` runs them by default: every page computed and stored in the cache (the "cache" stage). Prints Markdown tables
-(paste them into docs/scale.md) and keeps the raw numbers in bench/corpora/results.json. On the
-10 MB build it also times the explorer, the research queries and ``kg serve`` under 20 clients
-(docs/query.md).
+snapshot of the ``kg`` package, copied at the start. Builds are cold builds as ``kg build`` runs
+them by default: one process per CPU, views and SHACL validation on, every page computed and
+stored in the cache (the "cache" stage). Prints Markdown tables (paste them into docs/scale.md)
+and keeps the raw numbers in bench/corpora/results.json. On the 10 MB build it also times the
+explorer, the research queries and ``kg serve`` under 20 clients (docs/query.md).
 
-    python -m bench          # 1, 10 and 50 MB; --jobs 2 and the cache on 10 MB, Dask on 1 MB; Turtle 1 M
+    python -m bench          # 1, 10 and 50 MB, a 100 MB single file; --jobs 1/2, cache, Dask on 1 MB
     python -m bench --quick  # 0.2 and 1 MB, extras on 1 and 0.2 MB, Turtle at 100 k: a smoke run
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.corpus import CORPORA, corpus_bytes, make_corpus
+from bench.corpus import CORPORA, corpus_bytes, make_corpus, make_single_file
 from kg.pipeline import STAGES
 
 PER_PAGE = {"normalise", "split", "recognise", "relate"}
@@ -85,6 +85,12 @@ def run(args: argparse.Namespace, scratch: Path) -> dict:
         result = build(corpora[size], scratch / f"out-{size:g}")
         result["bytes"] = corpus_bytes(corpora[size])
         report["sizes"][size] = result
+    if args.big_mb:
+        _say(f"build a {args.big_mb:g} MB single file")
+        big = make_single_file(args.big_mb)
+        report["big"] = build(big, scratch / "out-big")
+        report["big"]["bytes"] = big.stat().st_size
+        shutil.rmtree(scratch / "out-big", ignore_errors=True)
     report["extras"] = _extras(corpora, scratch, args.extras_mb, args.dask_mb, report["sizes"])
     _say(f"Turtle writer, {args.turtle_triples:,} triples")
     report["turtle"] = measure("turtle", "--out", str(scratch / "t.ttl"),
@@ -101,11 +107,11 @@ def _extras(corpora: dict[float, Path], scratch: Path, size: float, dask_size: f
     start-up would swamp a small corpus, its speed on two vCPUs says little: it is here to show
     the overhead and the identical output). Reuses the size table's runs (out-<size>)."""
     extras = {"mb": size, "dask_mb": dask_size}
-    for mb in (size, dask_size):
-        if mb not in runs:
-            runs[mb] = build(corpora[mb], scratch / f"out-{mb:g}")
-    extras["jobs1"], extras["dask1"] = runs[size], runs[dask_size]
-    reference = scratch / f"out-{size:g}"
+    reference = scratch / f"j1-{size:g}"
+    for mb in sorted({size, dask_size}):
+        _say(f"extras on {mb:g} MB: --jobs 1")
+        extras[f"jobs1-{mb:g}"] = build(corpora[mb], scratch / f"j1-{mb:g}", "--jobs", "1")
+    extras["jobs1"], extras["dask1"] = extras[f"jobs1-{size:g}"], extras[f"jobs1-{dask_size:g}"]
     _say(f"extras on {size:g} MB: --jobs 2")
     extras["jobs2"] = build(corpora[size], scratch / "j2", "--jobs", "2")
     extras["jobs_identical"] = _same(reference, scratch / "j2")
@@ -121,7 +127,7 @@ def _extras(corpora: dict[float, Path], scratch: Path, size: float, dask_size: f
                                           "--cache")
     _say(f"extras: Dask LocalCluster of 2 workers on {dask_size:g} MB")
     extras["dask"] = build(corpora[dask_size], scratch / "d", "--engine", "dask", "--jobs", "2")
-    extras["dask_identical"] = _same(scratch / f"out-{dask_size:g}", scratch / "d")
+    extras["dask_identical"] = _same(scratch / f"j1-{dask_size:g}", scratch / "d")
     return extras
 
 
@@ -139,27 +145,37 @@ def tables(report: dict) -> str:
              f"Segmentation baseline, measured in this run on a {seg['bytes'] / 1e6:.1f} MB sample "
              f"of the corpus (line by line, dictionary load excluded): jieba.lcut {jieba_rate:.2f} MB/s, "
              f"rjieba.cut {rjieba_rate:.1f} MB/s. The jieba column is that rate applied to each "
-             "corpus (extrapolated, not run on the whole corpus). `build s` is kg.build() itself; "
-             "`process s` adds interpreter start and imports (about 1-3 s).", "",
-             "| corpus | pages | build s | process s | MB/s | pages/s | triples | entities "
-             "| peak RSS MB | jieba.lcut s (extrap.) | build ÷ jieba |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
-    for size, r in report["sizes"].items():
+             "corpus (extrapolated, not run on the whole corpus). Each build is `kg build` with its "
+             "defaults (`jobs` processes, views and SHACL validation on); `build s` is kg.build() "
+             "itself, `process s` adds interpreter start and imports. `peak RSS` is the largest "
+             "single process; `peak PSS` is the whole process tree at its peak (parent and workers, "
+             "shared pages counted once): the memory the build takes from the machine.", "",
+             "| corpus | pages | jobs | build s | process s | MB/s | triples | entities "
+             "| peak RSS MB | peak PSS MB | validation share | jieba.lcut s (extrap.) | build ÷ jieba |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    rows = list(report["sizes"].values()) + ([report["big"]] if report.get("big") else [])
+    for r in rows:
         mb = r["bytes"] / 1e6
         jieba = mb / jieba_rate
-        lines.append(f"| {mb:.1f} MB | {r['pages']:,} | {r['seconds']:.1f} | {r['process_seconds']:.1f} "
-                     f"| {mb / r['seconds']:.2f} "
-                     f"| {r['pages'] / r['seconds']:.1f} | {r['triples']:,} | {r['entities']:,} "
-                     f"| {r['peak_rss_mb']:.0f} | {jieba:.1f} | {r['seconds'] / jieba:.2f}× |")
+        name = f"{mb:.1f} MB" + (" in one file" if r is report.get("big") else "")
+        lines.append(f"| {name} | {r['pages']:,} | {r.get('jobs', 1)} | {r['seconds']:.1f} "
+                     f"| {r['process_seconds']:.1f} | {mb / r['seconds']:.2f} "
+                     f"| {r['triples']:,} | {r['entities']:,} "
+                     f"| {r['peak_rss_mb']:.0f} | {r.get('peak_tree_mb', 0):.0f} "
+                     f"| {100 * r['stages'].get('validate', 0) / r['seconds']:.0f} % "
+                     f"| {jieba:.1f} | {r['seconds'] / jieba:.2f}× |")
     lines += ["", "Where the time goes (seconds, share of the build; per-page stages summed over "
-              "pages):", "", "| stage | " + " | ".join(
-                  f"{r['bytes'] / 1e6:.0f} MB" for r in report["sizes"].values()) + " |",
-              "|---|" + "---|" * len(report["sizes"])]
-    stages = list(STAGES) + sorted({s for r in report["sizes"].values() for s in r["stages"]}
-                                   - set(STAGES))
+              "pages and processes, so with several jobs they can add up to more than the build):",
+              "", "| stage | " + " | ".join(
+                  f"{r['bytes'] / 1e6:.0f} MB" + (" in one file" if r is report.get("big") else "")
+                  for r in rows) + " |",
+              "|---|" + "---|" * len(rows)]
+    stages = list(STAGES) + [s for s in ("exports", "views", "validate")
+                             if any(s in r["stages"] for r in rows)]
+    stages += sorted({s for r in rows for s in r["stages"]} - set(stages))
     for stage in stages:
         cells = [f"{r['stages'].get(stage, 0):.1f} ({100 * r['stages'].get(stage, 0) / r['seconds']:.0f} %)"
-                 for r in report["sizes"].values()]
+                 for r in rows]
         lines.append(f"| {stage} | " + " | ".join(cells) + " |")
     lines += ["", *_extras_table(report["extras"]), "", *_turtle_line(report["turtle"]), "",
               *_profile_table(report["profile"])]
@@ -212,6 +228,7 @@ def _profile_table(p: dict) -> list[str]:
 
 def _versions(report: dict) -> set[str]:
     runs = [report["segment"], report["turtle"], report["profile"], *report["sizes"].values(),
+            *([report["big"]] if report.get("big") else []),
             *(v for v in report["extras"].values() if isinstance(v, dict))]  # dicts: runs
     return {r["pipeline"] for r in runs}
 
@@ -278,6 +295,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="corpus for the --jobs and cache runs (default 1: keeps make bench within ten minutes)")
     parser.add_argument("--dask-mb", type=float, default=1.0,
                         help="corpus for the Dask run (default 1)")
+    parser.add_argument("--big-mb", type=float, default=100.0,
+                        help="size of the single-file build (default 100; 0 leaves it out)")
     parser.add_argument("--jieba-sample-mb", type=float, default=2.0)
     parser.add_argument("--turtle-triples", type=int, default=1_000_000)
     parser.add_argument("--profile-mb", type=float, default=0.3)
@@ -288,6 +307,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.extras_mb, args.dask_mb, args.turtle_triples = [0.2, 1.0], 1.0, 0.2, 100_000
+        args.big_mb = 2.0
         args.jieba_sample_mb, args.profile_mb = 0.5, 0.2
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:

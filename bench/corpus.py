@@ -83,6 +83,32 @@ def make_corpus(megabytes: float, seeds: Path = SEEDS, root: Path = CORPORA) -> 
     return folder
 
 
+def make_single_file(megabytes: float, seeds: Path = SEEDS, root: Path = CORPORA) -> Path:
+    """One page file of about ``megabytes`` MB: the varied copies of the seed pages one after
+    another, as a user's whole archive exported into a single text file would be."""
+    folder = root / f"{megabytes:g}mb-single"
+    sources = sorted(seeds.glob("*.txt"))
+    stamp = "single;" + _stamp(sources, megabytes)
+    target = folder / "archive.txt"
+    if (folder / ".stamp").is_file() and (folder / ".stamp").read_text() == stamp:
+        return target
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    goal, written, copy = int(megabytes * 1_000_000), 0, 0
+    with open(target, "w", encoding="utf-8", newline="\n") as handle:
+        while written < goal:
+            for text in texts:
+                data = vary(text, copy).rstrip("\n") + "\n\n"
+                handle.write(data)
+                written += len(data.encode("utf-8"))
+                if written >= goal:
+                    break
+            copy += 1
+    (folder / ".stamp").write_text(stamp)
+    return target
+
+
 def _stamp(sources: list[Path], megabytes: float) -> str:
     digest = hashlib.sha256(f"{GENERATOR};{megabytes:g}".encode())
     for path in sources:

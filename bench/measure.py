@@ -1,6 +1,7 @@
 """One measurement, run in a fresh process by ``python -m bench`` so peak memory is its own.
 
-    python -m bench.measure build --corpus DIR --out DIR [--jobs N] [--engine local|dask] [--cache]
+    python -m bench.measure build --corpus DIR|FILE --out DIR [--jobs N|auto] [--engine local|dask]
+                                  [--cache] [--no-validate] [--no-views]
     python -m bench.measure segment --corpus DIR --sample-mb 2
     python -m bench.measure turtle --out FILE --triples 1000000
     python -m bench.measure profile --corpus DIR --sample-mb 0.5
@@ -27,15 +28,75 @@ def peak_rss_mb() -> float:
     return max(own, children) / 1024
 
 
-def measure_build(corpus: Path, out: Path, jobs: int, engine: str, cache: bool) -> dict:
+class TreeMemory:
+    """Samples the proportional set size (PSS) of this process and its children in a thread: the
+    memory the build really holds when forked workers share pages with their parent, which
+    ``ru_maxrss`` (one process at a time) cannot show. Linux only; elsewhere it reports 0."""
+
+    def __init__(self, every: float = 0.2):
+        import threading
+        self.every, self.peak_kib = every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kib / 1024
+
+    def _run(self) -> None:
+        import os
+        while True:
+            self.peak_kib = max(self.peak_kib, sum(_pss_kib(pid) for pid in _tree(os.getpid())))
+            if self._stop.wait(self.every):
+                return
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return pids
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def measure_build(corpus: Path, out: Path, jobs: str, engine: str, cache: bool,
+                  validate: bool = True, views: bool = True) -> dict:
+    """A build with ``kg build``'s defaults (views and validation on, one process per CPU)
+    unless told otherwise."""
+    from kg.engines import usable_cpus
     from kg.pipeline import BuildOptions, build
-    # SHACL validation is left out: it is a check, not the build, and pySHACL's core shapes cost
-    # about 1 ms per node per shape (minutes at 50 MB); `kg build --no-validate` does the same.
-    summary = build([corpus], BuildOptions(out=out, jobs=jobs, engine=engine, cache=cache,
-                                           validate=False))
+    jobs = usable_cpus() if jobs == "auto" else int(jobs)
+    with TreeMemory() as memory:
+        summary = build([corpus], BuildOptions(out=out, jobs=jobs, engine=engine, cache=cache,
+                                               validate=validate, views=views))
     return {"seconds": summary.seconds, "pages": summary.pages, "triples": summary.triples,
             "entities": summary.entities, "relations": summary.relations,
-            "cached": summary.cached, "stages": summary.stage_seconds}
+            "cached": summary.cached, "stages": summary.stage_seconds, "jobs": jobs,
+            "problems": None if summary.problems is None else len(summary.problems),
+            "peak_tree_mb": memory.peak_mb}
 
 
 def sample_lines(corpus: Path, megabytes: float) -> tuple[list[str], int]:
@@ -161,14 +222,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("what", choices=["build", "segment", "turtle", "profile"])
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", default="auto")
+    parser.add_argument("--no-validate", action="store_true")
+    parser.add_argument("--no-views", action="store_true")
     parser.add_argument("--engine", default="local")
     parser.add_argument("--cache", action="store_true")
     parser.add_argument("--sample-mb", type=float, default=2.0)
     parser.add_argument("--triples", type=int, default=1_000_000)
     args = parser.parse_args(argv)
     if args.what == "build":
-        result = measure_build(args.corpus, args.out, args.jobs, args.engine, args.cache)
+        result = measure_build(args.corpus, args.out, args.jobs, args.engine, args.cache,
+                               validate=not args.no_validate, views=not args.no_views)
     elif args.what == "segment":
         result = measure_segment(args.corpus, args.sample_mb)
     elif args.what == "turtle":

@@ -24,6 +24,14 @@ Progress = Callable[[int], None] | None
 ENGINES = ("local", "dask")
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (a container or ``taskset`` may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 class EngineError(KgError):
     """The engine cannot run: Dask missing, scheduler unreachable, workers that differ."""
 
@@ -65,7 +73,7 @@ class ProcessEngine:
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = None,
             sizes: Sequence[int] | None = None) -> list[R]:
-        workers = min(self.jobs, len(items), os.cpu_count() or 1)
+        workers = min(self.jobs, len(items), usable_cpus())
         if workers <= 1 or (sizes is not None and sum(sizes) < self.min_chars):
             return SerialEngine().map(fn, items, progress)
         # The first item runs here, before the pool starts: it loads the dictionaries and lexicons

@@ -1,8 +1,11 @@
 """The benchmark's synthetic corpora and triples: deterministic, varied, the size asked for."""
 from __future__ import annotations
 
-from bench.corpus import corpus_bytes, make_corpus, vary
-from bench.measure import synthetic_triples
+import subprocess
+import sys
+
+from bench.corpus import corpus_bytes, make_corpus, make_single_file, vary
+from bench.measure import TreeMemory, synthetic_triples
 
 TEXT = "梅林街道青松社区党委书记张三丰介绍，青松社区将开展活动。\n王小明\n"
 
@@ -29,6 +32,28 @@ def test_bench_make_corpus_reaches_its_size_and_is_reused(tmp_path):
     stamp = (folder / ".stamp").stat().st_mtime_ns
     assert make_corpus(0.05, seeds=seeds, root=tmp_path / "corpora") == folder
     assert (folder / ".stamp").stat().st_mtime_ns == stamp
+
+
+def test_bench_single_file_holds_varied_copies_in_one_page(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(TEXT * 50, encoding="utf-8")
+    big = make_single_file(0.05, seeds=seeds, root=tmp_path / "corpora")
+    assert [p.name for p in big.parent.glob("*.txt")] == ["archive.txt"]
+    text = big.read_text(encoding="utf-8")
+    assert len(text.encode("utf-8")) >= 50_000
+    assert text.startswith(TEXT * 50) and vary(TEXT * 50, 1) in text  # copy 0, then varied ones
+
+
+def test_bench_tree_memory_counts_the_children_of_the_process():
+    with TreeMemory(every=0.05) as alone:
+        subprocess.run([sys.executable, "-c", "import time; time.sleep(0.3)"], check=True)
+    with TreeMemory(every=0.05) as with_child:
+        subprocess.run([sys.executable, "-c",
+                        "import time; b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096]); "
+                        "time.sleep(0.5)"], check=True)
+    assert alone.peak_mb > 0
+    assert with_child.peak_mb > alone.peak_mb + 150  # the child's 200 MB, seen from the parent
 
 
 def test_bench_synthetic_triples_are_distinct():

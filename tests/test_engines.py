@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.engines import EngineError, ProcessEngine, SerialEngine, _partitions, make_engine
+from kg.engines import EngineError, ProcessEngine, SerialEngine, _partitions, make_engine, usable_cpus
 from kg.pipeline import BuildOptions, build
 
 
@@ -64,11 +64,28 @@ def test_engines_jobs_2_gives_the_bytes_of_jobs_1_on_the_seeds(tmp_path, seed_pa
 
 def test_engines_cli_jobs_option_builds_the_same_graph(tmp_path, seed_paths):
     runner = CliRunner()
-    for jobs in ("1", "2"):
+    for jobs in ("1", "2", "auto"):
         result = runner.invoke(cli, ["build", *map(str, seed_paths), "--out", str(tmp_path / jobs),
                                      "--jobs", jobs, "--no-cache"])
         assert result.exit_code == 0, result.output
-    assert (tmp_path / "1/graph.ttl").read_bytes() == (tmp_path / "2/graph.ttl").read_bytes()
+    graphs = {(tmp_path / jobs / "graph.ttl").read_bytes() for jobs in ("1", "2", "auto")}
+    assert len(graphs) == 1
+
+
+def test_engines_cli_jobs_defaults_to_one_process_per_usable_cpu(monkeypatch, tmp_path, seed_paths):
+    seen = []
+    monkeypatch.setattr("kg.cli.build.build", lambda inputs, options, **kw: seen.append(options.jobs))
+    CliRunner().invoke(cli, ["build", str(seed_paths[0]), "--out", str(tmp_path)])
+    assert seen == [usable_cpus()]
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2", "two"])
+def test_engines_cli_jobs_that_are_not_a_count_or_auto_are_a_one_line_error(tmp_path, seed_paths, jobs):
+    result = CliRunner().invoke(cli, ["build", str(seed_paths[0]), "--out", str(tmp_path),
+                                      "--jobs", jobs])
+    assert result.exit_code == 2
+    assert "use e.g. 2, or auto" in result.output.splitlines()[-1]
+    assert "Traceback" not in result.output
 
 
 def test_engines_cli_scheduler_without_dask_engine_is_a_one_line_error(tmp_path, seed_paths):

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.engines import ENGINES, EngineError
+from kg.engines import ENGINES, EngineError, usable_cpus
 from kg.export import parse_formats
 from kg.pipeline import BuildOptions, build
 
@@ -18,6 +18,25 @@ STAGE_LABELS = {"resolve": "resolving entities across pages", "graph": "writing 
 PROBLEMS_SHOWN = 10  # the rest: kg validate
 
 
+class JobsType(click.ParamType):
+    """A count of processes, or ``auto``: one per CPU this process may use."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        if str(value).strip().lower() == "auto":
+            return usable_cpus()
+        try:
+            jobs = int(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a number of processes; use e.g. 2, or auto", param, ctx)
+        if jobs < 1:
+            self.fail(f"{jobs} is not at least 1; use e.g. 2, or auto", param, ctx)
+        return jobs
+
+
 @cli.command("build")
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
@@ -25,8 +44,9 @@ PROBLEMS_SHOWN = 10  # the rest: kg validate
               help="Folder for graph.ttl, the exports and the views. Written as one unit: a "
                    "build replaces it whole when done (keeping .cache and files not its own), "
                    "or leaves it as it was.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes for the per-page work (with --engine dask: local Dask workers).")
+@click.option("--jobs", "-j", type=JobsType(), default="auto", show_default=True,
+              help="Processes for the per-page work, or auto: one per usable CPU (small inputs "
+                   "run in this process all the same). With --engine dask: local Dask workers.")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="Run the per-page work in local processes or on Dask (pip install "
                    "'dangjian-kg[dask]').")
