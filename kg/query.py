@@ -2,7 +2,9 @@
 
 ``run_query`` returns pyoxigraph's lazy results; ``render`` turns them into an aligned table (East
 Asian wide characters count two columns) or into the standard SPARQL 1.1 CSV, TSV or JSON result
-formats. CONSTRUCT and DESCRIBE results are shown as a subject/predicate/object table in every
+formats, which ``render_bytes`` leaves as pyoxigraph writes them (no Python object per row). This
+module imports neither rdflib nor the pipeline: it is most of what a ``kg query`` process loads.
+CONSTRUCT and DESCRIBE results are shown as a subject/predicate/object table in every
 format. The contract's prefixes (``dj:``, ``djr:``, ``org:``, ``prov:``, ``skos:``, ``dcterms:``,
 ``schema:``, ``rdfs:`` …) are predeclared; a query's own ``PREFIX`` lines take precedence.
 
@@ -10,19 +12,23 @@ The research queries ship in ``kg/queries/`` (package data), so ``kg query secre
 works after a plain ``pip install`` too. They use Oxigraph's ``LATERAL`` (SPARQL SEP-0006) to
 look a node's details up after the node is found: without it the engine matches the optional
 part over the whole graph first (5 s instead of a millisecond for ``secretary-projects`` on the
-10 MB bench graph).
+10 MB bench graph). How else they are written for Oxigraph's planner (selective subqueries first,
+built sort keys, ordered ``GROUP_CONCAT`` input): docs/query.md, "The query library".
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from importlib import resources
-from importlib.resources.abc import Traversable
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 FORMATS = ("table", "csv", "tsv", "json")
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
@@ -31,6 +37,31 @@ _ERROR_AT = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s+<[^>]*>|#[^\n]*(?:\n|$))\s*)*"
                      r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
 _CHAR_CLASSES = re.compile(r",?\s*\[[^\]]*\.\.=[^\]]*\]|,?\s*\[[^\]]{0,4}\]")  # grammar noise
+
+
+# kg.rdf.namespaces.PREFIXES, written out: importing it brings rdflib (and kg.vocab), 60 ms of
+# every `kg query`; tests/test_query.py keeps the two equal.
+NAMESPACES = {
+    "dj": "https://w3id.org/dangjian-kg/ontology#", "djr": "https://w3id.org/dangjian-kg/id/",
+    "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/", "foaf": "http://xmlns.com/foaf/0.1/",
+    "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+_DJR = re.compile(r"@prefix\s+djr:\s*<([^>]*)>")
+
+
+def graph_prefixes(graph_path) -> dict[str, str]:
+    """The predeclared prefixes, ``djr:`` as the graph's header has it (``kg build --base``)."""
+    try:
+        with open(graph_path, encoding="utf-8", errors="replace") as handle:
+            match = _DJR.search(handle.read(4096))
+    except OSError:  # no graph there: opening its store says so, in one line
+        match = None
+    return {**NAMESPACES, "djr": match.group(1)} if match else dict(NAMESPACES)
 
 
 def query_text(query_or_file: str, queries_dir: Path = Path("queries")) -> tuple[str, str]:
@@ -50,8 +81,17 @@ def query_text(query_or_file: str, queries_dir: Path = Path("queries")) -> tuple
     return query_or_file, "query"
 
 
+def unbound_note(text: str) -> str | None:
+    """What a query says it leaves out when nothing is bound: its ``# Unbound: …`` comment, with
+    the indented comment lines that continue it."""
+    match = re.search(r"^#[ \t]*Unbound:(.*(?:\n#[ \t]{2,}\S.*)*)", text, re.M)
+    return " ".join(match.group(1).replace("\n#", " ").split()) if match else None
+
+
 def library() -> dict[str, Traversable]:
     """The research queries shipped with the package, by name (``secretary-projects`` …)."""
+    from importlib import resources  # only when a name is not a local file: 5 ms of imports
+
     folder = resources.files("kg.queries")
     return {entry.name[:-3]: entry for entry in sorted(folder.iterdir(), key=lambda e: e.name)
             if entry.name.endswith(".rq")}
@@ -115,17 +155,25 @@ def parse_binding(text: str, prefixes: dict[str, str]) -> tuple[str, ox.NamedNod
 
 def render(results, fmt: str, prefixes: dict[str, str], *, max_width: int = 0) -> str:
     """Results as ``table`` (aligned, for people) or SPARQL 1.1 ``csv``/``tsv``/``json``."""
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt != "table":
+        return render_bytes(results, fmt).decode("utf-8")
     if isinstance(results, ox.QueryTriples):
         results = _triples_as_solutions(results)
-    if fmt != "table":
-        return results.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
     if isinstance(results, ox.QueryBoolean):
         return "yes\n" if bool(results) else "no\n"
     names = [v.value for v in results.variables]
     rows = [[cell_text(solution[i], prefixes) for i in range(len(names))] for solution in results]
     return table(names, rows, max_width=max_width)
+
+
+def render_bytes(results, fmt: str) -> bytes:
+    """Results in a SPARQL 1.1 result format (``csv``, ``tsv``, ``json``), written by pyoxigraph
+    itself: no Python object per row, which is most of the time of a large answer."""
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if isinstance(results, ox.QueryTriples):
+        results = _triples_as_solutions(results)
+    return results.serialize(format=RESULT_FORMATS[fmt])
 
 
 def _triples_as_solutions(triples: ox.QueryTriples) -> ox.QuerySolutions:
@@ -158,8 +206,15 @@ def compact(iri: str, prefixes: dict[str, str]) -> str:
 
 def width(text: str) -> int:
     """Columns ``text`` takes in a terminal: CJK and full-width forms take two, marks none."""
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF"
-               else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=None)
+def _char_width(ch: str) -> int:
+    # a table of thousands of rows asks about the same few thousand characters over and over
+    return 0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def clip(text: str, limit: int) -> str:
@@ -182,13 +237,14 @@ _CONTROLS = {c: (" " if chr(c) in "\t\n\r" else None) for c in (*range(32), *ran
 def table(names: list[str], rows: list[list[str]], *, max_width: int = 0) -> str:
     """An aligned plain-text table with a count line: ``(3 rows)``."""
     rows = [[clip(cell.translate(_CONTROLS), max_width) for cell in row] for row in rows]
-    widths = [max([width(n)] + [width(r[i]) for r in rows]) for i, n in enumerate(names)]
+    sized = [[(cell, width(cell)) for cell in row] for row in [names, *rows]]
+    widths = [max(row[i][1] for row in sized) for i in range(len(names))]
 
-    def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - width(c)) for c, w in zip(cells, widths)).rstrip()
+    def line(cells: list[tuple[str, int]]) -> str:
+        return "  ".join(c + " " * (w - cw) for (c, cw), w in zip(cells, widths)).rstrip()
 
-    out = [line(names), line(["-" * w for w in widths])]
-    out += [line(r) for r in rows]
+    out = [line(sized[0]), line([("-" * w, w) for w in widths])]
+    out += [line(r) for r in sized[1:]]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
 

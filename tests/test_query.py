@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -381,3 +383,108 @@ def test_query_bench_reports_nearest_rank_percentiles_as_a_markdown_table():
     assert percentile(samples, 0.5) == 0.030 and percentile(samples, 0.95) == 0.500
     table = markdown([{"query": "evidence", "cli": samples, "serve": [0.002]}], "t")
     assert "| evidence | 30 | 500 | 2 | 2 |" in table.splitlines()
+
+
+# --- what `kg query` costs and how it answers (issue 12) ---------------------------------------
+
+def test_query_answers_without_importing_rdflib(graph_path, tmp_path):
+    # rdflib is a third of a `kg query` process's start; only writing the store needs it
+    graph = copy_graph(graph_path, tmp_path / "out")
+    assert kg("ASK { ?p a dj:Person }", "--graph", str(graph)).stdout == "yes\n"  # writes it
+    script = ("import sys\nfrom kg.cli import main\n"
+              f"sys.argv = ['kg', 'query', 'ASK {{ ?p a dj:Person }}', '--graph', {str(graph)!r}]\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\n"
+              "print('rdflib' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["yes", "False"], done.stderr
+
+
+def test_query_prefixes_are_the_contracts_with_the_graphs_own_base(tmp_path):
+    from kg.query import graph_prefixes as without_rdflib
+    from kg.rdf.namespaces import PREFIXES
+
+    graph = tmp_path / "graph.ttl"
+    prefixes = PREFIXES("https://example.org/青松/")
+    graph.write_text("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()),
+                     encoding="utf-8")
+    assert without_rdflib(graph) == prefixes == graph_prefixes(graph)
+    assert without_rdflib(tmp_path / "missing.ttl") == PREFIXES()
+
+
+def test_query_csv_tsv_json_are_pyoxigraphs_bytes_unchanged(graph_path):
+    store, prefixes = load_store(graph_path), graph_prefixes(graph_path)
+    text = "SELECT ?name ?e WHERE { ?e a dj:Person ; rdfs:label ?name } ORDER BY ?name"
+    for fmt, engine in [("csv", ox.QueryResultsFormat.CSV), ("tsv", ox.QueryResultsFormat.TSV),
+                        ("json", ox.QueryResultsFormat.JSON)]:
+        result = kg(text, "--graph", str(graph_path), "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert result.stdout_bytes == store.query(text, prefixes=prefixes).serialize(format=engine)
+
+
+@pytest.mark.parametrize("path", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.stem)
+def test_query_library_answers_the_same_rows_in_the_same_order_on_disk_and_in_memory(path,
+                                                                                    tmp_path):
+    # `kg query` reads the on-disk store, `kg serve` an in-memory one: the same query must give
+    # the same bytes on both, GROUP_CONCAT lists included
+    graph = copy_graph(seed_graph(), tmp_path / "out")
+    prefixes = graph_prefixes(graph)
+    text = path.read_text(encoding="utf-8")
+    from kg.store import graph_store
+
+    disk = graph_store(graph).query(text, prefixes=prefixes)
+    memory = load_store(graph).query(text, prefixes=prefixes)
+    assert disk.serialize(format=ox.QueryResultsFormat.CSV) == memory.serialize(
+        format=ox.QueryResultsFormat.CSV)
+
+
+@pytest.mark.parametrize("name, column, separator", [
+    ("reporters", "people", "、"), ("district-posts", "titles", "、"),
+    ("initiatives-by-kind", "names", " | ")])
+def test_query_library_lists_are_in_name_order(seeds, name, column, separator):
+    found = rows(seeds, name)
+    lists = [r[column].split(separator) for r in found if r[column]]
+    assert lists and all(items == sorted(items) for items in lists)
+    assert name == "district-posts" or any(len(items) > 1 for items in lists)
+
+
+@pytest.mark.parametrize("name", ["secretary-projects", "district-posts", "initiatives-by-kind",
+                                  "initiatives-by-year", "partners", "party-chain",
+                                  "posts-over-time", "reporters", "evidence", "mechanisms-331"])
+def test_query_library_rows_are_in_their_documented_order(seeds, name):
+    keys = {"secretary-projects": ["project", "organisation"], "district-posts":
+            ["district", "person", "body"], "partners": ["organisation", "partner", "evidence"],
+            "party-chain": ["committee"], "reporters": ["reporter", "source"],
+            "evidence": ["entity", "source"], "mechanisms-331": ["mechanism", "runner", "place"],
+            "initiatives-by-kind": ["district"], "initiatives-by-year": [],
+            "posts-over-time": ["person"]}[name]
+    found = rows(seeds, name)
+    assert [[r[k] for k in keys] for r in found] == sorted([r[k] for k in keys] for r in found)
+
+
+def test_query_evidence_unbound_lists_the_first_hundred_entities_by_name(seeds):
+    store, prefixes = seeds
+    found = rows(seeds, "evidence")
+    names = list(dict.fromkeys(r["entity"] for r in found))
+    labels = sorted(s["l"].value for s in store.query("SELECT ?l WHERE { ?e rdfs:label ?l }",
+                                                      prefixes=prefixes))
+    assert names and names[-1] <= labels[99] and len(names) <= 100
+    # and bound, every relation of one entity: each statement naming it, from either end
+    busiest = max(sorted(set(r["other"] for r in found)),
+                  key=lambda n: sum(r["other"] == n for r in found))
+    bound = rows(seeds, "evidence", entity=busiest)
+    count = next(iter(store.query(
+        f'SELECT (COUNT(*) AS ?n) WHERE {{ ?e rdfs:label "{busiest}"@zh . '
+        "{ ?s rdf:subject ?e } UNION { ?s rdf:object ?e } ?s dj:evidence ?x }",
+        prefixes=prefixes)))
+    assert len(bound) == int(count["n"].value) >= 2
+    assert {r["entity"] for r in bound} == {busiest}
+
+
+def test_query_evidence_unbound_tells_the_user_what_is_left_out(graph_path):
+    unbound = kg("evidence", "--graph", str(graph_path), "--format", "csv")
+    assert unbound.exit_code == 0 and unbound.stderr.startswith("Note: only the relations of")
+    assert "--bind entity=" in unbound.stderr and "LIMIT" in unbound.stderr
+    assert "Note" not in unbound.stdout
+    bound = kg("evidence", "--graph", str(graph_path), "--bind", "entity=梅林社区党委")
+    assert bound.exit_code == 0 and bound.stderr == "" and "梅林社区党委" in bound.stdout

@@ -338,3 +338,22 @@ def test_serve_queues_a_burst_of_connections_before_accepting_them(tmp_path):
             connection.close()
         server.server_close()
         server.service.close()
+
+
+def test_serve_answers_each_research_query_with_the_bytes_kg_query_prints():
+    # the endpoint holds the graph in memory, `kg query` reads the on-disk store: a reader must
+    # get the same rows in the same order from both
+    from click.testing import CliRunner
+    from graph_fixtures import seed_graph
+
+    from kg.cli import cli
+    from kg.query import library
+
+    graph = seed_graph()
+    with serving(graph, workers=1, timeout=30.0) as url:
+        for name, path in library().items():
+            status, _, body = post_form(url, query=path.read_text(encoding="utf-8"))
+            printed = CliRunner().invoke(cli, ["query", name, "--graph", str(graph),
+                                               "--format", "csv"])
+            assert status == 200 and printed.exit_code == 0, (name, body, printed.output)
+            assert body == printed.stdout_bytes.decode("utf-8") and body.count("\n") > 1, name

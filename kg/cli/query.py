@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.query import FORMATS, parse_binding, query_text, render, run_query
-from kg.rdf.load import graph_prefixes
+from kg.query import (FORMATS, graph_prefixes, parse_binding, query_text, render, render_bytes,
+                      run_query, unbound_note)
 from kg.store import graph_store
 
 GRAPH = Path("output") / "graph.ttl"
@@ -52,4 +52,10 @@ def query_command(query_or_file: str, graph: Path, fmt: str, binds: tuple[str, .
     bindings = dict(parse_binding(b, prefixes) for b in binds)
     store = graph_store(graph)
     results = run_query(store, text, prefixes, bindings=bindings, origin=origin)
-    click.echo(render(results, fmt, prefixes, max_width=max_width), nl=False)
+    if fmt == "table":
+        click.echo(render(results, fmt, prefixes, max_width=max_width), nl=False)
+    else:  # pyoxigraph's own bytes, as they are
+        click.echo(render_bytes(results, fmt), nl=False)
+    note = unbound_note(text) if not binds and origin.endswith("(kg/queries)") else None
+    if note:
+        click.echo(f"Note: {note}", err=True)
