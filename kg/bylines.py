@@ -70,11 +70,14 @@ _OPENER = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}讯[（(]([^（）()]{2,40})[）
 # A credit glued to the end of a paragraph: …一等奖。王小明 摄 / …“最后一公里”。李小红 / …。（张三 李四）
 _TAIL_MAX = 30  # characters after the last sentence end that can still be a glued credit
 _TAIL_AFTER = "。！？…”’」』）"
+_TAIL_CUT = re.compile(".*[" + _TAIL_AFTER + "]", re.S)  # up to the last of them (greedy)
 _GLUED = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff /：|]*")  # 王小明 摄, 记者 张三, 文/张三
 _BRACKET_TAIL = re.compile(r"(?<=[。！？…”’」』])[（(【]([^（）()【】]{2,40})[）)】]$")
 _CAPTION_CUE = re.compile(r"[（(]?\s*([^\s（(]*?)\s*(供图|摄影|摄)\s*[）)]?$")
 _AFFILIATION = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*（([^（）]{3,60})）$")
 _SENTENCE_END = re.compile(r"[。！？]")
+_NAME_SEPARATORS = re.compile(r"[\s、]+")
+_SECOND_NAME = re.compile(r"[（(][^（）()]*[）)]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +111,7 @@ def _cue_name(token: str) -> bool:
 
 def _holder(token: str) -> str | None:
     """``"outlet"`` (青枫晚报, 某组宣), ``"body"`` (青松街道, 某某公司) or None for a credit word."""
-    core = re.sub(r"[（(][^（）()]*[）)]$", "", token)  # 某某商会（某某分会）
+    core = _SECOND_NAME.sub("", token)  # 某某商会（某某分会）
     if len(core) < 3:
         return None
     if _OUTLET_END.search(core):
@@ -224,7 +227,7 @@ def _cue_line(line: str) -> Credit | None:
 
 
 def _name_line(line: str) -> Credit | None:
-    tokens = re.split(r"[\s、]+", line)
+    tokens = _NAME_SEPARATORS.split(line)
     if 1 <= len(tokens) <= 6 and all(is_person_name(t) for t in tokens):
         return Credit(tuple(tokens))
     return None
@@ -232,7 +235,7 @@ def _name_line(line: str) -> Credit | None:
 
 def _body_names_line(line: str) -> Credit | None:
     """``某某公司 张三、李四``: one or more bodies, then the persons who wrote for them."""
-    tokens = re.split(r"[\s、]+", line)
+    tokens = _NAME_SEPARATORS.split(line)
     bodies = next((k for k, t in enumerate(tokens) if not (_HAN.fullmatch(t) and _holder(t))), 0)
     names = tokens[bodies:]
     if bodies and 1 <= len(names) <= 4 and all(is_person_name(t) for t in names):
@@ -313,7 +316,8 @@ def tail(text: str, allow_bare_names: bool) -> tuple[int, tuple[str, ...]] | Non
         if credit is None and allow_bare_names:
             credit = _name_line(bracket.group(1)) or _body_names_line(bracket.group(1))
         return _tail_credit(text, bracket.start(), credit)
-    cut = max(text.rfind(ch, max(len(text) - _TAIL_MAX, 0)) for ch in _TAIL_AFTER) + 1
+    last = _TAIL_CUT.match(text, max(len(text) - _TAIL_MAX, 0))
+    cut = last.end() if last else 0
     piece = text[cut:]
     if not cut or not _GLUED.fullmatch(piece.strip()):
         return None

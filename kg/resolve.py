@@ -25,6 +25,7 @@ from typing import Iterable
 
 from kg.model import Entity, Mention, PageResult
 from kg.recognise.context import IN_ARTICLE, fold
+from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PERSON, PLACE
 
 SENTENCE_END = re.compile(r"[。！？\n]")
 
@@ -58,16 +59,16 @@ def resolve(results: Iterable[PageResult]) -> Resolution:
     for result in results:
         for article, mentions in zip(result.articles, result.mentions):
             for m in mentions:
-                name = fuller.get(m.name, m.name) if m.kind == "Place" else m.name
+                name = fuller.get(m.name, m.name) if m.kind == PLACE else m.name
                 scope = article.id if m.scope == IN_ARTICLE else m.scope
-                key = people.key(article.id, name) if m.kind == "Person" else \
+                key = people.key(article.id, name) if m.kind == PERSON else \
                     mention_key(replace(m, name=name, scope=scope))
                 keys[(article.id, m)] = key
                 acc.add(key, m.kind, m.subtype, name, m.text, m.level, article.id)
             article_creators = []
             for name in article.creators:
                 key = people.key(article.id, name)
-                acc.add(key, "Person", "Person", name, name, "", article.id)
+                acc.add(key, PERSON, PERSON, name, name, "", article.id)
                 if key not in article_creators:
                     article_creators.append(key)
             creators[article.id] = tuple(article_creators)
@@ -82,9 +83,9 @@ def _fuller_places(results: list[PageResult]) -> dict[str, str]:
     """A place written bare on one page (梅川) and with its suffix on another (梅川市) is one place:
     bare name → the full name, the widest level first."""
     names = {m.name for result in results for mentions in result.mentions for m in mentions
-             if m.kind == "Place"}
+             if m.kind == PLACE}
     bare = {m.name for result in results for mentions in result.mentions for m in mentions
-            if m.kind == "Place" and not m.level and m.rule != "place-other"}
+            if m.kind == PLACE and not m.level and m.rule != "place-other"}
     out = {}
     for name in sorted(bare):
         full = next((name + s for s in WIDER if name + s in names), None)
@@ -123,7 +124,7 @@ class _Accumulator:
             level = _most_common(self.levels[key])
             # The fullest name carries the telling trigger (“X模式”书记项目 is a 书记项目, though
             # its quoted part ends in 模式), so the mentions written in full decide the subtype.
-            subtype = "AdministrativeArea" if level else _most_common(
+            subtype = ADMINISTRATIVE_AREA if level else _most_common(
                 self.named_subtypes.get((key, label)) or self.subtypes[key])
             out[key] = Entity(key=key, kind=self.kinds[key], subtype=subtype, label=label,
                               aliases=tuple(sorted(self.forms[key] - {label})),
@@ -188,10 +189,10 @@ def _person_contexts(text: str, mentions: Iterable[Mention]) -> dict[str, set[st
     ends = [m.end() for m in SENTENCE_END.finditer(text)]
     anchors: dict[int, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.kind in ("Organization", "Place"):
+        if m.kind in (ORGANIZATION, PLACE):
             anchors[bisect_right(ends, m.start)].add(mention_key(m))
     contexts: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.kind == "Person":
+        if m.kind == PERSON:
             contexts[m.name] |= anchors[bisect_right(ends, m.start)]
     return contexts

@@ -1,4 +1,6 @@
-from kg.relate.sentences import Sentences, sentences
+import random
+
+from kg.relate.sentences import Sentences, _add, sentences
 
 
 def test_sentences_end_after_final_punctuation_and_closing_quotes():
@@ -38,3 +40,49 @@ def test_sentences_before_gives_the_previous_sentence_across_a_line_break():
     sents = Sentences("第一句。\n\n第二句。第三句。")
     assert sents.before(sents.spans[1]) == sents.spans[0]
     assert sents.before(sents.spans[0]) is None
+
+
+def plain_sentences(text):
+    """Sentence spans read character by character (the definition ``sentences`` jumps through)."""
+    spans, start, i, n = [], 0, 0, len(text)
+
+    def add(a, b):
+        _add(text, spans, a, b)  # the trimming of white space, which is not what changed
+    while i < n:
+        if text[i] == "\n":
+            add(start, i)
+            start = i + 1
+        elif text[i] in "。！？!?":
+            j = i + 1
+            while j < n and text[j] in "。！？!?”’」』）)》】\"'":
+                j += 1
+            if text[j - 1] == "”" and j < n and text[j] not in "\n“":
+                i = j
+                continue
+            add(start, j)
+            start, i = j, j
+            continue
+        i += 1
+    add(start, n)
+    return spans
+
+
+def plain_clause_breaks(text):
+    breaks, quoted = [], False
+    for i, ch in enumerate(text):
+        if ch == "“":
+            quoted = True
+        elif ch in "”\n":
+            quoted = False
+        if ch in "，,；;：:。！？!?\n" and not quoted:
+            breaks.append(i)
+    return breaks
+
+
+def test_sentences_and_clause_breaks_equal_reading_character_by_character():
+    rnd = random.Random(11)
+    alphabet = "“”。！？!?，,；;：:\n 　甲乙丙’」』）)》】\"'"
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 30)))
+        assert sentences(text) == plain_sentences(text)
+        assert Sentences(text)._breaks == plain_clause_breaks(text)

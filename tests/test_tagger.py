@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 from click.testing import CliRunner
 
+from kg import segment
 from kg.cli import cli
 from kg.errors import InputError
 from kg.recognise import recognise_text, tagger
@@ -128,3 +130,67 @@ def test_kg_train_ner_needs_files_or_a_folder(tmp_path):
     assert result.exit_code == 2 and "give training FILES or --data FOLDER" in result.output
     result = CliRunner().invoke(cli, ["train-ner", "--data", str(tmp_path / "nowhere")])
     assert result.exit_code == 2 and "not a folder" in result.output
+
+
+# ---------------------------------------------------------------- the fast paths against their definitions
+
+FEATURE_TEXTS = [
+    "会上，李振国介绍了情况。欧阳明月和司马光也来了。",
+    "2024年6月，IBM与ＨＳＢＣ在青石镇签约 3 项,金额 12.5 亿元\t（试点）",
+    "王小明　摄\n记者 张三丰 李四\n" + "长句子没有句号，" * 80,  # a piece cut at a comma
+    "",
+    "A",
+    "欧阳",
+]
+
+
+def plain_features(text: str, tokens, offset: int) -> list[tuple[str, ...]]:
+    """The model's features, one character at a time: what ``tagger.features`` computes in bulk."""
+    from kg.recognise import lexicon
+    single = {n for n in lexicon.surnames() if len(n) == 1}
+    double = {n for n in lexicon.surnames() if len(n) == 2}
+    p = ["^", "^", *text.translate(tagger.SHAPES), "$", "$"]
+    rows = []
+    for i in range(len(text)):
+        c2, c1, c0, d1, d2 = p[i:i + 5]
+        surname = "s=2" if c0 + d1 in double else "s=1" if c0 in single else "s=0"
+        word = "W=S1"
+        for start, end, _, _ in tokens:
+            s, e = start - offset, end - offset
+            if s <= i < e and e - s > 1:
+                word = "W=" + ("B" if i == s else "E" if i == e - 1 else "M") + str(min(e - s, 5))
+        rows.append(("a=" + c2, "b=" + c1, "c=" + c0, "d=" + d1, "e=" + d2, "ab=" + c2 + c1,
+                     "bc=" + c1 + c0, "cd=" + c0 + d1, "de=" + d1 + d2, "bcd=" + c1 + c0 + d1,
+                     surname, word))
+    return rows
+
+
+@pytest.mark.parametrize("text", FEATURE_TEXTS)
+def test_features_of_every_piece_are_the_plain_definitions(text):
+    tokens = segment.tag(text)
+    for start, end in tagger.pieces(text):
+        words = [t for t in tokens if t.end > start and t.start < end]  # words cut by the piece too
+        fast = tagger.features(text[start:end], words, start)
+        assert [tuple(f.decode() for f in row) for row in fast] == \
+            plain_features(text[start:end], words, start)
+
+
+def plain_spans_of(tags, offset=0):
+    """BIO spans read tag by tag (an I- without its B- starts a span)."""
+    spans, start, kind = [], None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and not (tag[0] == "I" and tag[2:] == kind):
+            spans.append((start + offset, i + offset, kind))
+            start = None
+        if tag != "O" and start is None:
+            start, kind = i, tag[2:]
+    return spans
+
+
+def test_spans_of_equals_reading_tag_by_tag():
+    rnd = random.Random(7)
+    labels = ["O", "O", "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"]
+    for _ in range(5000):
+        tags = [rnd.choice(labels) for _ in range(rnd.randrange(0, 15))]
+        offset = rnd.randrange(0, 9)
+        assert tagger.spans_of(tags, offset) == plain_spans_of(tags, offset)

@@ -37,6 +37,7 @@ from kg.recognise.persons import apposition, recognise_persons
 from kg.recognise.places import recognise_places
 from kg.recognise.spans import Spans
 from kg.recognise.view import View
+from kg.vocab import ORGANIZATION, PERSON, PLACE
 
 __all__ = ["recognise", "recognise_text"]
 
@@ -82,8 +83,8 @@ def _recognise(view: View) -> list[Mention]:
 def _drop_person_overlaps(mentions: list[Mention]) -> list[Mention]:
     """A "person" whose span overlaps a place or organisation name is that name (白鹭镇 alone on a
     line is a town, not a byline)."""
-    named = Spans((m.start, m.end) for m in mentions if m.kind in ("Place", "Organization"))
-    return [m for m in mentions if m.kind != "Person" or not named.overlaps(m.start, m.end)]
+    named = Spans((m.start, m.end) for m in mentions if m.kind in (PLACE, ORGANIZATION))
+    return [m for m in mentions if m.kind != PERSON or not named.overlaps(m.start, m.end)]
 
 
 # Mention's own order (its fields in turn) as a key: the generated __lt__ is Python, this is C.

@@ -25,6 +25,7 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
 from kg.recognise.view import INCOMPLETE, View
+from kg.vocab import ADMINISTRATIVE_AREA, INITIATIVE, ORGANIZATION, PLACE
 
 # Standard long forms of zone suffixes; names fold to the short form to compare.
 FOLDS = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("工商业联合会", "工商联"),
@@ -62,7 +63,7 @@ def complete(view: View, mentions: list[Mention]) -> list[Mention]:
     bodies = _named_bodies(mentions)
     out = []
     for m in mentions:
-        if m.kind == "Organization":
+        if m.kind == ORGANIZATION:
             m = _complete_org(m, areas, bodies)
             if m is None:
                 continue
@@ -78,11 +79,11 @@ def _area_bodies(mentions: list[Mention]) -> list[Mention]:
     """白鹭工商联, 某某县委 written with the bare place word (白鹭 for the article's 白鹭县): the
     area's own bodies take its full name. Companies and chambers named after a place (某地商会,
     某地信托有限公司) keep the place word as written."""
-    short = {m.start: m for m in mentions if m.kind == "Place" and m.level and m.text != m.name
+    short = {m.start: m for m in mentions if m.kind == PLACE and m.level and m.text != m.name
              and m.name.startswith(m.text)}
     out = []
     for m in mentions:
-        place = short.get(m.start) if m.kind == "Organization" else None
+        place = short.get(m.start) if m.kind == ORGANIZATION else None
         if place and m.name.startswith(place.text) and not m.name.startswith(place.name) \
                 and (m.subtype in AREA_BODY_TYPES or m.name.endswith("工商联")):
             m = replace(m, name=place.name + m.name[len(place.text):])
@@ -97,10 +98,10 @@ FULLER = ("省", "市", "县", "区", "镇", "乡", "街道", "社区", "村", "
 
 def _fuller_places(mentions: list[Mention]) -> list[Mention]:
     """青桥 and 青桥村, 某苑 and 某苑小区 in one article: the short form is the named place."""
-    full = {m.name: m for m in mentions if m.kind == "Place"}
+    full = {m.name: m for m in mentions if m.kind == PLACE}
     out = []
     for m in mentions:
-        if m.kind == "Place" and not m.level:
+        if m.kind == PLACE and not m.level:
             # a named place (某湖, 某苑) is not the area named after it (某湖街道), only its 小区
             fuller = ("小区",) if m.rule == "place-other" else FULLER
             longer = next((full[m.name + s] for s in fuller if m.name + s in full), None)
@@ -116,7 +117,7 @@ COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 def _company_forms(mentions: list[Mention]) -> list[Mention]:
     """某银行股份有限公司 and 某银行 (or their branches, 某银行股份有限公司某支行 and 某银行某支行)
     in one article are one body: the name written with the company form."""
-    names = {m.name for m in mentions if m.kind == "Organization"}
+    names = {m.name for m in mentions if m.kind == ORGANIZATION}
     longer = {}
     for name in sorted(names):
         for form in COMPANY_FORMS:
@@ -127,7 +128,7 @@ def _company_forms(mentions: list[Mention]) -> list[Mention]:
                 break
     out = []
     for m in mentions:
-        short = _longest_prefix(m.name, longer) if m.kind == "Organization" else None
+        short = _longest_prefix(m.name, longer) if m.kind == ORGANIZATION else None
         if short and not m.name.startswith(longer[short]):  # 某银行某支行党支部 too
             m = replace(m, name=longer[short] + m.name[len(short):])
         out.append(m)
@@ -139,7 +140,7 @@ def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[list[int], list[st
     (某街道党工委), in text order, for the nearest one before a bare mention."""
     found: dict[str, list[tuple[int, str]]] = {}
     for m in mentions:
-        if m.kind == "Organization" and m.scope == "":
+        if m.kind == ORGANIZATION and m.scope == "":
             body = next((b for b in BARE_BODIES if m.name.endswith(b) and m.name != b), None)
             if body:
                 found.setdefault(body, []).append((m.start, m.name))
@@ -152,14 +153,14 @@ def _place_agencies(view: View, mentions: list[Mention], areas) -> list[Mention]
     or, as a later item of a list (某区行政审批局、司法局), the area of the item before it."""
     main = _main_area(areas)
     places = _places_by_start(mentions)
-    bare = {m.name for m in mentions if m.kind == "Organization" and m.subtype == "GovernmentAgency"
+    bare = {m.name for m in mentions if m.kind == ORGANIZATION and m.subtype == "GovernmentAgency"
             and m.start not in places and not _national(m.name) and m.scope == ""
             and m.name not in BARE_BODIES}
     listed = _list_areas(view, mentions, places)
     out = []
     for m in mentions:
         area = listed.get(m.start, main)
-        if area and m.kind == "Organization" and m.start not in places \
+        if area and m.kind == ORGANIZATION and m.start not in places \
                 and "+context" not in m.rule and _longest_prefix(m.name, bare):
             m = replace(m, name=area + m.name, rule=m.rule + "+context")
         out.append(m)
@@ -177,7 +178,7 @@ def _places_by_start(mentions: list[Mention]) -> dict[int, str]:
     """Start offset → the name of the longest place that starts there."""
     longest: dict[int, Mention] = {}
     for m in mentions:
-        if m.kind == "Place" and (m.start not in longest or m.end > longest[m.start].end):
+        if m.kind == PLACE and (m.start not in longest or m.end > longest[m.start].end):
             longest[m.start] = m
     return {start: m.name for start, m in longest.items()}
 
@@ -188,7 +189,7 @@ LIST_JOINS = "、和及与"
 def _list_areas(view: View, mentions: list[Mention], places: dict[int, str]) -> dict[int, str]:
     """Start of a list item → the area of the item before it (某区行政审批局、人社局、司法局:
     the later items are the first item's area's agencies)."""
-    orgs = sorted((m for m in mentions if m.kind == "Organization"), key=lambda m: (m.start, -m.end))
+    orgs = sorted((m for m in mentions if m.kind == ORGANIZATION), key=lambda m: (m.start, -m.end))
     area_ending: dict[int, str] = {}  # end of an organisation name → the area it belongs to
     listed: dict[int, str] = {}
     for m in orgs:
@@ -206,7 +207,7 @@ def _short_form_bodies(mentions: list[Mention]) -> list[Mention]:
     """云州园区工行 → 工商银行云州园区支行: a short form is the article's one body that spells its
     full form (and its place words); a bare 工行 is the one branch the article names."""
     forms = lexicon.org_short_forms()
-    names = sorted({m.name for m in mentions if m.kind == "Organization" and m.scope == ""})
+    names = sorted({m.name for m in mentions if m.kind == ORGANIZATION and m.scope == ""})
     spelled = {short: [n for n in names if full in n]  # once per form, not per mention
                for short, (_, full) in forms.items()}
     meant: dict[str, set[str]] = {}  # short form → the bodies its placed mentions name
@@ -240,7 +241,7 @@ def _enterprise_bodies(mentions: list[Mention]) -> list[Mention]:
     subtypes = lexicon.org_suffixes()
     heads = [s for s, subtype in subtypes.items() if subtype == "Enterprise"]
     enterprises = {m.name for m in mentions if m.subtype == "Enterprise" and m.scope == ""}
-    names = {m.name for m in mentions if m.kind == "Organization" and m.scope == ""}
+    names = {m.name for m in mentions if m.kind == ORGANIZATION and m.scope == ""}
     # body (党委) → the names that are an enterprise plus that body; head (集团) → its enterprises
     owned = _index(names, lambda n: (n[k:] for k in range(1, len(n)) if n[:k] in enterprises))
     by_head = _index(enterprises, lambda e: (h for h in heads if e.endswith(h)))
@@ -279,7 +280,7 @@ def _longest_zone_forms(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.level == "DevelopmentZone":
             m = replace(m, name=longest[fold(m.name)])
-        elif m.kind == "Organization":  # 某经开区党工委 → 某经济技术开发区党工委
+        elif m.kind == ORGANIZATION:  # 某经开区党工委 → 某经济技术开发区党工委
             zone = _longest_prefix(m.name, short)
             if zone:
                 m = replace(m, name=short[zone] + m.name[len(zone):])
@@ -300,7 +301,7 @@ def _areas(mentions: list[Mention]) -> dict[str, list[str]]:
     counts: Counter = Counter()
     first: dict[tuple[str, str], int] = {}
     for m in mentions:
-        if m.subtype == "AdministrativeArea" and m.level:
+        if m.subtype == ADMINISTRATIVE_AREA and m.level:
             counts[(m.level, m.name)] += 1
             first.setdefault((m.level, m.name), m.start)
     ranked: dict[str, list[str]] = {}
@@ -325,7 +326,7 @@ def _bare_zone_words(view: View, mentions: list[Mention], areas) -> list[Mention
         zones = areas.get("DevelopmentZone", ())
         zone = next((z for z in zones if _compatible_zone(token.word, z)), None)
         if zone:
-            out.append(Mention(token.start, token.end, token.word, "Place", "AdministrativeArea", zone,
+            out.append(Mention(token.start, token.end, token.word, PLACE, ADMINISTRATIVE_AREA, zone,
                                "place-context", level="DevelopmentZone"))
     return out
 
@@ -364,9 +365,10 @@ def _area_for(word: str, areas) -> str | None:
 def _suffix_aliases(mentions: list[Mention]) -> list[Mention]:
     """A short name that ends exactly one longer name of the same kind is that body."""
     names = {kind: {m.name for m in mentions if m.scope != INCOMPLETE and m.kind == kind}
-             for kind in ("Organization", "Initiative")}
+             for kind in (ORGANIZATION, INITIATIVE)}
     # proper suffix → the names that end with it: one lookup per mention instead of a scan
-    endings = {kind: _index(kind_names, lambda n: (n[i:] for i in range(1, len(n))))
+    wanted = {m.name for m in mentions}
+    endings = {kind: _index(kind_names, lambda n: (n[i:] for i in range(1, len(n))), wanted)
                for kind, kind_names in names.items()}
     out = []
     for m in mentions:
@@ -381,11 +383,11 @@ def _suffix_aliases(mentions: list[Mention]) -> list[Mention]:
 
 def _trigger_forms(mentions: list[Mention]) -> list[Mention]:
     """An initiative named with and without its trigger (X and X书记项目) is one: the longer name."""
-    names = {m.name for m in mentions if m.kind == "Initiative"}
-    openings = _index(names, lambda n: (n[:k] for k in range(1, len(n))))
+    names = {m.name for m in mentions if m.kind == INITIATIVE}
+    openings = _index(names, lambda n: (n[:k] for k in range(1, len(n))), names)
     out = []
     for m in mentions:
-        if m.kind == "Initiative":
+        if m.kind == INITIATIVE:
             longer = openings.get(m.name, ())
             if len(longer) == 1:
                 m = replace(m, name=next(iter(longer)))
@@ -393,15 +395,17 @@ def _trigger_forms(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _index(names, parts) -> dict[str, set[str]]:
-    """part → the names it is a part of (``parts(name)`` lists the parts: prefixes, suffixes)."""
+def _index(names, parts, wanted=None) -> dict[str, set[str]]:
+    """part → the names it is a part of (``parts(name)`` lists the parts: prefixes, suffixes);
+    only the parts in ``wanted`` if given (the ones to be looked up: most parts are no name)."""
     index: dict[str, set[str]] = {}
     for name in names:
         for part in parts(name):
-            index.setdefault(part, set()).add(name)
+            if wanted is None or part in wanted:
+                index.setdefault(part, set()).add(name)
     return index
 
 
 def _is_short_form(m: Mention) -> bool:
     """Completing only names that do not start with their own place (溪山区工商联 stays itself)."""
-    return m.kind == "Organization" or m.rule == "initiative-unquoted"
+    return m.kind == ORGANIZATION or m.rule == "initiative-unquoted"

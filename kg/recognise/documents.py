@@ -15,6 +15,7 @@ import re
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.view import View
+from kg.vocab import POLICY_DOCUMENT
 
 TITLE = re.compile(r"《([^《》\n]{2,80})》")
 # The brackets a title nested in a 《》 title takes: ASCII, full-width or CJK angle brackets.
@@ -36,9 +37,9 @@ def recognise_documents(view: View) -> list[Mention]:
 
 def _mention(start: int, text: str, title: str, rule: str) -> Mention:
     name = "《" + title.replace("“", "").replace("”", "") + "》"
-    return Mention(start, start + len(text), text, "PolicyDocument", "PolicyDocument", name, rule)
+    return Mention(start, start + len(text), text, POLICY_DOCUMENT, POLICY_DOCUMENT, name, rule)
 
 
 def _is_policy(title: str) -> bool:
     core = TRAILING_BRACKETS.sub("", title)
-    return any(core.endswith(word) for word in lexicon.document_words())
+    return core.endswith(lexicon.document_words())

@@ -24,6 +24,7 @@ from functools import lru_cache
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.view import HAN, View, _frequencies, extend_left
+from kg.vocab import INITIATIVE
 
 QUOTE = re.compile(r"“([^“”\n]{1,30})”")
 # Characters between the closing quote and the trigger (民族工作, 专项); function words end the name.
@@ -54,12 +55,12 @@ def _trigger_alt(words: tuple[str, ...] = (), heads: bool = False) -> str:
     """The triggers (and ``words``) as a regex alternation, longest first; the one-character head
     nouns (周, 站, 制) only with ``heads``: elsewhere 一周, 站在 are plain words."""
     triggers = [t for t in lexicon.initiative_triggers() if heads or len(t) > 1]
-    return "|".join(map(re.escape, sorted([*triggers, *words], key=len, reverse=True)))
+    return lexicon.alternation([*triggers, *words])
 
 
 @lru_cache(maxsize=1)
 def _heads() -> str:
-    return "|".join(map(re.escape, sorted(t for t in lexicon.initiative_triggers() if len(t) == 1)))
+    return lexicon.alternation(t for t in lexicon.initiative_triggers() if len(t) == 1)
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +113,7 @@ def _subtype(trigger: str, written: str = "") -> str:
     taken part of it (“X”书记项目 matched as 书记 + 项目 is still a 书记项目)."""
     triggers = lexicon.initiative_triggers()
     head = written + trigger
-    longest = max((t for t in triggers if head.endswith(t)), key=len, default=trigger)
+    longest = lexicon.affixes(lexicon.initiative_triggers).ending_at(head, len(head)) or trigger
     return triggers.get(longest) or LIST_WORDS[trigger]
 
 
@@ -132,7 +133,7 @@ def _joined(view: View):
             continue  # “331”机制办 is an office, not a mechanism
         begin = _nickname_prefix(view, match.start(), name)
         canonical = _clean(view.text[begin:match.start()] + name + mod + trigger)
-        yield Mention(begin, match.end(), view.text[begin:match.end()], "Initiative",
+        yield Mention(begin, match.end(), view.text[begin:match.end()], INITIATIVE,
                       _subtype(trigger, mod), canonical, "initiative-joined")
 
 
@@ -170,7 +171,7 @@ def _adjacent(view: View):
             start = match.start(1) + item.start(1)
             name = item.group(1)
             if _programme_name(name):
-                yield Mention(start, start + len(name), name, "Initiative", _subtype(trigger),
+                yield Mention(start, start + len(name), name, INITIATIVE, _subtype(trigger),
                               name + trigger, "initiative-adjacent")
 
 
@@ -185,7 +186,7 @@ def _self_named(view: View):
     for match in _self_named_pattern().finditer(view.text):
         name, trigger = match.group("name"), match.group("trigger")
         if _names_itself(view, match.start(), match.end(), name, trigger):
-            yield Mention(match.start("name"), match.end("name"), name, "Initiative",
+            yield Mention(match.start("name"), match.end("name"), name, INITIATIVE,
                           _subtype(trigger), name, "initiative-self-named")
 
 
@@ -216,8 +217,8 @@ def _names_a_body(view: View, end: int) -> bool:
         return False  # “X”，党委…: the clause goes on
     i = view.token_index(end)
     following = "".join(t.word for t in view.tokens[i:i + 2])
-    return any(words == suffix or len(suffix) > 1 and words.endswith(suffix)
-               for words in (view.tokens[i].word, following) for suffix in lexicon.org_suffixes())
+    return any(words in lexicon.org_suffixes() or words.endswith(lexicon.long_org_suffixes())
+               for words in (view.tokens[i].word, following))
 
 
 def _described(view: View):
@@ -225,7 +226,7 @@ def _described(view: View):
         name, trigger = match.group("name"), match.group("trigger")
         if _programme_name(name) and view.ends_name(match.end()) \
                 and not view.inside_title(match.start()):
-            yield Mention(match.start("name"), match.end("name"), name, "Initiative",
+            yield Mention(match.start("name"), match.end("name"), name, INITIATIVE,
                           _subtype(trigger), _clean(name), "initiative-described")
 
 
@@ -233,7 +234,7 @@ def _dashed(view: View):
     for match in _dashed_pattern().finditer(view.text):
         name, trigger = match.group("name"), match.group("trigger")
         if view.is_boundary(match.start("trigger")) and not view.inside_title(match.start()):
-            yield Mention(match.start("name"), match.end("name"), name, "Initiative",
+            yield Mention(match.start("name"), match.end("name"), name, INITIATIVE,
                           _subtype(trigger), name, "initiative-dashed")
 
 
@@ -245,7 +246,7 @@ def _introduced(view: View):
             name, trigger, span = match.group("name2"), match.group("trigger2"), match.span("name2")
         if not _programme_name(name):
             continue
-        yield Mention(span[0], span[1], name, "Initiative", _subtype(trigger), _clean(name),
+        yield Mention(span[0], span[1], name, INITIATIVE, _subtype(trigger), _clean(name),
                       "initiative-introduced")
 
 
@@ -255,7 +256,7 @@ def _lists(view: View):
         for item in QUOTE.finditer(match.group(1)):
             for start, name in _items(match.start(1) + item.start(1), item.group(1)):
                 if _programme_name(name):
-                    yield Mention(start, start + len(name), name, "Initiative", _subtype(trigger),
+                    yield Mention(start, start + len(name), name, INITIATIVE, _subtype(trigger),
                                   name, "initiative-listed")
 
 
@@ -275,7 +276,7 @@ def _unquoted(view: View):
                 continue
             name = text[begin:end]
             subtype = "ServicePoint"
-            yield Mention(begin, end, name, "Initiative", subtype, name, "initiative-unquoted")
+            yield Mention(begin, end, name, INITIATIVE, subtype, name, "initiative-unquoted")
 
 
 def _items(start: int, quoted: str):

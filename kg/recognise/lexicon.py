@@ -6,8 +6,10 @@ articles they have never seen. Loaders are cached; the lists are tuples so nobod
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -32,6 +34,51 @@ def _pairs(name: str) -> dict[str, str]:
 
 def _longest_first(words) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class Affixes:
+    """A word list to find at one position of a text: the longest word that ends (or starts)
+    there. One set lookup per word length, instead of a comparison per word: the suffix lists
+    are tried at every candidate end of every article."""
+
+    def __init__(self, words) -> None:
+        self.words = frozenset(words)
+        self._lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def ending(self, text: str, end: int, start: int = 0) -> Iterator[str]:
+        """The words that ``text[start:end]`` ends with, longest first."""
+        for k in self._lengths:
+            if k <= end - start and text[end - k:end] in self.words:
+                yield text[end - k:end]
+
+    def ending_at(self, text: str, end: int) -> str | None:
+        """The longest word that ``text[:end]`` ends with, or None."""
+        return next(self.ending(text, end), None)
+
+    def starting_at(self, text: str, start: int) -> str | None:
+        """The longest word that ``text[start:]`` starts with, or None."""
+        for k in self._lengths:
+            if start + k <= len(text) and text[start:start + k] in self.words:
+                return text[start:start + k]
+        return None
+
+
+def alternation(words, guarded: bool = False) -> str:
+    """``words`` as a regex alternation, longest first. ``guarded``: behind a look at the next
+    character, for a pattern that opens with a lookahead (overlapping matches): the regex engine
+    cannot scan ahead for such a pattern and would try every word at every position, where a
+    look at one character rules most positions out (elsewhere the engine does that itself)."""
+    words = sorted(words, key=len, reverse=True)
+    alternatives = "(?:" + "|".join(map(re.escape, words)) + ")"
+    if not guarded:
+        return alternatives
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])" + alternatives
+
+
+@lru_cache(maxsize=None)
+def affixes(words) -> Affixes:
+    """The ``Affixes`` of one of the lists below, made once: ``affixes(org_suffixes)``."""
+    return Affixes(words())
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +126,13 @@ def org_suffixes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def long_org_suffixes() -> tuple[str, ...]:
+    """The organisation suffixes of two characters or more: a one-character suffix (部, 队) ends
+    many plain words too (干部), so some rules take it only as a word of its own."""
+    return tuple(s for s in org_suffixes() if len(s) >= 2)
+
+
+@lru_cache(maxsize=1)
 def org_short_forms() -> dict[str, tuple[str, str]]:
     """Short forms without a suffix → (subtype, the form they shorten): 工行 → Enterprise, 工商银行."""
     rows = (line.split("\t") for line in _lines("org_short_forms.txt"))
@@ -115,6 +169,18 @@ def byline_words() -> dict[str, tuple[str, ...]]:
         word, role = line.split("\t")
         roles.setdefault(role.strip(), []).append(word.strip())
     return {role: tuple(words) for role, words in roles.items()}
+
+
+@lru_cache(maxsize=1)
+def prepositions() -> dict[str, frozenset[str]]:
+    """Prepositions by use (``glued-to-body``, ``glued-to-place``, ``before-object``: see
+    kg/data/prepositions.txt); a word may have several uses."""
+    uses: dict[str, set[str]] = {}
+    for line in _lines("prepositions.txt"):
+        word, names = line.split("\t")
+        for use in names.split():
+            uses.setdefault(use, set()).add(word.strip())
+    return {use: frozenset(words) for use, words in uses.items()}
 
 
 @lru_cache(maxsize=1)

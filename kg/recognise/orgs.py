@@ -23,16 +23,13 @@ from kg.recognise import lexicon
 from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, ZONE_WORDS
 from kg.recognise.spans import Spans
 from kg.recognise.view import HAN, INCOMPLETE, MAX_NAME, ORDINAL, View, _frequencies, extend_left
+from kg.vocab import ORGANIZATION
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     # a lookahead finds overlapping suffixes too: 镇委 must not hide 委员会 in 某镇委员会
-    return re.compile("(?=(" + "|".join(map(re.escape, _longest_first(lexicon.org_suffixes()))) + "))")
-
-
-def _longest_first(words) -> list[str]:
-    return sorted(words, key=len, reverse=True)
+    return re.compile("(?=(" + lexicon.alternation(lexicon.org_suffixes(), guarded=True) + "))")
 
 
 def recognise_orgs(view: View) -> list[Mention]:
@@ -59,7 +56,7 @@ def recognise_orgs(view: View) -> list[Mention]:
             canonical, scope = _listed_unit(view, found_ends, begin, canonical)
         subtype = "PartyOrganization" if canonical != name and canonical.endswith(PARTY_FORMS) \
             else subtypes[suffix]
-        found[(begin, end)] = Mention(begin, end, name, "Organization", subtype, canonical,
+        found[(begin, end)] = Mention(begin, end, name, ORGANIZATION, subtype, canonical,
                                       "org-suffix", scope=scope)
         found_ends.setdefault(end, canonical)
     named = Spans(found)
@@ -107,7 +104,7 @@ def _without_second_names(name: str) -> str:
     canonical name is the first (a bracketed place, 三星电子（云州）…, stays: it is part of the name)."""
     def drop(match: re.Match) -> str:
         inner = match.group(1)
-        return "" if any(inner.endswith(s) for s in lexicon.org_suffixes()) else match.group()
+        return "" if inner.endswith(_suffixes_tuple()) else match.group()
     return SECOND_NAME.sub(drop, name)
 
 
@@ -148,13 +145,11 @@ def _trim(view: View, begin: int) -> int:
         close = text.find("）", begin, begin + MAX_NAME)
         return close + 1 if close > 0 else begin
     token = view.tokens[view.token_index(begin)]
-    if token.start == begin and len(token.word) >= 3 and token.word[0] in PREPOSITIONS \
+    if token.start == begin and len(token.word) >= 3 \
+            and token.word[0] in lexicon.prepositions()["glued-to-body"] \
             and token.word not in _frequencies():
         return begin + 1
     return begin
-
-
-PREPOSITIONS = "向在与和对把被从为将让给"
 
 
 def _level_word_before(view: View, begin: int) -> int:
@@ -176,7 +171,7 @@ def _bracket_after(view: View, end: int) -> int:
         return end
     close = text.find("）", end, end + 12)
     inner = text[end + 1:close] if close > 0 else ""
-    if inner and any(inner.endswith(s) for s in lexicon.org_suffixes()) and view.ends_name(close + 1):
+    if inner and inner.endswith(_suffixes_tuple()) and view.ends_name(close + 1):
         return close + 1
     return end
 
@@ -192,9 +187,9 @@ def _quoted(view: View):
         name = match.group(1)
         if match.start(1) not in view.place_starts:
             continue
-        suffix = next((s for s in _longest_first(subtypes) if name.endswith(s)), None)
+        suffix = lexicon.affixes(lexicon.org_suffixes).ending_at(name, len(name))
         if suffix and len(name) > len(suffix) + 1:
-            yield Mention(match.start(1), match.end(1), name, "Organization", subtypes[suffix], name,
+            yield Mention(match.start(1), match.end(1), name, ORGANIZATION, subtypes[suffix], name,
                           "org-quoted")
 
 
@@ -212,7 +207,7 @@ def _short_forms(view: View):
         if k + 1 < i:
             begin = view.tokens[k + 1].start
         name = view.text[begin:token.end]
-        yield Mention(begin, token.end, name, "Organization", subtypes[token.word][0], name,
+        yield Mention(begin, token.end, name, ORGANIZATION, subtypes[token.word][0], name,
                       "org-short-form")
 
 
@@ -224,16 +219,13 @@ def _suffix_ends(view: View):
     """(end, suffix) for every suffix that ends on a word boundary; overlapping suffixes all count,
     so 党支部 and 支部, 有限公司 and 公司 are both tried (the longest suffix at an end wins)."""
     text, seen = view.text, set()
-    suffixes = sorted(lexicon.org_suffixes(), key=len, reverse=True)
+    suffixes = lexicon.affixes(lexicon.org_suffixes)
     for match in _pattern().finditer(text):
         end = match.end(1)
         if end in seen or not view.ends_name(end):
             continue
         seen.add(end)
-        for suffix in suffixes:  # the longest suffix that ends here
-            if text.endswith(suffix, 0, end):
-                yield end, suffix
-                break
+        yield end, suffixes.ending_at(text, end)  # the longest suffix that ends here
 
 
 def _listed_unit(view: View, found_ends: dict[int, str], begin: int, name: str) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from kg.model import Mention
 from kg.recognise import lexicon, tagger
 from kg.recognise.view import View, _frequencies
+from kg.vocab import PERSON
 
 NAME_LINE_WORDS = frozenset(("摄", "供图", "撰稿", "本版撰稿", "记者", "本报记者", "通讯员", "文", "图",
                              "□", "■", "●", "本报讯", "文/", "图/"))
@@ -37,15 +38,15 @@ ETHNIC = re.compile(r"[\u4e00-\u9fff]{1,3}族"
 
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern:
-    cues = sorted(set(lexicon.titles()) | set(lexicon.person_cues()), key=len, reverse=True)
+    cues = set(lexicon.titles()) | set(lexicon.person_cues())
     # a lookahead, so that overlapping cues all count (…志愿者服务队队长X: 志愿者 and 队长)
-    alternation = "|".join(map(re.escape, cues))
-    return re.compile("(?=(?:" + alternation + r")(?P<rest>[\u4e00-\u9fff]{2,4}))")
+    guarded = lexicon.alternation(cues, guarded=True)
+    return re.compile("(?=" + guarded + r"(?P<rest>[\u4e00-\u9fff]{2,4}))")
 
 
 @lru_cache(maxsize=1)
 def _speech_pattern() -> re.Pattern:
-    verbs = "|".join(map(re.escape, lexicon.speech_verbs()))
+    verbs = lexicon.alternation(lexicon.speech_verbs())
     return re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?=" + verbs + ")")
 
 
@@ -59,7 +60,7 @@ def recognise_persons(view: View, tagged: list[tuple[int, int, str, float]] | No
         # the ethnic rule wins a tie: its names need no surname (维吾尔族志愿者阿依古丽说)
         if _is_name(name, surname_led=rule != "person-ethnic") \
                 and ((start, end) not in found or rule == "person-ethnic"):
-            found[(start, end)] = Mention(start, end, name, "Person", "Person", name, rule)
+            found[(start, end)] = Mention(start, end, name, PERSON, PERSON, name, rule)
     ruled = _drop_overlaps(list(found.values()))
     if tagged is None:
         if not tagger.available():
@@ -88,6 +89,7 @@ QUOTES = ("“", "”", "‘", "’", "「", "」", "《", "》")
 DOCTRINE = ("新时代", "思想", "理论")
 
 
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
 FOREIGN = re.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")  # 托马斯·哈斯
 
 
@@ -105,7 +107,7 @@ def tagger_name(view: View, start: int, end: int) -> str | None:
         kind = "han" if _is_name(name) else None
     elif 2 <= len(name) <= 8 and FOREIGN.fullmatch(name) and name[0] not in "小老" \
             and name not in lexicon.titles() and name not in lexicon.person_cues() \
-            and not any(name.endswith(e) for e in lexicon.non_name_endings()):
+            and not name.endswith(lexicon.non_name_endings()):
         kind = "other"
     else:
         return None
@@ -167,7 +169,7 @@ def _merge(view: View, ruled: list[Mention], names: list[tuple[int, int, float, 
             continue
         replaced.update((m.start, m.end) for m in hits)
         name = view.text[start:end]
-        out[(start, end)] = Mention(start, end, name, "Person", "Person", name, rule)
+        out[(start, end)] = Mention(start, end, name, PERSON, PERSON, name, rule)
     for m in ruled:
         if (m.start, m.end) not in replaced and _rule_alone_ok(view, m):
             out.setdefault((m.start, m.end), m)
@@ -241,7 +243,7 @@ def apposition(view: View, orgs) -> list[Mention]:
             continue
         token = view.tokens[view.token_index(org.end)]
         if token.start == org.end and _person_word(token) and _is_name(token.word):
-            out.append(Mention(token.start, token.end, token.word, "Person", "Person", token.word,
+            out.append(Mention(token.start, token.end, token.word, PERSON, PERSON, token.word,
                                "person-apposition"))
     return out
 
@@ -285,7 +287,7 @@ def _loose_third(view: View, end: int) -> bool:
         return False
     after = end + 1  # startswith at an offset: slicing the rest of the text per name is quadratic
     return not _is_han(view.text[after:after + 1]) \
-        or any(view.text.startswith(v, after) for v in lexicon.speech_verbs())
+        or view.text.startswith(lexicon.speech_verbs(), after)
 
 
 def _name_ending_at(view: View, end: int) -> tuple[int, int] | None:
@@ -313,7 +315,7 @@ def _name_lines(view: View):
 
 
 def _looks_like_name(word: str) -> bool:
-    return 2 <= len(word) <= 3 and all(_is_han(c) for c in word) and bool(_surname_len(word, 0)) \
+    return 2 <= len(word) <= 3 and _is_han(word) and bool(_surname_len(word, 0)) \
         and not _common_word(word)
 
 
@@ -334,17 +336,17 @@ def _surname_len(text: str, start: int) -> int:
 def _is_name(name: str, surname_led: bool = True) -> bool:
     """Not a form of address (小陆, 老王, 阿强, 张师傅) nor a title; ethnic names (阿依古丽) are
     not surname-led, so the 小/老/阿 test applies to surname-led names only."""
-    if not 2 <= len(name) <= 5 or not all(_is_han(c) for c in name):
+    if not 2 <= len(name) <= 5 or not _is_han(name):
         return False
     if surname_led and name[0] in "小老阿":
         return False
-    if any(name.endswith(e) for e in lexicon.non_name_endings()):
+    if name.endswith(lexicon.non_name_endings()):
         return False
     return name not in lexicon.titles() and name not in lexicon.person_cues()
 
 
 def _is_han(text: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in text)
+    return _HAN_ONLY.fullmatch(text) is not None  # every character (true of "")
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

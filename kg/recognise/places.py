@@ -20,7 +20,8 @@ from pathlib import Path
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
-from kg.recognise.view import HAN, View, _frequencies, extend_left, name_like, proper_word
+from kg.recognise.view import HAN, View, _frequencies, all_han, extend_left, name_like, proper_word
+from kg.vocab import ADMINISTRATIVE_AREA, PLACE
 
 ZONE = "DevelopmentZone"
 HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
@@ -61,7 +62,7 @@ def _suffixed_areas(view: View) -> list[Mention]:
         name = view.text[begin:end]
         if name in lexicon.generic_places() or name in levels or name.endswith("城市"):
             continue  # 文明城市, 示范城市: 城市 is the word "city", not a city named 某城
-        found.append(Mention(begin, end, name, "Place", "AdministrativeArea", name, "place-suffix",
+        found.append(Mention(begin, end, name, PLACE, ADMINISTRATIVE_AREA, name, "place-suffix",
                              level=level))
         view.add_place(begin, end, level)
     found += _alternative_names(view)
@@ -97,7 +98,7 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
     (思溪区|梧, 某区|某新城), and no word that cannot sit in a name (召开|社区, 介绍了|社区, 在各|村); a
     conjunction jieba split off (区|和|美社区) is allowed."""
     gap = view.text[begin:start]
-    if not all(HAN.match(c) for c in gap) or gap in lexicon.generic_words() \
+    if not all_han(gap) or gap in lexicon.generic_words() \
             or any(view.place_ending_at(p) for p in range(begin + 1, start + 1)):
         return False
     i = view.token_index(begin)
@@ -115,9 +116,9 @@ def _chain_follows(view: View, end: int, level: str) -> bool:
     narrower area of two to four characters follows it."""
     text = view.text
     for size in CHAIN_STEM:
-        if not all(HAN.match(c) for c in text[end:end + size]):
+        if not all_han(text[end:end + size]):
             return False
-        narrower = next((s for s in _suffixes_longest_first() if text.startswith(s, end + size)), None)
+        narrower = lexicon.affixes(lexicon.place_suffixes).starting_at(text, end + size)
         if narrower and RANK.get(lexicon.place_suffixes()[narrower], 9) > RANK.get(level, 9):
             return True
     return False
@@ -149,10 +150,10 @@ def _alternative_names(view: View) -> list[Mention]:
         if view.place_ending_at(match.start()) is None or view.place_ending_at(end) is not None:
             continue  # no area before the bracket, or the bracket's area is found (原某某镇)
         name = match.group(1)
-        suffix = next((s for s in _suffixes_longest_first() if name.endswith(s)), None)
+        suffix = lexicon.affixes(lexicon.place_suffixes).ending_at(name, len(name))
         if suffix is None or len(name) - len(suffix) < 2 or _generic_place(name):
             continue
-        found.append(Mention(start, end, name, "Place", "AdministrativeArea", name, "place-bracketed",
+        found.append(Mention(start, end, name, PLACE, ADMINISTRATIVE_AREA, name, "place-bracketed",
                              level=levels[suffix]))
         view.add_place(start, end, levels[suffix])
     return found
@@ -166,11 +167,6 @@ def _generic_place(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _long_generic_places() -> tuple[str, ...]:
     return tuple(sorted(g for g in lexicon.generic_places() if len(g) >= 2))
-
-
-@lru_cache(maxsize=1)
-def _suffixes_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.place_suffixes(), key=len, reverse=True))
 
 
 def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
@@ -199,13 +195,13 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
 def _after_body(view: View, begin: int, start: int) -> int:
     """管委会|北溪泾街道, 办事处|下溪社区: a body named before an area ends the name before it; the
     area starts after it."""
-    suffixes = lexicon.org_suffixes()
+    suffixes = lexicon.long_org_suffixes()
     i = view.token_index(begin)
     while i < len(view.tokens) and view.tokens[i].end <= start:
         word = view.tokens[i].word
         kind = len(word) > 1 and word in lexicon.other_place_suffixes() \
             and start - view.tokens[i].end >= 2  # 花园|社区 is a name; 工业园|纺溪社区 two places
-        if any(word.endswith(s) for s in suffixes if len(s) >= 2) or kind:
+        if word.endswith(suffixes) or kind:
             begin = view.tokens[i].end  # 某|工业园|纺溪社区 too: a place kind closes the place before
         i += 1
     return begin
@@ -221,7 +217,7 @@ def _drop_glued_head(view: View, begin: int, start: int) -> int:
         if view.text.startswith(head, begin) and start - begin > len(head) + 1:
             return begin + len(head)
     token = view.tokens[view.token_index(begin)]
-    if token.start == begin and token.word[0] in PREPOSITIONS and len(token.word) >= 2 \
+    if token.start == begin and token.word[0] in GLUED_PREPOSITIONS and len(token.word) >= 2 \
             and token.word not in _frequencies() and start - begin >= 3:
         return begin + 1
     return begin
@@ -231,7 +227,7 @@ def _phrase(view: View, begin: int, start: int) -> bool:
     """积极探索|社区, 充分认识|社区, 百福图|赠送给|社区: a phrase jieba knows as one word, opening with
     a verb before names or closing with a function word, is no place name."""
     i = view.token_index(begin)
-    if any(view.tokens[i].word.startswith(w) for w in _lead_words_2()):
+    if view.tokens[i].word.startswith(_lead_words_2()):
         return True
     while i < len(view.tokens) and view.tokens[i].end <= start:
         word = view.tokens[i].word
@@ -279,7 +275,7 @@ LEVEL_WORDS = frozenset(lexicon.place_suffixes()) | {"园区", "城区", "辖区
 # places are only located in the area (某社区|某小区).
 OWNED = ("党群服务中心",)
 DIRECTIONS = "内外上下中旁里"
-PREPOSITIONS = "向在与和对把被从为将让给以由"
+GLUED_PREPOSITIONS = lexicon.prepositions()["glued-to-place"]  # 由鹿|池苑社区, 在蠡湖
 
 
 def _proper_stem(view: View, begin: int, start: int) -> bool:
@@ -318,7 +314,7 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
     if not name_like(word) or word.tag not in ("ns", "nr", "nrt", "nz", "j", "n", "v", "nrfg"):
         return None
     stem = view.text[word.start:start]
-    if not 1 <= len(stem) <= SINGLE_CHAR_MAX_STEM or not all(HAN.match(c) for c in stem):
+    if not 1 <= len(stem) <= SINGLE_CHAR_MAX_STEM or not all_han(stem):
         return None
     if word.start == start:
         return None
@@ -333,7 +329,7 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         return None  # 徐|市: one-character stems are abbreviations, not names
     # 城厢镇|镇, 区委|区政府: the stem is itself an area or a body (but 东溪|区, 沙溪|区 are names)
     is_area = stem[-1] == "委" or stem[-1] in ADMIN_CHARS and len(stem) > 2
-    if is_area or stem[0] in PREPOSITIONS and word.word not in _frequencies():
+    if is_area or stem[0] in GLUED_PREPOSITIONS and word.word not in _frequencies():
         return None  # 在蠡湖: a preposition glued to a name
     village = view.text[end - 1] == "村"
     if village and not _proper_stem(view, begin, start):
@@ -404,7 +400,7 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
         name = view.text[begin:end]
         if name in lexicon.generic_places() or len(name) < 2:
             continue
-        found[end] = Mention(begin, end, name, "Place", "Place", name, "place-other")
+        found[end] = Mention(begin, end, name, PLACE, PLACE, name, "place-other")
     return _drop_nested_same(list(found.values()))
 
 
@@ -447,17 +443,17 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
             continue
         if word in suffixed:
             full = suffixed[word]
-            mention = Mention(token.start, token.end, word, "Place", full.subtype, full.name,
+            mention = Mention(token.start, token.end, word, PLACE, full.subtype, full.name,
                               "place-short", level=full.level)
         elif i in listed:
-            mention = Mention(token.start, token.end, word, "Place", "Place", word, "place-word")
+            mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-word")
         elif word in areas and token.tag not in NOT_NAME_TAGS and _stands_alone(view, i):
-            mention = Mention(token.start, token.end, word, "Place", "AdministrativeArea",
+            mention = Mention(token.start, token.end, word, PLACE, ADMINISTRATIVE_AREA,
                               word + areas[word], "place-city", level=AREA_LEVEL[areas[word]])
         elif word in heads:
-            mention = Mention(token.start, token.end, word, "Place", "Place", word, "place-word")
+            mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-word")
         elif token.tag == "ns" and (_before_place_word(view, i) or _after_place_cue(view, i)):
-            mention = Mention(token.start, token.end, word, "Place", "Place", word, "place-word")
+            mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-word")
         else:
             continue
         found.append(mention)
@@ -524,7 +520,7 @@ def _listed_places(view: View) -> set[int]:
     tokens, out = view.tokens, set()
     for items in view.joined_items(("、", "和", "及")):
         shaped = [k for k in items if 2 <= len(tokens[k].word) <= 4
-                  and all(HAN.match(c) for c in tokens[k].word)
+                  and all_han(tokens[k].word)
                   and tokens[k].word[0] not in NUMERALS]  # 三中、四中全会: plenums, not places
         places = [k for k in shaped if tokens[k].tag == "ns"]
         if len(shaped) == len(items) and 2 * len(places) > len(items):

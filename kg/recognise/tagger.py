@@ -20,6 +20,8 @@ import threading
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, compress, count, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -54,45 +56,81 @@ class TrainingReport:
 
 # ---------------------------------------------------------------------------------------- features
 
+class _Characters(dict):
+    """Shaped character → its UTF-8 bytes and its five window features (a= … e=), made on first
+    sight: crfsuite reads attribute names as UTF-8 bytes and takes bytes as they are, so a name
+    built in bytes saves it an encoding per attribute, and the unigram features of a character
+    are the same strings wherever it stands."""
+
+    def __missing__(self, char: str) -> tuple[bytes, ...]:
+        code = char.encode()
+        self[char] = entry = (code, *(key + code for key in (b"a=", b"b=", b"c=", b"d=", b"e=")))
+        return entry
+
+
+_CHARACTERS = _Characters()
+_UTF8, *_WINDOW = map(itemgetter, range(6))  # of a _Characters entry
+_BIGRAM_KEYS = (b"ab=", b"bc=", b"cd=", b"de=")
+
+
+class _WordMarks(dict):
+    """Word length → the marks of its characters: W=S1 for one character, else W=B, W=M…, W=E with
+    the length (up to 5) appended."""
+
+    def __missing__(self, length: int) -> tuple[bytes, ...]:
+        size = b"%d" % min(length, 5)
+        self[length] = marks = (b"W=S1",) if length == 1 else \
+            (b"W=B" + size, *(b"W=M" + size,) * (length - 2), b"W=E" + size)
+        return marks
+
+
+_WORD_MARKS = _WordMarks()
+
+
 @lru_cache(maxsize=1)
-def _surname_starts() -> tuple[frozenset[str], frozenset[str]]:
+def _surname_starts() -> tuple[dict[bytes, bytes], frozenset[bytes]]:
+    """The surname feature's lookups in UTF-8: one-character surnames → s=1, two-character ones."""
     from kg.recognise import lexicon
     names = lexicon.surnames()
-    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+    return ({n.encode(): b"s=1" for n in names if len(n) == 1},
+            frozenset(n.encode() for n in names if len(n) == 2))
 
 
-def _word_marks(n: int, offset: int, tokens: Iterable[segment.Token]) -> list[str]:
-    """Per character of a piece of ``n`` characters at ``offset``: its position in its jieba word
-    (B/M/E/S) and the word's length (up to 5). No part-of-speech tag: jieba's are noisy for names,
-    and the model follows them into its errors (a tag-aware model scored 0.7 lower on MSRA)."""
-    marks = ["W=S1"] * n
-    for start, end, _word, _tag in tokens:
-        s, e = start - offset, end - offset
-        if e <= 0 or s >= n or e - s == 1:
-            continue
-        size = str(min(e - s, 5))
-        for i in range(max(s, 0), min(e, n)):
-            marks[i] = ("W=B" if i == s else "W=E" if i == e - 1 else "W=M") + size
+def _surname_marks(chars: list[bytes], bigrams: list[bytes]) -> list[bytes]:
+    """s=2 where a compound surname starts, else s=1 where a single one does, else s=0."""
+    single, double = _surname_starts()
+    marks = list(map(single.get, chars, repeat(b"s=0")))
+    for i in compress(count(), map(double.__contains__, bigrams)):
+        marks[i] = b"s=2"
     return marks
 
 
-def features(text: str, tokens: Sequence[segment.Token], offset: int = 0) -> list[tuple[str, ...]]:
-    """Feature strings of each character of ``text``; ``tokens`` are the jieba words covering it
-    (offsets relative to ``offset``). Built column by column in C (map, zip): it is the hot loop."""
+def _word_marks(n: int, offset: int, tokens: Sequence[segment.Token]) -> list[bytes]:
+    """Per character of a piece of ``n`` characters at ``offset``: its position in its jieba word
+    (B/M/E/S) and the word's length (up to 5). ``tokens`` cover the piece without gaps, as
+    ``segment.tag`` cuts, so the marks of the words laid end to end line up with the characters.
+    No part-of-speech tag: jieba's are noisy for names, and the model follows them into its errors
+    (a tag-aware model scored 0.7 lower on MSRA)."""
+    if not tokens:
+        return [b"W=S1"] * n
+    lengths = map(len, map(itemgetter(2), tokens))
+    marks = list(chain.from_iterable(map(_WORD_MARKS.__getitem__, lengths)))
+    skip = offset - tokens[0][0]
+    return marks[skip:skip + n]
+
+
+def features(text: str, tokens: Sequence[segment.Token], offset: int = 0) -> list[tuple[bytes, ...]]:
+    """Feature names (UTF-8) of each character of ``text``; ``tokens`` are the jieba words covering
+    it (offsets relative to ``offset``). Built column by column in C (map, zip): it is the hot loop."""
     n = len(text)
-    shaped = text.translate(SHAPES)
-    p = ["^", "^", *shaped, "$", "$"]
-    c2, c1, c0, d1, d2 = p[0:n], p[1:n + 1], p[2:n + 2], p[3:n + 3], p[4:n + 4]
-    b_prev = list(map(str.__add__, c1, c0))  # bigram ending at i
-    b_next = list(map(str.__add__, c0, d1))  # bigram starting at i
-    single, double = _surname_starts()
+    entries = list(map(_CHARACTERS.__getitem__, ["^", "^", *text.translate(SHAPES), "$", "$"]))
+    p = list(map(_UTF8, entries))
+    pairs = list(map(bytes.__add__, p[:n + 3], p[1:n + 4]))  # pairs[i + k]: the bigram at i - 2 + k
     columns = [
-        map("a=".__add__, c2), map("b=".__add__, c1), map("c=".__add__, c0),
-        map("d=".__add__, d1), map("e=".__add__, d2),
-        map("ab=".__add__, map(str.__add__, c2, c1)), map("bc=".__add__, b_prev),
-        map("cd=".__add__, b_next), map("de=".__add__, map(str.__add__, d1, d2)),
-        map("bcd=".__add__, map(str.__add__, b_prev, d1)),
-        ["s=2" if b in double else "s=1" if c in single else "s=0" for c, b in zip(c0, b_next)],
+        *(map(window, entries[k:n + k]) for k, window in enumerate(_WINDOW)),
+        *(map(key.__add__, pairs[k:n + k]) for k, key in enumerate(_BIGRAM_KEYS)),
+        map(b"bcd=".__add__, map(bytes.__add__, pairs[1:n + 1], p[3:n + 3])),
+        _surname_marks(p[2:n + 2], pairs[2:n + 2]),
         _word_marks(n, offset, tokens),
     ]
     return list(zip(*columns))  # crfsuite takes tuples as readily as lists, and they are cheaper
@@ -108,14 +146,19 @@ def bio(n: int, spans: Iterable[Span]) -> list[str]:
 
 
 def spans_of(tags: Sequence[str], offset: int = 0) -> list[Span]:
-    """Spans of a BIO sequence; an I- without its B- starts a span (crfsuite rarely emits one)."""
-    spans, start, kind = [], None, None
-    for i, tag in enumerate([*tags, "O"]):
-        if start is not None and not (tag[0] == "I" and tag[2:] == kind):
-            spans.append((start + offset, i + offset, kind))
+    """Spans of a BIO sequence; an I- without its B- starts a span (crfsuite rarely emits one).
+    Only the tagged positions are visited (found in C): most of a sentence is O."""
+    spans, start, kind, last = [], None, None, -2
+    for i in compress(count(), map("O".__ne__, tags)):
+        tag = tags[i]
+        if start is not None and (i != last + 1 or not (tag[0] == "I" and tag[2:] == kind)):
+            spans.append((start + offset, last + 1 + offset, kind))
             start = None
-        if tag != "O" and start is None:
+        if start is None:
             start, kind = i, tag[2:]
+        last = i
+    if start is not None:
+        spans.append((start + offset, last + 1 + offset, kind))
     return spans
 
 

@@ -26,6 +26,7 @@ STOP_WORDS = frozenset("的 和 与 及 或 等 在 为 由 对 向 把 被 从 
                        "于 至 即 如 若 而 但 还 再 之 其 这 那 此 每 某".split())
 COMMON_VERB_FREQ = 5  # a tagged verb this frequent in jieba's dictionary is a real verb (a place stem tagged as a verb is near 0)
 HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_ONLY = re.compile(r"[\u3400-\u9fff]*")
 MAX_NAME = 24
 # Words jieba glues to the end of a name (领导小组|会议 cut as 小组会议, 区|委 cut as 区委,
 # 人大|代表 cut as 人大代表).
@@ -128,6 +129,11 @@ class View:
         return self._place_ends.get(end)
 
 
+def all_han(text: str) -> bool:
+    """Every character is Han (true of ""): one regex, not a test per character."""
+    return _HAN_ONLY.fullmatch(text) is not None
+
+
 def name_like(token: segment.Token) -> bool:
     """Can this token be part of a name?"""
     word = token.word
@@ -153,7 +159,7 @@ def proper_word(token: segment.Token) -> bool:
     if token.tag in ("ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "l") or not _frequencies().get(word):
         return True
     # 审计局, 发展局: a longer word that carries the suffix, unless it ends with a common noun (大格局)
-    return len(word) >= 3 and not any(word.endswith(g) for g in _long_generic_places())
+    return len(word) >= 3 and not word.endswith(_long_generic_places())
 
 
 @lru_cache(maxsize=1)
@@ -268,15 +274,20 @@ def proper_field(token: segment.Token) -> bool:
 def _matching_open(view: View, close: int) -> int | None:
     """Start of the （…） that ends at ``close`` when its content is a short name."""
     opening = view.text.rfind("（", max(0, close - 12), close)
-    if opening < 0 or not all(HAN.match(c) for c in view.text[opening + 1:close]):
+    if opening < 0 or not all_han(view.text[opening + 1:close]):
         return None
     return opening if opening + 1 < close else None
+
+
+@lru_cache(maxsize=1)
+def _generic_or_lead_words() -> frozenset[str]:
+    return lexicon.generic_words() | lexicon.lead_words()
 
 
 def _drop_generic_head(view: View, start: int, stop: int) -> int:
     """Skip leading generic words (各, 基层, 相关 …) and verbs before names (全面启动 …):
     各基层商会 → 商会 (then generic), 全面启动天元中学 → 天元中学."""
-    skip = lexicon.generic_words() | lexicon.lead_words()
+    skip = _generic_or_lead_words()
     while start < stop:
         i = view.token_index(start)
         token = view.tokens[i]

@@ -10,10 +10,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import wraps
 
 from kg.model import Article, Mention, Relation
 from kg.relate.sentences import Sentences
-from kg.vocab import RANK
+from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 
 # A clause-initial name is the clause's subject only when nothing, or one of these openers, stands
 # before it: after anything else (`成立X`, `与X`, `在X`) the name is an object or an adverbial.
@@ -28,13 +29,28 @@ UNIT_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
 MAX_UNIT_NAME = 4
 
 
+def per_article(fn):
+    """Memoise ``fn(ctx, *args)``, a pure function of the article, in the context: several
+    families ask the same question (where a name belongs, which bodies act together). Callers
+    must not change the result. Arguments count by identity (hashing a Mention hashes every
+    field); the entry holds them, so no other object can take their ids while it lives."""
+    @wraps(fn)
+    def memoised(ctx: "Context", *args):
+        key = (fn, *map(id, args))
+        hit = ctx.memo.get(key)
+        if hit is None:
+            hit = ctx.memo[key] = (args, fn(ctx, *args))
+        return hit[1]
+    return memoised
+
+
 def is_agent(m: Mention) -> bool:
     """Can act (run, sign, hold posts): an organisation or an administrative area."""
-    return m.kind == "Organization" or (m.kind == "Place" and m.subtype == "AdministrativeArea")
+    return m.kind == ORGANIZATION or (m.kind == PLACE and m.subtype == ADMINISTRATIVE_AREA)
 
 
 def is_place(m: Mention) -> bool:
-    return m.kind == "Place"
+    return m.kind == PLACE
 
 
 def identity(m: Mention) -> tuple[str, str, str]:
@@ -48,6 +64,7 @@ class Context:
     mentions: list[Mention]
     sents: Sentences = field(init=False)
     subject: Mention | None = field(init=False)
+    memo: dict = field(init=False, default_factory=dict, repr=False, compare=False)  # per_article
 
     def __post_init__(self) -> None:
         # Longest first at each start, so "the mention at i" is the fullest name there.
@@ -66,7 +83,7 @@ class Context:
             self.by_text.setdefault(m.text, []).append(m)
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
         # One place per name, for lookups that scan the places of the article.
-        self.areas = [ms[0] for ms in self.by_name.values() if ms[0].kind == "Place"]
+        self.areas = [ms[0] for ms in self.by_name.values() if ms[0].kind == PLACE]
         self.subject = self._article_subject()
 
     # -- lookup (indexed: a page may be one long article with many thousands of mentions) --------
@@ -103,7 +120,7 @@ class Context:
         (memoised: a generic word is looked up once per article)."""
         memo = self.__dict__.setdefault("_ending_with", {})
         if word not in memo:
-            memo[word] = sorted({m.name for m in self.mentions if m.kind == "Organization"
+            memo[word] = sorted({m.name for m in self.mentions if m.kind == ORGANIZATION
                                  and m.name.endswith(word) and len(m.name) > len(word)})
         return memo[word]
 
@@ -115,6 +132,8 @@ class Context:
     @staticmethod
     def outermost(ms: list[Mention]) -> list[Mention]:
         """Drop mentions nested inside a longer one of ``ms`` (same spans stay), keeping order."""
+        if len(ms) < 2:
+            return list(ms)  # most names hold no other: nothing to sort
         nested: set[int] = set()
         reach = -1  # the furthest end of the spans seen so far
         ordered = sorted(range(len(ms)), key=lambda i: (ms[i].start, -ms[i].end))
@@ -205,7 +224,7 @@ class Context:
             chosen = self.head(in_title[0])
             if self._smaller_unit_follows(chosen):
                 return None
-            if (top is not None and chosen.kind == "Place" and first[top].subtype in GOVERNING
+            if (top is not None and chosen.kind == PLACE and first[top].subtype in GOVERNING
                     and top[1].startswith(chosen.name) and counts[top] > counts[identity(chosen)]):
                 return first[top]
             return chosen

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kg.model import Mention, Relation
 from kg.relate.context import Context, is_agent
+from kg.vocab import ISSUED_BY, ORGANIZATION, POLICY_DOCUMENT
 
 ISSUE_VERBS = ("印发", "发布", "制定", "制订", "出台", "下发", "颁布", "编制", "推出", "公布", "起草")
 PARTY_PREFIX = "中共"  # `中共甲区委` is 甲区委
@@ -23,7 +24,7 @@ CONF_SUBJECT = 0.6
 def issued(ctx: Context) -> list[Relation]:
     found: list[Relation | None] = []
     for doc in ctx.mentions:
-        if doc.kind != "PolicyDocument" or _agreement(doc):
+        if doc.kind != POLICY_DOCUMENT or _agreement(doc):
             continue
         found.extend(_issuers(ctx, doc))
     return [r for r in found if r is not None]
@@ -37,9 +38,9 @@ def _agreement(doc: Mention) -> bool:
 def _issuers(ctx: Context, doc: Mention) -> list[Relation | None]:
     # `《甲区委乙区政府关于印发<X方案>的通知》`: X is issued by whoever issues the notice
     outer = [m for m in ctx.covering(doc.start, doc.end)
-             if m.kind == "PolicyDocument" and m.end - m.start > doc.end - doc.start]
+             if m.kind == POLICY_DOCUMENT and m.end - m.start > doc.end - doc.start]
     if outer:
-        return [ctx.relation(doc, "issuedBy", a, doc.start, CONF_TITLE, "issued-title")
+        return [ctx.relation(doc, ISSUED_BY, a, doc.start, CONF_TITLE, "issued-title")
                 for a in _named_in_title(ctx, outer[0], areas=False)]
     verb_at = _verb_before(ctx.text, doc.start)
     if verb_at >= 0:
@@ -47,17 +48,17 @@ def _issuers(ctx: Context, doc: Mention) -> list[Relation | None]:
         agent = (max(right_before, key=lambda m: m.end - m.start) if right_before
                  else ctx.clause_subject(doc.start))
         if agent is not None:
-            return [ctx.relation(doc, "issuedBy", agent, doc.start, CONF_NAMED, "issued-verb")]
+            return [ctx.relation(doc, ISSUED_BY, agent, doc.start, CONF_NAMED, "issued-verb")]
     passive = _passive(ctx, doc)
     if passive is not None:
-        return [ctx.relation(doc, "issuedBy", passive, doc.start, CONF_NAMED, "issued-passive")]
+        return [ctx.relation(doc, ISSUED_BY, passive, doc.start, CONF_NAMED, "issued-passive")]
     issuing = verb_at >= 0 or any(v in ctx.text[doc.end:doc.end + 6] for v in ISSUE_VERBS)
     titled = _named_in_title(ctx, doc, areas=issuing)
     if titled:
-        return [ctx.relation(doc, "issuedBy", a, doc.start, CONF_TITLE, "issued-title")
+        return [ctx.relation(doc, ISSUED_BY, a, doc.start, CONF_TITLE, "issued-title")
                 for a in titled]
     if verb_at >= 0 and ctx.subject is not None:
-        return [ctx.relation(doc, "issuedBy", ctx.subject, doc.start, CONF_SUBJECT,
+        return [ctx.relation(doc, ISSUED_BY, ctx.subject, doc.start, CONF_SUBJECT,
                              "issued-article-subject")]
     return []
 
@@ -107,7 +108,7 @@ def _opening_name(ctx: Context, title: str, areas: bool) -> tuple[Mention, int] 
     for k in range(len(title) - 1, 1, -1):
         for name in (title[:k], title[:k].replace("人民政府", "政府")):
             agents = [m for m in ctx.by_name.get(name, ())
-                      if m.kind == "Organization" or (areas and is_agent(m))]
+                      if m.kind == ORGANIZATION or (areas and is_agent(m))]
             if agents:
                 return agents[0], k
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from kg.model import Mention, Relation
 from kg.relate.context import Context, identity, is_agent, is_place
 from kg.relate.names import canonical_place, container, may_contain
+from kg.vocab import ADMINISTRATIVE_AREA, LOCATED_IN, ORGANIZATION, PLACE
 
 CONF_NAME = 0.95  # the recogniser's parts of one name, or adjacent place names
 CONF_PREFIX = 0.9  # the name begins with another name of the article
@@ -64,25 +65,25 @@ def _shared_by_list(ctx: Context, m: Mention, chain: list[Relation | None]
     """`干溪街道甲社区、乙社区和丙社区`: the area written before the first of a list of areas of one
     level holds every one of them — also when the list names their bodies (`干溪街道甲社区党委、
     乙社区党总支`: 乙社区 is in the 干溪街道 too)."""
-    if not chain or chain[0] is None or m.kind != "Place" or not m.level:
+    if not chain or chain[0] is None or m.kind != PLACE or not m.level:
         return []
     container = chain[0].object
     found: list[Relation | None] = []
     pos = _item_end(ctx, m)
     while True:
         sep = next((x for x in _LIST_SEPS if ctx.text.startswith(x, pos)), "")
-        nxt = [n for n in ctx.starting_at(pos + len(sep)) if n.kind == "Place" and n.level == m.level]
+        nxt = [n for n in ctx.starting_at(pos + len(sep)) if n.kind == PLACE and n.level == m.level]
         if not sep or not nxt:
             return found
         item = max(nxt, key=lambda n: n.end - n.start)
-        found.append(ctx.relation(item, "locatedIn", container, item.start, CONF_LIST, "name-chain-list"))
+        found.append(ctx.relation(item, LOCATED_IN, container, item.start, CONF_LIST, "name-chain-list"))
         pos = _item_end(ctx, item)
 
 
 def _item_end(ctx: Context, area: Mention) -> int:
     """Where the list item that begins with ``area`` ends: after the body named after it
     (`甲社区党委`), if one is."""
-    bodies = [n for n in ctx.starting_at(area.start) if n.kind == "Organization" and n.end > area.end]
+    bodies = [n for n in ctx.starting_at(area.start) if n.kind == ORGANIZATION and n.end > area.end]
     return max((n.end for n in bodies), default=area.end)
 
 
@@ -93,7 +94,7 @@ def _from_name(ctx: Context, m: Mention) -> list[Relation | None]:
     conf = {"nested": CONF_NAME, "prefix": CONF_PREFIX}.get(where.how, CONF_AREA_PREFIX)
     if where.how == "prefix" and "+context" in m.rule:
         conf = CONF_COMPLETED
-    return [ctx.relation(m, "locatedIn", where.place, m.start, conf, f"name-{where.how}")]
+    return [ctx.relation(m, LOCATED_IN, where.place, m.start, conf, f"name-{where.how}")]
 
 
 def _registered_company(m: Mention) -> bool:
@@ -122,14 +123,14 @@ def _from_chain(ctx: Context, m: Mention) -> list[Relation | None]:
     before = canonical_place(ctx, before)
     if not may_contain(before, m):
         return []
-    return [ctx.relation(m, "locatedIn", before, m.start, CONF_NAME, "name-chain")]
+    return [ctx.relation(m, LOCATED_IN, before, m.start, CONF_NAME, "name-chain")]
 
 
 def _place_ending_at(ctx: Context, end: int, m: Mention,
                      start: int | None = None) -> Mention | None:
     """The longest place ending at ``end`` that is not part of a longer name holding ``m``."""
     places = [p for p in ctx.ending_at(end) if is_place(p) and (start is None or p.start == start)
-              and not (m.kind == "Organization" and _shares_outer(ctx, p, m))]
+              and not (m.kind == ORGANIZATION and _shares_outer(ctx, p, m))]
     return max(places, key=lambda p: p.end - p.start, default=None)
 
 
@@ -138,7 +139,7 @@ def _area_of_government_ending_at(ctx: Context, end: int) -> Mention | None:
     government is in that area."""
     for body in ctx.ending_at(end):
         for suffix in GOVERNMENTS_OF_AREAS:
-            if body.kind == "Organization" and body.name.endswith(suffix):
+            if body.kind == ORGANIZATION and body.name.endswith(suffix):
                 areas = [a for a in ctx.ending_at(end - len(suffix))
                          if is_place(a) and a.level and a.start >= body.start]
                 if areas:
@@ -164,7 +165,7 @@ def _from_statements(ctx: Context) -> list[Relation | None]:
             if subjects and places:
                 s = max(subjects, key=lambda m: m.end - m.start)
                 o = ctx.head(max(places, key=lambda m: m.end - m.start))
-                found.append(ctx.relation(s, "locatedIn", o, at, CONF_STATEMENT, "located-verb"))
+                found.append(ctx.relation(s, LOCATED_IN, o, at, CONF_STATEMENT, "located-verb"))
     for word in _WITHIN:
         for at in _all(text, word):
             outer = [m for m in ctx.ending_at(at) if is_place(m)] or _bare_subject(ctx, at)
@@ -174,7 +175,7 @@ def _from_statements(ctx: Context) -> list[Relation | None]:
                 s = max(inner, key=lambda m: m.end - m.start)
                 for s in [s, *_listed_after(ctx, s)]:
                     if may_contain(o, s):
-                        found.append(ctx.relation(s, "locatedIn", o, at, CONF_STATEMENT,
+                        found.append(ctx.relation(s, LOCATED_IN, o, at, CONF_STATEMENT,
                                                   "located-within"))
     return found
 
@@ -196,7 +197,7 @@ def _bare_subject(ctx: Context, at: int) -> list[Mention]:
     subject = ctx.subject
     for word in ("街道", "社区", "镇", "村", "区", "县", "市"):
         if (ctx.text.startswith(word, at - len(word)) and subject is not None
-                and subject.subtype == "AdministrativeArea" and subject.name.endswith(word)
+                and subject.subtype == ADMINISTRATIVE_AREA and subject.name.endswith(word)
                 and not ctx.ending_at(at)):
             return [subject]
     return []

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 
 from kg.model import Mention
 from kg.recognise import lexicon
-from kg.relate.context import Context, is_agent, is_place
-from kg.vocab import RANK
+from kg.relate.context import Context, is_agent, is_place, per_article
+from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 
 # Area suffixes with the level they give (kg/data/place_suffixes.txt), longest first: the longest
 # match wins, so 经济技术开发区 is a zone before 区 makes it a district.
@@ -22,6 +22,7 @@ _AREA_PREFIX = re.compile(
     "^([\u4e00-\u9fff]{2,4}?(?:" + "|".join(s for s, _ in _SUFFIX_LEVEL) + "))(?=[\u4e00-\u9fff])")
 MAX_BARE_DEPARTMENT = 6
 _SHORT_FORMS = (("办", "办事处"), ("管委", "管委会"), ("工商联", "工商业联合会"))
+_SHORT_ENDINGS = tuple(short for short, _ in _SHORT_FORMS)
 # Natural features: a body named after a lake is not thereby located in the lake.
 _NATURE = tuple("湖河江山海湾溪塘岛泉") + ("湿地",)
 _CONTAINER_LEVELS = ("Province", "City", "District", "County")  # what a zone is named after
@@ -37,33 +38,32 @@ class Container:
 
 
 def level_of(name: str) -> str:
-    for suffix, level in _SUFFIX_LEVEL:
-        if name.endswith(suffix):
-            return level
-    return ""
+    suffix = lexicon.affixes(lexicon.place_suffixes).ending_at(name, len(name))
+    return lexicon.place_suffixes()[suffix] if suffix else ""
 
 
 def may_contain(outer: Mention, inner: Mention) -> bool:
     """Whether a name written inside or before another can be where the other is: not a lake or a
     hill a name merely borrows (`白洋湖科技创业园`), not a smaller area before a larger one."""
-    borrowed = outer.subtype != "AdministrativeArea" and outer.name.endswith(_NATURE)
-    if outer.kind == "Place" and borrowed:
+    borrowed = outer.subtype != ADMINISTRATIVE_AREA and outer.name.endswith(_NATURE)
+    if outer.kind == PLACE and borrowed:
         return False
-    if outer.kind != "Place" or inner.kind != "Place":
+    if outer.kind != PLACE or inner.kind != PLACE:
         return True
     a, b = RANK.get(outer.level), RANK.get(inner.level)
     return a is None or b is None or a < b
 
 
+@per_article
 def container(ctx: Context, m: Mention) -> Container | None:
     """Where the name of ``m`` (an organisation or place) says it belongs, or ``None``."""
-    if not (m.kind == "Organization" or is_place(m)):
+    if not (m.kind == ORGANIZATION or is_place(m)):
         return None
     kids = [k for k in ctx.children(m) if is_agent(k) or is_place(k)]
     found = None
     if kids:
         found = _from_parts(m, kids)
-    elif m.kind == "Organization":
+    elif m.kind == ORGANIZATION:
         found = _from_prefix(ctx, m) or _from_area_prefix(m)
     elif m.level == "DevelopmentZone":
         found = _zone_in_area(ctx, m)
@@ -85,16 +85,16 @@ def _unbracketed(ctx: Context, p: Mention) -> Mention:
 def canonical_place(ctx: Context, p: Mention) -> Mention:
     """A place written short (`梅港`, `戚墅堰`: no level) is the area the article names in full
     (`梅港市`, `戚家街道`) when there is exactly one such area."""
-    if p.subtype == "AdministrativeArea" or len(p.name) < 2:
+    if p.subtype == ADMINISTRATIVE_AREA or len(p.name) < 2:
         return p
     full = [ctx.by_name[p.name + s][0] for s in ("省", "市", "区", "县", "镇", "乡", "街道")
             if p.name + s in ctx.by_name]
-    full = [n for n in full if n.subtype == "AdministrativeArea"]
+    full = [n for n in full if n.subtype == ADMINISTRATIVE_AREA]
     return full[0] if len(full) == 1 else p
 
 
 def _from_parts(m: Mention, kids: list[Mention]) -> Container | None:
-    orgs = [k for k in kids if k.kind == "Organization"]
+    orgs = [k for k in kids if k.kind == ORGANIZATION]
     org = orgs[-1] if orgs else None
     places = [k for k in kids if is_place(k) and (org is None or k.start >= org.end)
               and may_contain(k, m)]
@@ -106,7 +106,7 @@ def _from_parts(m: Mention, kids: list[Mention]) -> Container | None:
 
 def prefix_container(ctx: Context, m: Mention) -> Container | None:
     """Where ``m``'s name says it belongs going by the other names of the article alone."""
-    return _from_prefix(ctx, m) if m.kind == "Organization" else None
+    return _from_prefix(ctx, m) if m.kind == ORGANIZATION else None
 
 
 def _from_prefix(ctx: Context, m: Mention) -> Container | None:
@@ -114,19 +114,20 @@ def _from_prefix(ctx: Context, m: Mention) -> Container | None:
     # `县委` completed to 云阳县委 begins with 云阳县: one character of the name may remain.
     candidates = [n for k in range(2, len(m.name)) for n in ctx.by_name.get(m.name[:k], ())]
     candidates += [n for k in range(2, len(m.text)) for n in ctx.by_text.get(m.text[:k], ())]
-    candidates = [n for n in candidates if n.kind in ("Organization", "Place") and n.name != m.name
+    candidates = [n for n in candidates if n.kind in (ORGANIZATION, PLACE) and n.name != m.name
                   and not _short_form(n.name, m.name)]
     if not candidates:
         return None
     best = min(candidates, key=lambda n: (-len(n.name), n.start, n.end, n.kind))
-    if best.kind == "Organization":
+    if best.kind == ORGANIZATION:
         return Container(org=best, place=None, how="prefix")
     return Container(org=None, place=best, how="prefix")
 
 
 def _short_form(short: str, full: str) -> bool:
     """`青松街道办` is `青松街道办事处` written short: the same body, not a part of it."""
-    return any(short.endswith(a) and full == short[:-len(a)] + b for a, b in _SHORT_FORMS)
+    return short.endswith(_SHORT_ENDINGS) \
+        and any(short.endswith(a) and full == short[:-len(a)] + b for a, b in _SHORT_FORMS)
 
 
 def _zone_in_area(ctx: Context, zone: Mention) -> Container | None:
@@ -134,8 +135,8 @@ def _zone_in_area(ctx: Context, zone: Mention) -> Container | None:
     (the area must be named in the article)."""
     best: tuple[int, Mention] | None = None
     for n in ctx.areas:
-        named_area = n.subtype == "AdministrativeArea" and n.level in _CONTAINER_LEVELS
-        bare_place = n.kind == "Place" and not n.level and not n.name.endswith(_NATURE)
+        named_area = n.subtype == ADMINISTRATIVE_AREA and n.level in _CONTAINER_LEVELS
+        bare_place = n.kind == PLACE and not n.level and not n.name.endswith(_NATURE)
         if not (named_area or bare_place):
             continue
         stem = n.name[:-1] if n.name.endswith(("省", "市", "区", "县")) else n.name
@@ -151,8 +152,8 @@ def _from_area_prefix(m: Mention) -> Container | None:
     if not found or not m.name.startswith(found.group(1)):
         return None
     name = found.group(1)
-    place = Mention(start=m.start, end=m.start + len(name), text=name, kind="Place",
-                    subtype="AdministrativeArea", name=name, rule="relate-area-prefix",
+    place = Mention(start=m.start, end=m.start + len(name), text=name, kind=PLACE,
+                    subtype=ADMINISTRATIVE_AREA, name=name, rule="relate-area-prefix",
                     level=level_of(name))
     return Container(org=None, place=place, how="area-prefix")
 
@@ -178,7 +179,7 @@ def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
     renamed: dict[Mention, Mention] = {}
     for m in sorted(mentions):
         head = renamed.get(m, m)
-        found = _AREA_PREFIX.match(head.name) if head.kind == "Organization" else None
+        found = _AREA_PREFIX.match(head.name) if head.kind == ORGANIZATION else None
         if not found:
             continue
         area = found.group(1)
@@ -191,7 +192,7 @@ def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
                 # its own (`梅林大学附属中学党支部`), not one of the area's.
                 bare = ((nxt.name == nxt.text or nxt.rule.endswith("+context"))
                         and len(nxt.text) <= MAX_BARE_DEPARTMENT)
-                if (nxt.kind == "Organization" and nxt.subtype == head.subtype and bare
+                if (nxt.kind == ORGANIZATION and nxt.subtype == head.subtype and bare
                         and not _AREA_PREFIX.match(nxt.text) and not nxt.name.startswith(area)):
                     renamed[nxt] = replace(nxt, name=area + nxt.text, rule=nxt.rule + "+list-scope")
     return [renamed.get(m, m) for m in mentions]

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.model import Mention, Relation
-from kg.relate.context import OPENERS, Context, identity, is_agent
+from kg.relate.context import OPENERS, Context, identity, is_agent, per_article
 from kg.relate.names import level_of
+from kg.vocab import ORGANIZATION, PARTNER_OF, PLACE
 
 CONNECTIVES = ("携手", "联合", "会同", "与", "和", "同")
 TRIGGERS = ("签署", "签订", "签约", "共建", "结对", "联合", "合作", "携手", "联手", "联建", "共同",
@@ -53,6 +54,7 @@ class Coordination:
     omitted: bool
 
 
+@per_article
 def coordinations(ctx: Context) -> list[Coordination]:
     """Every `A与B…签署` construction of the article, in order."""
     found: list[Coordination] = []
@@ -82,7 +84,7 @@ def partners(ctx: Context) -> list[Relation]:
         firsts = [c.first] if c.omitted else _listed_before(ctx, c.first)
         for first in firsts:
             for other in c.others:
-                found.append(ctx.relation(first, "partnerOf", other, c.at, conf, rule))
+                found.append(ctx.relation(first, PARTNER_OF, other, c.at, conf, rule))
     found.extend(_both_sides(ctx))
     found.extend(_groups(ctx))
     found.extend(_hosts(ctx))
@@ -120,14 +122,14 @@ def _groups(ctx: Context) -> list[Relation | None]:
         items = [_as_body(ctx, item) for item in items]
         for i, a in enumerate(items):
             for b in items[i + 1:]:
-                found.append(ctx.relation(a, "partnerOf", b, m.start, CONF_EXPLICIT, "partner-group"))
+                found.append(ctx.relation(a, PARTNER_OF, b, m.start, CONF_EXPLICIT, "partner-group"))
     return found
 
 
 def _as_body(ctx: Context, m: Mention) -> Mention:
     """`甲社区、乙社区共同签署`: a community or village that signs stands for its party body, when
     the article names exactly one (`甲社区党委`)."""
-    if m.kind != "Place" or m.level not in ("Community", "Village"):
+    if m.kind != PLACE or m.level not in ("Community", "Village"):
         return m
     bodies = {n.name: n for n in ctx.mentions if n.subtype == "PartyOrganization"
               and n.name.startswith(m.name) and n.name[len(m.name):] in PARTY_SUFFIXES}
@@ -191,7 +193,7 @@ def _hosts(ctx: Context) -> list[Relation | None]:
         if hosts and nxt >= 0:
             others, end = _agent_list(ctx, nxt + 1)
             if others and ctx.text.startswith(("承办", "协办"), end):
-                found.extend(ctx.relation(hosts[-1], "partnerOf", o, at, CONF_EXPLICIT,
+                found.extend(ctx.relation(hosts[-1], PARTNER_OF, o, at, CONF_EXPLICIT,
                                           "partner-host") for o in others)
         at = ctx.text.find("主办", at + 1)
     return found
@@ -284,11 +286,11 @@ def _both_sides(ctx: Context) -> list[Relation | None]:
         span = ctx.sents.at(at)
         if span and any(t in follows for t in TRIGGERS):
             # the two parties are bodies: a bare `宿迁` before 双方 is the city the text speaks of
-            named = ctx.outermost([m for m in ctx.within(span[0], at) if m.kind == "Organization"])
+            named = ctx.outermost([m for m in ctx.within(span[0], at) if m.kind == ORGANIZATION])
             distinct = list({identity(m): m for m in reversed(named)}.values())
             if len(distinct) >= 2:
                 b, a = distinct[:2]  # the two parties named last before 双方
-                found.append(ctx.relation(a, "partnerOf", b, at, CONF_BOTH_SIDES,
+                found.append(ctx.relation(a, PARTNER_OF, b, at, CONF_BOTH_SIDES,
                                           "partner-both-sides"))
         at = ctx.text.find("双方", at + 1)
     return found

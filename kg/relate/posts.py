@@ -18,9 +18,11 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Mention, Relation
+from kg.recognise import lexicon
 from kg.relate.context import Context, is_agent
 from kg.relate.names import area_of, level_of
-from kg.relate.titles import GOVERNMENT_HEADS, titles
+from kg.relate.titles import GOVERNMENT_HEADS
+from kg.vocab import ADMINISTRATIVE_AREA, MEMBER_OF, ORGANIZATION, PERSON, PLACE, SUB_ORGANIZATION_OF
 
 MAX_FILLER = 10  # `中亿丰建设集团基础设施板块总工程师`: words between the body and the title
 _PUNCT = set("，,。；;：:、！？!?“”‘’（）()《》\n")
@@ -87,7 +89,7 @@ def posts(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
     before: tuple[Mention, list[Item]] | None = None  # the person before, with its posts
     for person in ctx.mentions:
-        if person.kind != "Person":
+        if person.kind != PERSON:
             continue
         span = ctx.sents.at(person.start)
         if span is None:
@@ -122,11 +124,11 @@ def _listed_after(ctx: Context, previous: Mention, chain: list[Item], person: Me
 def _apposition(ctx: Context, person: Mention) -> list[Relation]:
     """`云州某研究所张三当选…`: a body written right before a name, with no title, is the person's
     (the post is not stated, so no role)."""
-    bodies = [m for m in ctx.ending_at(person.start) if m.kind == "Organization"]
+    bodies = [m for m in ctx.ending_at(person.start) if m.kind == ORGANIZATION]
     if not bodies:
         return []
     body = max(bodies, key=lambda m: m.end - m.start)
-    rel = ctx.relation(person, "memberOf", body, person.start, CONF_APPOSITION, "apposition")
+    rel = ctx.relation(person, MEMBER_OF, body, person.start, CONF_APPOSITION, "apposition")
     return [rel] if rel is not None else []
 
 
@@ -153,10 +155,8 @@ def parse_chain(ctx: Context, end: int, floor: int, whole: bool = False) -> list
 
 def _item_before(ctx: Context, end: int, floor: int) -> Item | None:
     text = ctx.text
-    for title in titles():
+    for title in lexicon.affixes(lexicon.titles).ending(text, end, floor):  # longest first
         tstart = end - len(title)
-        if tstart < floor or not text.startswith(title, tstart):
-            continue
         if any(is_agent(m) for m in ctx.ending_between(tstart + 1, end - 1)):
             continue  # `党支部书记` after `X社区党支部`: the body's name takes 党支部, the title is 书记
         prefix = next((p for p in _TITLE_PREFIXES if text.startswith(p, tstart - len(p))), "")
@@ -175,7 +175,7 @@ def _item_before(ctx: Context, end: int, floor: int) -> Item | None:
             if department is not None:
                 return Item(department, title, title, department.start, end)
             return _opaque(ctx, title, tstart, end, floor) or Item(None, title, title, tstart, end)
-        if body.kind == "Organization" and body.name == body.text:
+        if body.kind == ORGANIZATION and body.name == body.text:
             known = _known_name(ctx, body.text)
             body = _renamed(body, known) if known != body.name else body
         filler = text[body.end:tstart]
@@ -193,7 +193,7 @@ def _contracted_department(ctx: Context, title: str, tstart: int, floor: int) ->
     if not all("\u4e00" <= c <= "\u9fff" for c in written) or written.endswith("部"):
         return None
     name = written + "部"
-    return Mention(start=start, end=tstart, text=name, kind="Organization",
+    return Mention(start=start, end=tstart, text=name, kind=ORGANIZATION,
                    subtype="GovernmentAgency", name=name, rule="relate-chain-body")
 
 
@@ -216,7 +216,7 @@ def _body_before(ctx: Context, tstart: int, floor: int) -> Mention | None:
         if not is_agent(m) or m.start < floor:
             continue
         gap = ctx.text[m.end:tstart]
-        if _STOPS.intersection(gap) or any(n.kind == "Person" for n in ctx.within(m.end, tstart)):
+        if _STOPS.intersection(gap) or any(n.kind == PERSON for n in ctx.within(m.end, tstart)):
             continue
         if _BODY_END.search(gap):
             continue  # `桃源镇商会会长`: the words before the title name a body of their own
@@ -231,7 +231,7 @@ def _written_body(ctx: Context, tstart: int, floor: int) -> Mention | None:
     start = tstart
     while start > floor and ctx.text[start - 1] not in _STOPS and tstart - start < MAX_BODY:
         start -= 1
-    people = [n.end for n in ctx.within(start, tstart) if n.kind == "Person"]
+    people = [n.end for n in ctx.within(start, tstart) if n.kind == PERSON]
     start = max([start, *people])
     # The longest body-shaped tail: `区工商联副主席` is not `区工` + `商联`.
     for i in range(start, tstart - 1):
@@ -239,7 +239,7 @@ def _written_body(ctx: Context, tstart: int, floor: int) -> Mention | None:
         subtype = _body_subtype(written)
         if subtype and ((i == start and not written.startswith(_NOT_A_NAME))
                         or _BARE_BODY.match(written)):
-            return Mention(start=i, end=tstart, text=written, kind="Organization", subtype=subtype,
+            return Mention(start=i, end=tstart, text=written, kind=ORGANIZATION, subtype=subtype,
                            name=_known_name(ctx, written), rule="relate-chain-body")
     return None
 
@@ -260,9 +260,9 @@ def _article_area(ctx: Context, suffix: str) -> Mention | None:
     """The area of the level ``suffix`` names (`县`, `街道`) that the article is about: its subject,
     else the only such area it names."""
     subject = ctx.subject
-    if subject is not None and subject.subtype == "AdministrativeArea" and subject.name.endswith(suffix):
+    if subject is not None and subject.subtype == ADMINISTRATIVE_AREA and subject.name.endswith(suffix):
         return subject
-    named = [a for a in ctx.areas if a.subtype == "AdministrativeArea" and a.name.endswith(suffix)
+    named = [a for a in ctx.areas if a.subtype == ADMINISTRATIVE_AREA and a.name.endswith(suffix)
              and (suffix != "区" or not a.name.endswith(("社区", "园区", "新区")))]
     return named[0] if len(named) == 1 else None
 
@@ -273,14 +273,14 @@ def _body_subtype(written: str) -> str:
     for suffixes, subtype in _SUBTYPES:
         if written.endswith(suffixes):
             return subtype
-    return "Organization"
+    return ORGANIZATION
 
 
 def _known_name(ctx: Context, written: str) -> str:
     """The canonical name the recogniser gave the same words elsewhere in the article; for a
     generic word (`商会会长`, `公司党委书记`), the one body of the article whose name ends so."""
     for m in ctx.by_text.get(written, ()):
-        if m.kind == "Organization" and m.name != written:
+        if m.kind == ORGANIZATION and m.name != written:
             return m.name
     if len(written) <= MAX_GENERIC and not _BARE_BODY.match(written):
         names = ctx.bodies_ending_with(written)
@@ -313,7 +313,7 @@ def _scope(ctx: Context, chain: list[Item], listed: list[Item] = ()) -> list[Ite
     body is the scope of this chain's first items."""
     out: list[Item] = []
     prev: Mention | None = listed[-1].body if listed else None  # the body of the item before
-    roots = [i.root or i.body for i in listed if i.body is not None and i.body.kind != "Place"]
+    roots = [i.root or i.body for i in listed if i.body is not None and i.body.kind != PLACE]
     root: Mention | None = roots[-1] if roots else None  # the last body named in full
     for item in chain:
         if item.opaque:
@@ -376,7 +376,7 @@ def _unit_for(ctx: Context, body: Mention, title: str) -> Mention | None:
     for suffix in PARTY_BODIES:
         unit = body.name[:-len(suffix)] if body.name.endswith(suffix) else ""
         if unit:
-            units = [m for m in ctx.by_name.get(unit, ()) if m.kind == "Organization"]
+            units = [m for m in ctx.by_name.get(unit, ()) if m.kind == ORGANIZATION]
             return units[0] if units else None
     return body
 
@@ -385,7 +385,7 @@ def _government(ctx: Context, body: Mention) -> Mention | None:
     """Where a head of government holds the post: the area's 人民政府 when the article names it,
     else the area itself (a name the text does not write is not made up). ``body`` is the area or
     the committee named after it (`梅港市委书记、市长`)."""
-    if body.kind == "Place":
+    if body.kind == PLACE:
         area = body.name
     elif body.subtype == "PartyOrganization" or body.name.endswith(("政府", "人民政府")):
         area = area_of(body.name)
@@ -395,14 +395,14 @@ def _government(ctx: Context, body: Mention) -> Mention | None:
         return None
     for name in (area + "人民政府", area + "政府"):
         for m in ctx.by_name.get(name, ()):
-            if m.kind == "Organization":
+            if m.kind == ORGANIZATION:
                 return m
-    places = [m for m in ctx.by_name.get(area, ()) if m.kind == "Place"]
+    places = [m for m in ctx.by_name.get(area, ()) if m.kind == PLACE]
     if places:
         return places[0]
     if body.text.startswith(area):  # `梅林市委`: the area is written inside the committee's name
-        return Mention(start=body.start, end=body.start + len(area), text=area, kind="Place",
-                       subtype="AdministrativeArea", name=area, rule="relate-area-prefix",
+        return Mention(start=body.start, end=body.start + len(area), text=area, kind=PLACE,
+                       subtype=ADMINISTRATIVE_AREA, name=area, rule="relate-area-prefix",
                        level=level_of(area))
     return None
 
@@ -425,7 +425,7 @@ def _membership(ctx: Context, person: Mention, item: Item) -> Relation | None:
         conf, rule = CONF_FILLER, "title"
     else:
         conf, rule = CONF_DIRECT, "title"
-    return ctx.relation(person, "memberOf", body, person.start, conf, rule,
+    return ctx.relation(person, MEMBER_OF, body, person.start, conf, rule,
                         role=item.title, role_label=item.written)
 
 
@@ -433,7 +433,7 @@ def _department(ctx: Context, item: Item) -> Relation | None:
     """`区委副书记、组织部部长`: the department completed from the chain is the committee's."""
     if item.root is None or item.body is None or item.body.name != item.root.name + item.body.text:
         return None
-    return ctx.relation(item.body, "subOrganizationOf", item.root, item.body.start, CONF_SCOPED,
+    return ctx.relation(item.body, SUB_ORGANIZATION_OF, item.root, item.body.start, CONF_SCOPED,
                         "title-chain-scope")
 
 

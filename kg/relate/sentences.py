@@ -8,33 +8,37 @@ them, so the builder's source slice is exactly the quoted sentence.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 END = frozenset("。！？!?")
 CLOSERS = frozenset("”’」』）)》】\"'")
 CLAUSE_BREAKS = frozenset("，,；;：:。！？!?\n")
+STOP = re.compile("[\n" + "".join(END) + "]")
+# A quote is skipped whole (up to its ” or the line break, which is a break again); else a break.
+QUOTE_OR_BREAK = re.compile("“[^”\n]*|([" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "])")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Every sentence of ``text`` as ``(start, end)``, in order, without surrounding white space."""
     spans: list[tuple[int, int]] = []
-    start, i, n = 0, 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
+    start, n = 0, len(text)
+    stop = STOP.search(text)  # only line breaks and end marks can end a sentence: jump between them
+    while stop:
+        i = stop.start()
+        if text[i] == "\n":
             _add(text, spans, start, i)
             start = i + 1
-        elif ch in END:
-            j = i + 1
-            while j < n and (text[j] in END or text[j] in CLOSERS):
-                j += 1
-            if text[j - 1] == "”" and j < n and text[j] not in "\n“":
-                i = j  # `“……！”他说。`: the speaker's words close the sentence, not the quote
-                continue
-            _add(text, spans, start, j)
-            start, i = j, j
+            stop = STOP.search(text, i + 1)
             continue
-        i += 1
+        j = i + 1
+        while j < n and (text[j] in END or text[j] in CLOSERS):
+            j += 1
+        if not (text[j - 1] == "”" and j < n and text[j] not in "\n“"):
+            _add(text, spans, start, j)
+            start = j
+        # else `“……！”他说。`: the speaker's words close the sentence, not the quote
+        stop = STOP.search(text, j)
     _add(text, spans, start, n)
     return spans
 
@@ -89,12 +93,5 @@ class Sentences:
 
 
 def _clause_breaks(text: str) -> list[int]:
-    breaks, quoted = [], False
-    for i, ch in enumerate(text):
-        if ch == "“":
-            quoted = True
-        elif ch == "”" or ch == "\n":
-            quoted = False
-        if ch in CLAUSE_BREAKS and not quoted:
-            breaks.append(i)
-    return breaks
+    """Offsets of the clause breaks outside “…” quotes (a quote runs to its ” or the line's end)."""
+    return [m.start(1) for m in QUOTE_OR_BREAK.finditer(text) if m.lastindex]

@@ -11,6 +11,7 @@ import re
 from kg.relate.context import Context
 from kg.relate.names import container, prefix_container
 from kg.model import Mention, Relation
+from kg.vocab import ORGANIZATION, SUB_ORGANIZATION_OF
 
 CONF_NAME = 0.95
 CONF_PREFIX = 0.9
@@ -27,7 +28,7 @@ _BELONGS = ("隶属于", "隶属")
 def suborganizations(ctx: Context) -> list[Relation]:
     found: list[Relation | None] = []
     for m in ctx.mentions:
-        if m.kind != "Organization":
+        if m.kind != ORGANIZATION:
             continue
         where = container(ctx, m)
         if where is not None and where.org is None:
@@ -37,7 +38,7 @@ def suborganizations(ctx: Context) -> list[Relation]:
             conf = CONF_NAME if where.how == "nested" else CONF_PREFIX
             if where.how == "prefix" and "+context" in m.rule:
                 conf = CONF_COMPLETED
-            found.append(ctx.relation(m, "subOrganizationOf", where.org, m.start, conf,
+            found.append(ctx.relation(m, SUB_ORGANIZATION_OF, where.org, m.start, conf,
                                       f"name-{where.how}"))
     found.extend(_from_statements(ctx))
     found.extend(_composed_of(ctx))
@@ -54,10 +55,10 @@ def _composed_of(ctx: Context) -> list[Relation | None]:
         if ctx.text.startswith("由", clause):
             members = _members(ctx, clause + 1, at)
             parent = ctx.clause_subject(clause - 1) if clause > 0 else None
-            if parent is not None and members and parent.kind == "Organization":
-                found.extend(ctx.relation(m, "subOrganizationOf", parent, at, CONF_STATEMENT,
+            if parent is not None and members and parent.kind == ORGANIZATION:
+                found.extend(ctx.relation(m, SUB_ORGANIZATION_OF, parent, at, CONF_STATEMENT,
                                           "suborg-statement") for m in members
-                             if m.kind == "Organization")
+                             if m.kind == ORGANIZATION)
         at = ctx.text.find("组成", at + 1)
     return found
 
@@ -72,14 +73,14 @@ def _members(ctx: Context, start: int, end: int) -> list[Mention]:
     stops = [start + i for i, ch in enumerate(text[:last - start]) if ch in _MEMBER_SEPS] + [last]
     found = []
     for stop in stops:
-        ending = [m for m in ctx.ending_at(stop) if m.kind == "Organization" and m.start >= start]
+        ending = [m for m in ctx.ending_at(stop) if m.kind == ORGANIZATION and m.start >= start]
         if ending:
             found.append(max(ending, key=lambda m: m.end - m.start))
     return found
 
 
 def _orgs_at(ms):
-    orgs = [m for m in ms if m.kind == "Organization"]
+    orgs = [m for m in ms if m.kind == ORGANIZATION]
     return max(orgs, key=lambda m: m.end - m.start, default=None)
 
 
@@ -94,7 +95,7 @@ def _from_statements(ctx: Context) -> list[Relation | None]:
                 after = _orgs_at(ctx.starting_at(at + len(word)))
                 parent, child = (before, after) if parent_first else (after, before)
                 if parent and child:
-                    found.append(ctx.relation(child, "subOrganizationOf", parent, at,
+                    found.append(ctx.relation(child, SUB_ORGANIZATION_OF, parent, at,
                                               CONF_STATEMENT, "suborg-statement"))
                 at = ctx.text.find(word, at + 1)
     return found
