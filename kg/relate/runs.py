@@ -127,7 +127,8 @@ def _agent_before_verb(ctx: Context, item: Mention) -> Mention | None:
     if pos >= _LONGEST_RUN_FORM and not ctx.text.endswith(_RUN_FORMS, 0, pos):
         return None  # no verb of running right before it: one test instead of one per verb
     for written in _RUN_FORMS:
-        if ctx.text.startswith(written, pos - len(written)):
+        # a negative start would make startswith read from the end of the text
+        if len(written) <= pos and ctx.text.startswith(written, pos - len(written)):
             at = pos - len(written)
             agent = _longest_agent_ending(ctx, at) or _agent_before_locative(ctx, at)
             if agent is not None and (_opens_its_part(ctx, agent)
