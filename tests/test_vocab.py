@@ -3,6 +3,7 @@ shapes, every export of a seeds build, the stats and the views' legend. A kind o
 one of them forgets fails here instead of silently vanishing from an output."""
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -215,3 +216,29 @@ def test_vocab_names_stay_importable_from_the_model():
     from kg.model import ADMIN_LEVELS, KINDS as MODEL_KINDS, PREDICATES as MODEL_PREDICATES
     assert MODEL_PREDICATES == tuple(vocab.PREDICATES) and ADMIN_LEVELS == tuple(vocab.LEVELS)
     assert MODEL_KINDS == {k.name: tuple(s.name for s in k.subtypes) for k in KINDS}
+
+
+# ---------------------------------------------------------------- names written in the code
+
+# Where the extractors name subtypes and levels as strings (`subtype="Brand"`, `level in
+# ("Town", "Subdistrict")`): a misspelt one would silently never match, so each must be declared.
+_EXTRACTORS = ("kg/recognise", "kg/relate", "kg/resolve.py", "kg/bylines.py", "kg/rdf")
+_TYPE_NAME = re.compile(r"^(?:[A-Z][a-z]+)+$|^[a-z]+(?:[A-Z][a-z]+)+$")  # PartyOrganization, memberOf
+_CODE_TYPES = {"View", "Context"}  # class names in type hints written as strings
+
+
+def _type_names_in_extractors():
+    for place in _EXTRACTORS:
+        paths = [ROOT / place] if place.endswith(".py") else sorted((ROOT / place).rglob("*.py"))
+        for path in paths:
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                        and _TYPE_NAME.match(node.value) and node.value not in _CODE_TYPES:
+                    yield f"{path.relative_to(ROOT)}:{node.lineno}", node.value
+
+
+def test_vocab_declares_every_kind_subtype_level_and_predicate_the_extractors_write_by_name():
+    declared = {*vocab.KINDS, *vocab.SUBTYPES, *vocab.PREDICATES, *vocab.LEVELS}
+    written = list(_type_names_in_extractors())
+    assert len(written) > 50  # the scan does find the extractors' names
+    assert [(where, name) for where, name in written if name not in declared] == []
