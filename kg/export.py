@@ -1,8 +1,9 @@
 """Exports of a built graph for other tools: N-Triples and JSON-LD for pipelines, GraphML for Gephi.
 
-``write_exports(graph_path, out_dir, formats)`` reads the Turtle that ``kg build`` wrote and
-writes each requested format beside it, atomically and deterministically (the same graph gives
-byte-identical files):
+``write_store_exports(store, out_dir, formats, base)`` writes each requested format of the graph
+in a pyoxigraph ``Store`` (``kg build`` hands over the graph it made, in memory);
+``write_exports(graph_path, out_dir, formats)`` loads a Turtle file once and does the same. Each
+file is written atomically and deterministically (the same graph gives byte-identical files):
 
 - ``nt``: N-Triples, one triple a line, sorted; ``sort -u`` and ``comm`` work on it.
 - ``jsonld``: JSON-LD (rdflib) compacted with the contract's prefixes as ``@context``; nodes
@@ -23,10 +24,14 @@ from typing import Iterable
 
 import networkx as nx
 import pyoxigraph as ox
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
 
 from kg.errors import KgError
 from kg.io import atomic_open
-from kg.rdf.load import graph_prefixes, load_graph, read_triples
+from kg.rdf.load import graph_base, load_store, to_rdflib
+from kg.rdf.namespaces import PREFIXES, bind_prefixes
+from kg.rdf.terms import XSD_DECIMAL, decimal_form
 from kg.vocab import DJ_NS, KINDS, MEMBER_OF, ORG_NS, PREDICATES
 
 FORMATS = ("ttl", "nt", "jsonld", "graphml")
@@ -51,32 +56,63 @@ def write_exports(graph_path, out_dir, formats: Iterable[str]) -> list[Path]:
     """Write each of ``formats`` for the Turtle graph at ``graph_path`` into ``out_dir``."""
     graph_path, out_dir = Path(graph_path), Path(out_dir)
     formats = parse_formats(",".join(formats))
+    others = [f for f in formats if f != "ttl"]
+    if others:  # the graph is loaded once, for every format
+        write_store_exports(load_store(graph_path), out_dir, others, graph_base(graph_path))
+    target = out_dir / FILE_NAMES["ttl"]
+    if "ttl" in formats and target.resolve() != graph_path.resolve():
+        with atomic_open(target, "wb", encoding=None) as out, open(graph_path, "rb") as src:
+            shutil.copyfileobj(src, out)
+    return [out_dir / FILE_NAMES[f] for f in formats]
+
+
+def write_store_exports(store: ox.Store, out_dir, formats: Iterable[str],
+                        base: str | None = None) -> list[Path]:
+    """Write each of ``formats`` (not ``ttl``: the build writes it) for the graph in ``store``
+    into ``out_dir``; ``base`` is the ``djr:`` namespace of its IRIs (JSON-LD's context)."""
+    out_dir = Path(out_dir)
     written = []
-    for fmt in formats:
-        target = out_dir / FILE_NAMES[fmt]
+    for fmt in parse_formats(",".join(formats)):
         if fmt == "ttl":
-            if target.resolve() != graph_path.resolve():
-                with atomic_open(target, "wb", encoding=None) as out, open(graph_path, "rb") as src:
-                    shutil.copyfileobj(src, out)
-        else:
-            WRITERS[fmt](graph_path, target)
+            raise ValueError("graph.ttl is written by kg.rdf.turtle.write_store_turtle")
+        target = out_dir / FILE_NAMES[fmt]
+        WRITERS[fmt](store, target, PREFIXES(base) if base else PREFIXES())
         written.append(target)
     return written
 
 
-def write_ntriples(graph_path, target: Path) -> None:
-    lines = sorted({f"{t} .\n" for t in read_triples(graph_path)})
+def write_ntriples(store: ox.Store, target: Path, prefixes=None) -> None:
+    """Sorted N-Triples, written one subject at a time: a line starts with its subject's
+    ``<iri>``, and no such form is a prefix of another, so sorting the subjects and then each
+    subject's lines sorts the whole file."""
+    rows = store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o }")
     with atomic_open(target) as out:
-        out.writelines(lines)
+        for text, node in sorted((str(row[0]), row[0]) for row in rows):
+            out.writelines(sorted(f"{text} {q.predicate} {_nt_object(q.object)} .\n"
+                                  for q in store.quads_for_pattern(node, None, None,
+                                                                   ox.DefaultGraph())))
 
 
-def write_jsonld(graph_path, target: Path) -> None:
-    graph = load_graph(graph_path)
-    context = graph_prefixes(graph_path)
-    document = json.loads(graph.serialize(format="json-ld", context=context))
+def _nt_object(term) -> str:
+    if isinstance(term, ox.Literal) and term.datatype == XSD_DECIMAL:
+        term = ox.Literal(decimal_form(term.value), datatype=XSD_DECIMAL)  # 0.90, as graph.ttl
+    return str(term)
+
+
+def write_jsonld(store: ox.Store, target: Path, prefixes: dict[str, str]) -> None:
+    graph = bind_prefixes(Graph(), prefixes["djr"])
+    for quad in store:
+        graph.add(tuple(_rdflib(t) for t in (quad.subject, quad.predicate, quad.object)))
+    document = json.loads(graph.serialize(format="json-ld", context=prefixes))
     with atomic_open(target) as out:
         json.dump(canonical_jsonld(document), out, ensure_ascii=False, indent=1, sort_keys=True)
         out.write("\n")
+
+
+def _rdflib(term):
+    if isinstance(term, ox.Literal) and term.datatype == XSD_DECIMAL:
+        return Literal(decimal_form(term.value), datatype=XSD.decimal)  # 0.90, as graph.ttl
+    return to_rdflib(term)
 
 
 def canonical_jsonld(document):
@@ -99,20 +135,20 @@ def _sorted_values(node: dict) -> dict:
     return out
 
 
-def entity_network(graph_path) -> nx.MultiDiGraph:
-    """The entities and their relations as a networkx graph (nodes keyed by IRI)."""
-    triples = read_triples(graph_path)
+def entity_network(store: ox.Store) -> nx.MultiDiGraph:
+    """The entities and their relations as a networkx graph (nodes keyed by IRI). Reads only the
+    predicates it needs, one index lookup each, so the graph is never copied into Python."""
     types, labels, levels, articles = defaultdict(set), {}, {}, defaultdict(set)
-    for t in triples:
-        s, p, o = t.subject.value, t.predicate.value, t.object
-        if p == _RDF + "type" and isinstance(o, ox.NamedNode):
-            types[s].add(o.value.rsplit("#", 1)[-1])
-        elif p == _RDFS_LABEL and isinstance(o, ox.Literal):
-            labels[s] = o.value
-        elif p.endswith("#adminLevel"):
-            levels[s] = o.value.rsplit("#", 1)[-1]
-        elif p == "https://schema.org/mentions":
-            articles[o.value].add(s)
+    for s, o in _pairs(store, _RDF + "type"):
+        if isinstance(o, ox.NamedNode):
+            types[s.value].add(o.value.rsplit("#", 1)[-1])
+    for s, o in _pairs(store, _RDFS_LABEL):
+        if isinstance(o, ox.Literal):
+            labels[s.value] = o.value
+    for s, o in _pairs(store, DJ_NS + "adminLevel"):
+        levels[s.value] = o.value.rsplit("#", 1)[-1]
+    for s, o in _pairs(store, "https://schema.org/mentions"):
+        articles[o.value].add(s.value)
     entities = {s: kinds for s, kinds in types.items() if not kinds.isdisjoint(KINDS)}
     network = nx.MultiDiGraph()
     for iri in sorted(entities):
@@ -121,7 +157,7 @@ def entity_network(graph_path) -> nx.MultiDiGraph:
         network.add_node(iri, label=labels.get(iri, ""), type=top, subtype=sub[0] if sub else top,
                          adminLevel=levels.get(iri, ""), articles=len(articles[iri]))
     # Edge keys become GraphML edge ids, which Gephi and graphology require to be unique.
-    for number, ((s, p, o), info) in enumerate(sorted(_relation_edges(triples, entities).items())):
+    for number, ((s, p, o), info) in enumerate(sorted(_relation_edges(store, entities).items())):
         network.add_edge(s, o, key=f"e{number}", label=p, predicate=p,
                          role="、".join(sorted(info["roles"])),
                          confidence=max(info["confidence"], default=0.0),
@@ -129,15 +165,28 @@ def entity_network(graph_path) -> nx.MultiDiGraph:
     return network
 
 
-def _relation_edges(triples: list[ox.Triple], entities) -> dict[tuple[str, str, str], dict]:
+# What a statement or a membership node says about its relation (``_reified_key``,
+# ``_membership_key``) and its evidence: the only properties the edges read.
+_NODE_PROPERTIES = (_RDF + "subject", _RDF + "predicate", _RDF + "object", DJ_NS + "confidence",
+                    ORG_NS + "member", ORG_NS + "organization", DJ_NS + "roleLabel")
+
+
+def _pairs(store: ox.Store, predicate: str):
+    for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph()):
+        yield quad.subject, quad.object
+
+
+def _relation_edges(store: ox.Store, entities) -> dict[tuple[str, str, str], dict]:
     """(subject, predicate local name, object) → roles, confidences, statements."""
     edges = defaultdict(lambda: {"roles": set(), "confidence": [], "statements": set()})
+    for iri, name in RELATION_NAMES.items():
+        for s, o in _pairs(store, iri):
+            if s.value in entities and o.value in entities:
+                edges[(s.value, name, o.value)]
     by_node = defaultdict(dict)
-    for t in triples:
-        by_node[t.subject.value].setdefault(t.predicate.value, []).append(t.object)
-        name = RELATION_NAMES.get(t.predicate.value)
-        if name and t.subject.value in entities and t.object.value in entities:
-            edges[(t.subject.value, name, t.object.value)]
+    for predicate in _NODE_PROPERTIES:
+        for s, o in _pairs(store, predicate):
+            by_node[s.value].setdefault(predicate, []).append(o)
     for node, props in by_node.items():
         key = _reified_key(props)
         if key in edges:
@@ -166,8 +215,8 @@ def _membership_key(props: dict):
     return m.value, MEMBER_OF, o.value
 
 
-def write_graphml(graph_path, target: Path) -> None:
-    network = entity_network(graph_path)
+def write_graphml(store: ox.Store, target: Path, prefixes=None) -> None:
+    network = entity_network(store)
     with atomic_open(target, "wb", encoding=None) as out:
         nx.write_graphml(network, out, encoding="utf-8", prettyprint=True)
 

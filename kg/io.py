@@ -67,6 +67,20 @@ def write_text_atomic(path, text: str) -> None:
         handle.write(text)
 
 
+def move_tree(source, target) -> None:
+    """Move every file under ``source`` to the same place under ``target`` (replacing what is
+    there, each in one rename), then remove ``source``. Both on one file system."""
+    source, target = Path(source), Path(target)
+    if not source.is_dir():
+        return
+    for folder, _, names in os.walk(source):
+        into = target / Path(folder).relative_to(source)
+        for name in names:
+            into.mkdir(parents=True, exist_ok=True)
+            os.replace(Path(folder) / name, into / name)
+    shutil.rmtree(source, ignore_errors=True)
+
+
 class OutputFolder:
     """``with OutputFolder(out) as folder:`` write the build into ``folder.stage``, then
     ``folder.commit()``.

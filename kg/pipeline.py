@@ -12,34 +12,38 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+
+import pyoxigraph as ox
 
 from kg.articles import split_articles
 from kg.cache import PageCache, page_key
 from kg.engines import Engine, make_engine
 from kg.errors import InputError
-from kg.curation import apply_curation, curation_triples, find_curation, read_curation
-from kg.dates import Dated, date_articles
+from kg.curation import (Curated, Curation, apply_curation, curation_triples, find_curation,
+                         read_curation)
+from kg.dates import date_articles
 from kg.divisions import division_codes, division_triples
-from kg.io import OutputFolder, atomic_open
-from kg.manifest import find_manifest, read_manifest
+from kg.io import OutputFolder, atomic_open, move_tree
+from kg.manifest import Manifest, find_manifest, read_manifest
 from kg.model import Page, PageResult
 from kg.normalise import normalise
-from kg.rdf.build import graph_triples
+from kg.rdf.build import graph_triples, ox_triples, to_store
 from kg.rdf.namespaces import DEFAULT_BASE, PREFIXES
-from kg.rdf.turtle import write_turtle
+from kg.rdf.turtle import write_store_turtle
 from kg.read import find_pages, read_page
 from kg.recognise import recognise
 from kg.relate import extra_mentions, relate
-from kg.resolve import Resolution, resolve
+from kg.resolve import resolve
 
 # Where the time goes, in pipeline order (BuildSummary.stage_seconds). Per-page stages add up the
 # time of every page computed, in whichever process ran it; "cache" is hashing, loading, storing.
 STAGES = ("read", "cache", "normalise", "split", "recognise", "relate", "resolve", "rdf",
           "serialise")
 CACHE_FOLDER = ".cache"
+STAGED_CACHE = ".cache-fresh"  # in the stage: the fresh entries until the build has succeeded
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,7 @@ def process_timed(page: Page) -> tuple[PageResult, dict[str, float]]:
         normalised, offsets = normalise(page.text)
     with clock("split"):
         articles = tuple(split_articles(page.source, normalised, offsets))
+    del normalised, offsets  # the articles hold their own text and map: a large page is freed now
     mentions, relations = [], []
     for article in articles:
         with clock("recognise"):
@@ -181,14 +186,11 @@ def map_pages(pages: list[Page], engine: Engine, cache: PageCache | None = None,
 
 @dataclass(frozen=True)
 class Built:
-    """What the cross-page step hands to every output writer."""
+    """What the cross-page step hands to every output writer: the graph, made once."""
 
-    results: list[PageResult]  # sorted by source
-    resolution: Resolution
+    store: ox.Store  # the whole graph in memory (default graph): what graph.ttl holds
     options: BuildOptions  # ``out`` is the stage: the folder that becomes OUT once all is written
-    graph_path: Path  # graph.ttl in the stage, already written
-    dated: dict[str, Dated] = field(default_factory=dict)  # article id → its date and origin
-    extra: tuple = ()  # further triples: curation provenance, division codes
+    graph_path: Path  # graph.ttl in the stage, already written from ``store``
 
 
 Writer = Callable[[Built], Iterable[Path]]
@@ -200,14 +202,14 @@ OUTPUTS: tuple[tuple[str, Writer], ...] = ()
 
 
 def _write_exports(built: Built) -> list[Path]:
-    from kg.export import write_exports
+    from kg.export import write_store_exports
     extra = [f for f in built.options.formats if f != "ttl"]
-    return write_exports(built.graph_path, built.options.out, extra)
+    return write_store_exports(built.store, built.options.out, extra, built.options.base)
 
 
 def _write_views(built: Built) -> list[Path]:
-    from kg.views import write_views
-    written = write_views(built.graph_path, Path(built.options.out) / "views")
+    from kg.views import write_store_views
+    written = write_store_views(built.store, Path(built.options.out) / "views")
     return [p for p in written if p.name == "index.html"]  # the entry page stands for the folder
 
 
@@ -232,6 +234,10 @@ def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
     ``options.out`` as it was, and a reader never sees files of two builds. ``engine`` overrides
     the one named in ``options`` (e.g. a ``DaskEngine`` with its own settings). ``on_stage`` is
     told the name of each cross-page stage as it starts (for a progress display).
+
+    The graph is made once, into an in-memory ``Store`` that every output reads (graph.ttl, the
+    exports, the views, validation); no output file is read back. The per-page results are freed
+    as soon as the store is made: they are most of the build's memory.
     """
     started = time.perf_counter()
     clock = Stopwatch({stage: 0.0 for stage in STAGES})
@@ -254,45 +260,85 @@ def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
         engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
         cache = PageCache(out / CACHE_FOLDER) if options.cache else None
         results, fresh = map_pages(pages, engine, cache, progress, clock)
+        del pages  # the results hold the texts (a cached result its own copy)
         summary.cached = len(results) - len(fresh)
         results.sort(key=lambda r: r.source)
         stage_started("resolve")
         with clock("resolve"):
             resolution = resolve(results)
             curated = apply_curation(curation, results, resolution, options.base)
-            results, resolution = curated.results, curated.resolution
             summary.warnings.extend(curated.warnings)
-        built = Built(results, resolution, replace(options, out=stage), stage / "graph.ttl",
-                      date_articles(results, manifest),
-                      (*curation_triples(curated, curation, options.base),
-                       *division_triples(division_codes(results, resolution), resolution,
-                                         options.base)))
+        del results, resolution  # the curated ones replace them
+        _count(summary, curated, options.min_confidence)
+        _stage_cache(cache, fresh, stage, clock)
+        del fresh  # the results are now only in ``curated``, which the graph empties
         stage_started("graph")
-        summary.triples = _write_graph(built, clock)
+        with clock("rdf"):
+            store = _make_graph(curated, curation, manifest, options)
+        del curated  # from here on the store is the graph
+        built = Built(store, replace(options, out=stage), stage / "graph.ttl")
+        with clock("serialise"), atomic_open(built.graph_path) as handle:
+            summary.triples = write_store_turtle(store, handle, PREFIXES(options.base))
         written = [built.graph_path]
         for name, write in _outputs(options):
             stage_started(name)
             with clock(name):
                 written.extend(write(built))
         if options.validate:
-            from kg.validate import validate_file
+            from kg.validate import validate_store
             stage_started("validate")
             with clock("validate"):
-                summary.problems = validate_file(built.graph_path)
+                summary.problems = validate_store(store, base=options.base)
         if cache:
             with clock("cache"):
-                for key, result in fresh:
-                    cache.put(key, result)
+                move_tree(stage / STAGED_CACHE, cache.root)
                 cache.prune()
         folder.commit()
     summary.outputs = [out / Path(p).relative_to(stage) for p in written]
-    summary.pages = len(results)
-    summary.articles = sum(len(r.articles) for r in results)
-    summary.entities = len(resolution.entities)
-    summary.relations = sum(1 for r in results for rels in r.relations for x in rels
-                            if x.confidence >= options.min_confidence)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _make_graph(curated: Curated, curation: Curation | None, manifest: Manifest | None,
+                options: BuildOptions) -> ox.Store:
+    """The graph of the curated results, in an in-memory Store. Empties ``curated.results``
+    as it goes: a page's result (its text, articles, relations) is freed once its triples are
+    made."""
+    results, resolution = curated.results, curated.resolution
+    dated = date_articles(results, manifest)
+    extra = tuple(ox_triples(chain(  # their makers yield rdflib terms
+        curation_triples(curated, curation, options.base),
+        division_triples(division_codes(results, resolution), resolution, options.base))))
+    triples = graph_triples(_handed_out(results), resolution, base=options.base,
+                            min_confidence=options.min_confidence, dated=dated)
+    return to_store(chain(triples, extra))
+
+
+def _handed_out(results: list[PageResult]) -> Iterator[PageResult]:
+    """The items of ``results`` in order, each taken out of the list as it is handed on."""
+    results.reverse()
+    while results:
+        yield results.pop()
+
+
+def _count(summary: BuildSummary, curated: Curated, min_confidence: float) -> None:
+    results = curated.results
+    summary.pages = len(results)
+    summary.articles = sum(len(r.articles) for r in results)
+    summary.entities = len(curated.resolution.entities)
+    summary.relations = sum(1 for r in results for rels in r.relations for x in rels
+                            if x.confidence >= min_confidence)
+
+
+def _stage_cache(cache: PageCache | None, fresh: list[tuple[str, PageResult]], stage: Path,
+                 clock: Stopwatch) -> None:
+    """Store the fresh results now, so they can be freed, but in the stage: they reach
+    OUT/.cache only once every output is written (a failed build writes nothing)."""
+    if cache:
+        with clock("cache"):
+            staged = PageCache(stage / STAGED_CACHE, version=cache.version)
+            for key, result in fresh:
+                staged.put(key, result)
 
 
 def _read_pages(paths: list[Path], summary: BuildSummary) -> list[Page]:
@@ -306,33 +352,6 @@ def _read_pages(paths: list[Path], summary: BuildSummary) -> list[Page]:
     if not pages:
         raise InputError(", ".join(map(str, paths)), "every input page is empty; nothing to build")
     return pages
-
-
-def _write_graph(built: Built, clock: Stopwatch) -> int:
-    """Write OUT/graph.ttl; time making triples ("rdf") apart from formatting them ("serialise")."""
-    options = built.options
-    triples = graph_triples(built.results, built.resolution, base=options.base,
-                            min_confidence=options.min_confidence, dated=built.dated)
-    triples = chain(triples, built.extra)
-    started = time.perf_counter()
-    rdf_before = clock.seconds.get("rdf", 0.0)
-    with atomic_open(built.graph_path) as handle:
-        count = write_turtle(_timed(triples, clock, "rdf"), handle, PREFIXES(options.base))
-    clock.add("serialise", time.perf_counter() - started - (clock.seconds["rdf"] - rdf_before))
-    return count
-
-
-def _timed(items: Iterable, clock: Stopwatch, stage: str, batch: int = 4096) -> Iterator:
-    """Pass ``items`` through, adding the time spent producing them to ``stage`` (in batches,
-    so that timing costs nothing measurable)."""
-    iterator = iter(items)
-    while True:
-        started = time.perf_counter()
-        chunk = list(islice(iterator, batch))
-        clock.add(stage, time.perf_counter() - started)
-        if not chunk:
-            return
-        yield from chunk
 
 
 def _check_unique_names(paths: list[Path]) -> None:

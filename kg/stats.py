@@ -66,9 +66,13 @@ class Section:
 
 
 def compute_stats(graph_path) -> list[Section]:
-    """The sections ``kg stats`` prints, in order."""
-    store, prefixes = load_store(graph_path), graph_prefixes(graph_path)
+    """The sections ``kg stats`` prints, in order, for the graph file at ``graph_path``."""
+    return store_stats(load_store(graph_path), graph_prefixes(graph_path))
 
+
+def store_stats(store: ox.Store, prefixes: dict[str, str]) -> list[Section]:
+    """The same for the graph in ``store`` (e.g. the one ``kg build`` made); ``prefixes`` name
+    its IRIs (``kg.rdf.namespaces.PREFIXES(base)``)."""
     sections = []
     for title, query in (("Entities and nodes by class", BY_CLASS),
                          ("Relations: triples, with evidence node, mean confidence", BY_RELATION),

@@ -1,16 +1,26 @@
 """The pipeline: map and reduce steps, stage timing, output hooks, progress."""
 from __future__ import annotations
 
+import gc
 import io
+import sys
 import types
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import kg.cli.build as cli_build
 import kg.pipeline as pipeline
+import kg.rdf.load
 from kg.cli import cli
-from kg.model import Page
-from kg.pipeline import STAGES, BuildOptions, build, process_page, process_text, process_timed
+from kg.errors import KgError
+from kg.export import FORMATS, write_exports
+from kg.model import Page, PageResult
+from kg.pipeline import (CACHE_FOLDER, STAGED_CACHE, STAGES, BuildOptions, build, process_page,
+                         process_text, process_timed)
+from kg.validate import validate_file
+from kg.views import write_views
 
 PER_PAGE = ("normalise", "split", "recognise", "relate")
 
@@ -63,7 +73,8 @@ def test_pipeline_outputs_hook_gets_the_built_data_and_is_timed(tmp_path, monkey
     calls = []
 
     def write_names(built):
-        calls.append([r.source for r in built.results])
+        calls.append(sorted(row[0].value for row in built.store.query(
+            "SELECT DISTINCT ?page { ?a <http://purl.org/dc/terms/source> ?page }")))
         path = built.options.out / "names.txt"
         path.write_text("\n".join(calls[-1]), encoding="utf-8")
         assert built.graph_path.exists()  # graph.ttl is written first
@@ -107,3 +118,83 @@ def test_pipeline_output_does_not_depend_on_the_hash_seed(tmp_path, seed_paths):
                        env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.append((out / "graph.ttl").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+# ---------------------------------------------------------------- one graph, in memory
+
+OUTPUT_NAMES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", ".js", ".html")
+_reads: list[str] | None = None  # while a test listens: every output file opened for reading
+
+
+def _audit(event: str, args: tuple) -> None:
+    if _reads is not None and event == "open" and isinstance(args[0], (str, Path)):
+        mode = args[1] or "r"
+        if "r" in mode and str(args[0]).endswith(OUTPUT_NAMES):
+            _reads.append(str(args[0]))
+
+
+sys.addaudithook(_audit)  # audit hooks cannot be removed: this one only listens while asked
+
+
+def test_pipeline_build_parses_no_file_it_writes(tmp_path, seed_paths, monkeypatch):
+    """The graph is made once, in memory, and every output is made from it: no stage parses
+    graph.ttl (or any other output) back, not through kg.rdf.load nor by opening it."""
+    global _reads
+
+    def refuse(path):
+        raise AssertionError(f"the build loaded {path}")
+
+    monkeypatch.setattr(kg.rdf.load, "check_path", refuse)  # every graph loader goes through it
+    _reads = []
+    try:
+        summary = build(seed_paths, BuildOptions(out=tmp_path / "out", cache=False,
+                                                 formats=FORMATS))
+    finally:
+        reads, _reads = _reads, None
+    assert [path for path in reads if path.startswith(str(tmp_path))] == []
+    assert summary.problems == [] and len(summary.outputs) == 5
+
+
+def test_pipeline_outputs_equal_those_made_from_graph_ttl(tmp_path, seed_paths):
+    """The in-memory path and the file path (kg export, kg view, kg validate) agree byte for byte."""
+    out, again = tmp_path / "out", tmp_path / "again"
+    summary = build(seed_paths, BuildOptions(out=out, cache=False, formats=FORMATS))
+    write_exports(out / "graph.ttl", again, ["nt", "jsonld", "graphml"])
+    write_views(out / "graph.ttl", again / "views")
+    for name in ("graph.nt", "graph.jsonld", "graph.graphml"):
+        assert (out / name).read_bytes() == (again / name).read_bytes(), name
+    views = sorted(p.relative_to(out) for p in (out / "views").rglob("*") if p.is_file())
+    assert views == sorted(p.relative_to(again) for p in (again / "views").rglob("*") if p.is_file())
+    assert all((out / p).read_bytes() == (again / p).read_bytes() for p in views)
+    assert summary.problems == validate_file(out / "graph.ttl")
+
+
+def _page_results_alive() -> int:
+    return sum(type(o) is PageResult for o in gc.get_objects())
+
+
+def test_pipeline_outputs_run_after_the_page_results_are_freed(tmp_path, seed_paths, monkeypatch):
+    """The per-page results are most of a build's memory: the outputs run without them."""
+    before = _page_results_alive()
+    alive = []
+    monkeypatch.setattr(pipeline, "OUTPUTS",
+                        (("count", lambda built: alive.append(_page_results_alive()) or []),))
+    summary = build(seed_paths, BuildOptions(out=tmp_path, cache=True, views=False))
+    assert alive == [before] and summary.pages == len(seed_paths)
+
+
+def test_pipeline_cache_entries_reach_the_cache_only_when_the_build_succeeds(tmp_path, monkeypatch):
+    pages, out = _pages(tmp_path / "pages", 3), tmp_path / "out"
+
+    def broken(built):
+        raise KgError("the views could not be written")
+
+    monkeypatch.setattr(pipeline, "OUTPUTS", (("broken", broken),))
+    with pytest.raises(KgError):
+        build([pages], BuildOptions(out=out, views=False))
+    assert not out.exists()  # not even the fresh cache entries
+    monkeypatch.setattr(pipeline, "OUTPUTS", ())
+    build([pages], BuildOptions(out=out, views=False))
+    assert len([p for p in (out / CACHE_FOLDER).rglob("*.pickle")]) == 3
+    assert not list(out.rglob(STAGED_CACHE))
+    assert build([pages], BuildOptions(out=out, views=False)).cached == 3

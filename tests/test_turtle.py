@@ -58,3 +58,28 @@ def test_blank_nodes_are_refused():
     from rdflib import BNode
     with pytest.raises(ValueError):
         _write([(BNode(), RDF.type, DJ.Organization)])
+
+
+def _store_text(triples) -> str:
+    from kg.rdf.build import ox_triples, to_store
+    from kg.rdf.turtle import write_store_turtle
+    out = io.StringIO()
+    write_store_turtle(to_store(ox_triples(triples)), out, PREFIXES(BASE))
+    return out.getvalue()
+
+
+def test_a_store_is_written_as_its_triples_are():
+    """The build writes graph.ttl from its in-memory Store; the text is the triples' text, also
+    for decimals, which a Store keeps as values (0.90 comes back 0.9, 1.00 as 1)."""
+    triples = _triples() + [(URIRef(f"{BASE}stmt-{c}"), DJ.confidence,
+                             Literal(c, datatype=XSD.decimal)) for c in ("0.90", "1.00", "0.40")]
+    text = _store_text(triples)
+    assert text == _write(triples)
+    assert "dj:confidence 0.90" in text and "dj:confidence 1.00" in text
+
+
+def test_the_seed_graph_from_a_store_is_the_seed_graph(seed_results):
+    from kg.rdf.build import graph_triples
+    from kg.resolve import resolve
+    triples = list(graph_triples(seed_results, resolve(seed_results)))
+    assert _store_text(triples) == _write(triples)

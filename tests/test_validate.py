@@ -345,6 +345,8 @@ def test_validate_fast_engine_refuses_a_constraint_it_does_not_know():
     ("SELECT $this WHERE { $this a ?c . FILTER NOT EXISTS { ?v a ?t } }", False),  # no shared
     ("SELECT $this WHERE { $this a ?c . OPTIONAL { $this <urn:q> ?o } "
      "FILTER NOT EXISTS { ?o <urn:p> $this } }", False),  # ?o may be unbound
+    ("SELECT $this WHERE { $this <urn:s> ?s ; <urn:p> ?p ; <urn:o> ?o . "
+     "FILTER NOT EXISTS { ?s ?p ?o } }", False),  # a lookup per row: MINUS would copy the graph
 ])
 def test_validate_not_exists_becomes_minus_only_where_they_mean_the_same(select, rewritten):
     from kg.validate import as_anti_join

@@ -16,53 +16,57 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from kg.dates import Dated
 from kg.model import Article
 from kg.rdf.iris import short_hash, slug
 from kg.rdf.namespaces import DJ, SCHEMA
+from kg.rdf.terms import Terms, date, integer, zh
 
 RULE_PREFIX = str(DJ._NS) + "rule-"
+_DJ, _RDF, _RDFS, _DCTERMS = Terms(DJ), Terms(RDF), Terms(RDFS), Terms(DCTERMS)
+_PROV, _SCHEMA = Terms(PROV), Terms(SCHEMA)
+_ANY_URI = ox.NamedNode(str(XSD.anyURI))
 
 
-def date_triples(a: URIRef, article: Article, source_text: str, dated: Dated | None,
+def date_triples(a: ox.NamedNode, article: Article, source_text: str, dated: Dated | None,
                  base: str) -> Iterator[tuple]:
     """The triples that say when and where article ``a`` was reported (none when unknown)."""
     if dated is None:
         return
-    from kg.rdf.build import evidence_text, zh  # build imports this module
+    from kg.rdf.build import evidence_text  # build imports this module
 
     if dated.date:
-        yield a, DCTERMS.date, Literal(dated.date)
+        yield a, _DCTERMS.date, date(dated.date)
     page = dated.page
     if page and page.publication:
         # dcterms:publisher points to an agent: the paper is a node named by its title
         name = page.publication
-        paper = URIRef(base + f"publication-{slug(name)}-{short_hash(name)}")
-        yield a, DCTERMS.publisher, paper
-        yield paper, RDF.type, SCHEMA.NewsMediaOrganization
-        yield paper, RDFS.label, zh(page.publication)
+        paper = ox.NamedNode(base + f"publication-{slug(name)}-{short_hash(name)}")
+        yield a, _DCTERMS.publisher, paper
+        yield paper, _RDF.type, _SCHEMA.NewsMediaOrganization
+        yield paper, _RDFS.label, zh(page.publication)
     if page and page.page:
-        yield a, SCHEMA.pagination, Literal(page.page)
+        yield a, _SCHEMA.pagination, ox.Literal(page.page)
     if page and page.url:
         # a literal, not an IRI: web addresses may hold spaces or Chinese, which IRIs here may not
-        yield a, SCHEMA.url, Literal(page.url, datatype=XSD.anyURI)
+        yield a, _SCHEMA.url, ox.Literal(page.url, datatype=_ANY_URI)
     line = dated.dateline
     if line is None:
         return
     start, end = article.to_source(line.start, line.end)
-    node = URIRef(base + "dateline-" + short_hash(str(a), str(start), str(end)))
-    rule = URIRef(RULE_PREFIX + line.rule)
-    yield a, DJ.dateline, node
-    yield node, RDF.type, DJ.Dateline
-    yield node, DCTERMS.date, Literal(line.date)
-    yield node, DJ.evidence, zh(evidence_text(source_text, start, end))
-    yield node, DJ.charStart, Literal(start)
-    yield node, DJ.charEnd, Literal(end)
-    yield node, PROV.wasDerivedFrom, a
-    yield node, PROV.wasGeneratedBy, rule
-    yield rule, RDF.type, DJ.Rule
-    yield rule, RDF.type, PROV.Activity
-    yield rule, RDFS.label, Literal(line.rule)
+    node = ox.NamedNode(base + "dateline-" + short_hash(a.value, str(start), str(end)))
+    rule = ox.NamedNode(RULE_PREFIX + line.rule)
+    yield a, _DJ.dateline, node
+    yield node, _RDF.type, _DJ.Dateline
+    yield node, _DCTERMS.date, date(line.date)
+    yield node, _DJ.evidence, zh(evidence_text(source_text, start, end))
+    yield node, _DJ.charStart, integer(start)
+    yield node, _DJ.charEnd, integer(end)
+    yield node, _PROV.wasDerivedFrom, a
+    yield node, _PROV.wasGeneratedBy, rule
+    yield rule, _RDF.type, _DJ.Rule
+    yield rule, _RDF.type, _PROV.Activity
+    yield rule, _RDFS.label, ox.Literal(line.rule)

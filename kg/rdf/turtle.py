@@ -1,17 +1,23 @@
 """A deterministic Turtle writer: the same triples give byte-identical text, whatever their order.
 
 rdflib's serializer is correct but slow on large graphs (about 90 s for a million triples here) and
-keeps the whole graph in memory; this writer sorts plain tuples and streams text. Subjects are
-sorted by IRI, ``rdf:type`` comes first, other predicates and objects are sorted by their Turtle
-form. Every output is parsed back by rdflib and pyoxigraph in the tests.
+keeps the whole graph in memory; this writer sorts and streams text. Subjects are sorted by their
+Turtle form, ``rdf:type`` comes first, other predicates and objects are sorted by their Turtle
+form. ``write_store_turtle`` writes a pyoxigraph ``Store`` (the build's graph) one subject at a
+time, so the only copy of the graph is the store; ``write_turtle`` writes triples of rdflib or
+pyoxigraph terms. Both give the same text for the same graph. Every output is parsed back by
+rdflib and pyoxigraph in the tests.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, TextIO
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
+
+from kg.rdf.terms import decimal_form
 
 _LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -61,6 +67,13 @@ class TermWriter:
         # Hot path (millions of calls): exact type checks and string constants, because
         # isinstance chains and rdflib's namespace lookups (XSD.integer) cost more than the work.
         kind = type(term)
+        if kind is ox.NamedNode:
+            text = self._uris.get(term)
+            if text is None:
+                text = self._uris[term] = self.iri(term.value)
+            return text
+        if kind is ox.Literal:
+            return self._ox_literal(term)
         if kind is URIRef:
             text = self._uris.get(term)
             if text is None:
@@ -70,7 +83,7 @@ class TermWriter:
             return self._literal(term)
         if isinstance(term, URIRef):
             return self.iri(str(term))
-        if isinstance(term, BNode):
+        if isinstance(term, (BNode, ox.BlankNode)):
             raise ValueError("blank nodes are not written: every node gets an IRI")
         raise TypeError(f"not an RDF term: {term!r}")
 
@@ -84,11 +97,56 @@ class TermWriter:
         dt = str(dt)
         if dt == _INTEGER and _INTEGER_FORM.fullmatch(value):
             return value
-        if dt == _DECIMAL and _DECIMAL_FORM.fullmatch(value):
-            return value
+        if dt == _DECIMAL:
+            value = decimal_form(value)
+            if _DECIMAL_FORM.fullmatch(value):
+                return value
         if dt == _STRING:
             return f'"{escape_string(value)}"'
         return f'"{escape_string(value)}"^^{self.iri(dt)}'
+
+    def _ox_literal(self, term: ox.Literal) -> str:
+        value, language = term.value, term.language
+        if language:
+            return f'"{escape_string(value)}"@{language}'
+        dt = term.datatype.value
+        if dt == _STRING:
+            return f'"{escape_string(value)}"'
+        if dt == _INTEGER and _INTEGER_FORM.fullmatch(value):
+            return value
+        if dt == _DECIMAL:
+            value = decimal_form(value)  # a Store gives 0.9 for the 0.90 the build made
+            if _DECIMAL_FORM.fullmatch(value):
+                return value
+        return f'"{escape_string(value)}"^^{self.iri(dt)}'
+
+
+def write_store_turtle(store: ox.Store, out: TextIO, prefixes: dict[str, str]) -> int:
+    """Write the default graph of ``store`` to ``out`` as sorted Turtle; returns the number of
+    triples. The same text as ``write_turtle`` of the same triples; it holds only the subjects
+    and one subject's triples at a time."""
+    fmt = TermWriter(prefixes)
+    term = fmt.term
+    rdf_type = fmt.iri(str(RDF.type))
+    # not memoised like other terms: most subjects (statements, memberships) are never objects
+    subjects = sorted((fmt._iri(s.value) if type(s) is ox.NamedNode else term(s), s)
+                      for s, in store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o }"))
+    _write_prefixes(out, prefixes)
+    count = 0
+    parts: list[str] = []
+    for text, node in subjects:
+        pairs = []
+        for quad in store.quads_for_pattern(node, None, None, ox.DefaultGraph()):
+            p = term(quad.predicate)
+            pairs.append((_FIRST if p == rdf_type else p, term(quad.object)))
+        pairs.sort()
+        count += len(pairs)
+        _subject(parts, text, pairs)
+        if len(parts) > 50_000:  # write in pieces: few calls, little memory
+            out.write("".join(parts))
+            parts.clear()
+    out.write("".join(parts))
+    return count
 
 
 def write_turtle(triples: Iterable[tuple], out: TextIO, prefixes: dict[str, str]) -> int:
@@ -105,24 +163,33 @@ def write_turtle(triples: Iterable[tuple], out: TextIO, prefixes: dict[str, str]
         if pairs is None:
             pairs = subjects[s] = set()
         pairs.add((_FIRST if p == rdf_type else p, term(o)))
-    for prefix, ns in prefixes.items():
-        out.write(f"@prefix {prefix}: <{ns}> .\n")
+    _write_prefixes(out, prefixes)
     count = 0
     parts: list[str] = []
     for s in sorted(subjects):
-        pairs = sorted(subjects[s])
+        pairs = sorted(subjects.pop(s))  # each subject's set goes once written
         count += len(pairs)
-        parts.append(f"\n{s}")
-        last = None
-        for p, o in pairs:
-            if p == last:
-                parts.append(f",\n        {o}")
-            else:
-                parts.append(f"{' ;' if last is not None else ''}\n    {'a' if p == _FIRST else p} {o}")
-                last = p
-        parts.append(" .\n")
+        _subject(parts, s, pairs)
         if len(parts) > 50_000:  # write in pieces: few calls, little memory
             out.write("".join(parts))
             parts.clear()
     out.write("".join(parts))
     return count
+
+
+def _write_prefixes(out: TextIO, prefixes: dict[str, str]) -> None:
+    for prefix, ns in prefixes.items():
+        out.write(f"@prefix {prefix}: <{ns}> .\n")
+
+
+def _subject(parts: list[str], s: str, pairs: list[tuple[str, str]]) -> None:
+    """One subject's block: ``pairs`` are its sorted (predicate, object) Turtle forms."""
+    parts.append(f"\n{s}")
+    last = None
+    for p, o in pairs:
+        if p == last:
+            parts.append(f",\n        {o}")
+        else:
+            parts.append(f"{' ;' if last is not None else ''}\n    {'a' if p == _FIRST else p} {o}")
+            last = p
+    parts.append(" .\n")

@@ -1,6 +1,17 @@
 """Find the names of a relation's two ends (and the title) in its evidence sentence.
 
 The side panel highlights them, so a reader sees at once *which words* support the relation.
+
+Why search the sentence rather than take the mentions' offsets from the ``Relation`` records:
+the views are made from the graph alone (``kg view`` has only graph.ttl, and ``kg build`` hands
+the views the same in-memory graph and frees the per-page results before them, which are most of
+its memory), and the graph does not carry where in a sentence each end is named. Carrying them
+beside the graph would give the build's views marks that ``kg view`` of the same graph.ttl could
+not reproduce; carrying them in the graph would change graph.ttl. The offsets would also need
+mapping twice — from the normalised article text to the source, then into the evidence as
+quoted, whose white space is folded — and would mark only the one mention the rule read, where
+a reader wants every occurrence of either name. The search costs little: it runs only for the
+evidence a page shows (``graphdata.EVIDENCE_SHOWN`` per relation).
 """
 from __future__ import annotations
 
