@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
@@ -28,7 +28,7 @@ from kg.dates import date_articles
 from kg.divisions import division_codes, division_triples
 from kg.io import OutputFolder, atomic_open, move_tree
 from kg.manifest import Manifest, find_manifest, read_manifest
-from kg.model import Page, PageResult
+from kg.model import Article, Page, PageResult
 from kg.normalise import normalise
 from kg.rdf.build import graph_triples, ox_triples, to_store
 from kg.rdf.namespaces import DEFAULT_BASE, PREFIXES
@@ -43,6 +43,11 @@ from kg.resolve import resolve
 STAGES = ("read", "cache", "normalise", "split", "recognise", "relate", "resolve", "rdf",
           "serialise")
 CACHE_FOLDER = ".cache"
+# A page longer than this (characters) is split in this process and its articles are spread over
+# the engine in runs of about ARTICLE_RUN characters: a whole archive exported into one file would
+# otherwise run on one CPU. Smaller pages go whole, one per task.
+LARGE_PAGE = 2_000_000
+ARTICLE_RUN = 250_000
 STAGED_CACHE = ".cache-fresh"  # in the stage: the fresh entries until the build has succeeded
 
 
@@ -121,11 +126,27 @@ def process_text(source: str, text: str, encoding: str = "utf-8") -> PageResult:
 def process_timed(page: Page) -> tuple[PageResult, dict[str, float]]:
     """``process_text`` on a page, with the seconds each stage took (what engines run)."""
     clock = Stopwatch()
+    articles = _split_timed(page, clock)
+    mentions, relations, seconds = _articles_timed(articles)
+    clock.merge(seconds)
+    result = PageResult(source=page.source, encoding=page.encoding, articles=articles,
+                        mentions=mentions, relations=relations, source_text=page.text)
+    return result, clock.seconds
+
+
+def _split_timed(page: Page, clock: Stopwatch) -> tuple[Article, ...]:
+    """Normalise and split; the page's normalised copy is freed on return (the articles hold
+    their own text and offset maps)."""
     with clock("normalise"):
         normalised, offsets = normalise(page.text)
     with clock("split"):
-        articles = tuple(split_articles(page.source, normalised, offsets))
-    del normalised, offsets  # the articles hold their own text and map: a large page is freed now
+        return tuple(split_articles(page.source, normalised, offsets))
+
+
+def _articles_timed(articles: Sequence[Article]) -> tuple[tuple, tuple, dict[str, float]]:
+    """Recognise and relate each article: the mentions and the relations per article, and the
+    seconds. Articles do not depend on each other, so any run of them can go to any process."""
+    clock = Stopwatch()
     mentions, relations = [], []
     for article in articles:
         with clock("recognise"):
@@ -133,9 +154,30 @@ def process_timed(page: Page) -> tuple[PageResult, dict[str, float]]:
         with clock("relate"):
             relations.append(tuple(relate(article, found)))
         mentions.append(tuple(found) + extra_mentions(found, relations[-1]))
-    result = PageResult(source=page.source, encoding=page.encoding, articles=articles,
-                        mentions=tuple(mentions), relations=tuple(relations), source_text=page.text)
-    return result, clock.seconds
+    return tuple(mentions), tuple(relations), clock.seconds
+
+
+def _process_large(page: Page, engine: Engine, clock: Stopwatch) -> PageResult:
+    """``process_timed`` for a page too large for one process: split here, its articles spread
+    over the engine in runs of about ARTICLE_RUN characters; the same result."""
+    articles = _split_timed(page, clock)
+    runs, run, size = [], [], 0
+    for article in articles:
+        run.append(article)
+        size += len(article.text)
+        if size >= ARTICLE_RUN:
+            runs.append(tuple(run))
+            run, size = [], 0
+    if run:
+        runs.append(tuple(run))
+    mentions, relations = [], []
+    for found, related, seconds in engine.map(_articles_timed, runs,
+                                              sizes=[sum(len(a.text) for a in r) for r in runs]):
+        mentions.extend(found)
+        relations.extend(related)
+        clock.merge(seconds)
+    return PageResult(source=page.source, encoding=page.encoding, articles=articles,
+                      mentions=tuple(mentions), relations=tuple(relations), source_text=page.text)
 
 
 def _process_shipped(page: Page) -> tuple[PageResult, dict[str, float]]:
@@ -173,12 +215,18 @@ def map_pages(pages: list[Page], engine: Engine, cache: PageCache | None = None,
     if progress and hits:
         progress(hits)
     todo = [i for i, r in enumerate(results) if r is None]
-    if todo:
-        computed = engine.map(_process_shipped, [pages[i] for i in todo], progress,
-                              sizes=[len(pages[i].text) for i in todo])
-        for i, (result, seconds) in zip(todo, computed):
+    usual = [i for i in todo if len(pages[i].text) <= LARGE_PAGE]
+    if usual:
+        computed = engine.map(_process_shipped, [pages[i] for i in usual], progress,
+                              sizes=[len(pages[i].text) for i in usual])
+        for i, (result, seconds) in zip(usual, computed):
             results[i] = replace(result, source_text=pages[i].text)
             clock.merge(seconds)
+    for i in todo:
+        if results[i] is None:
+            results[i] = _process_large(pages[i], engine, clock)
+            if progress:
+                progress(1)
     return results, [(keys[i], results[i]) for i in todo]
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import sys
 import types
 from pathlib import Path
@@ -14,6 +15,7 @@ import kg.cli.build as cli_build
 import kg.pipeline as pipeline
 import kg.rdf.load
 from kg.cli import cli
+from kg.engines import ProcessEngine
 from kg.errors import KgError
 from kg.export import FORMATS, write_exports
 from kg.model import Page, PageResult
@@ -43,6 +45,20 @@ def test_pipeline_process_timed_reports_every_per_page_stage():
     result, seconds = process_timed(Page("a.txt", "青松社区党委书记张三丰主持会议。", "utf-8"))
     assert result == process_text("a.txt", "青松社区党委书记张三丰主持会议。")
     assert set(seconds) == set(PER_PAGE) and all(s >= 0 for s in seconds.values())
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a pool needs two CPUs")
+def test_pipeline_large_page_spread_over_processes_gives_the_same_result(monkeypatch, seed_paths,
+                                                                         seed_results):
+    # every seed page counts as large and each article is a run of its own, sent to the pool
+    monkeypatch.setattr(pipeline, "LARGE_PAGE", 0)
+    monkeypatch.setattr(pipeline, "ARTICLE_RUN", 1)
+    pages = [Page(p.name, p.read_text(encoding="utf-8"), "utf-8") for p in seed_paths]
+    done = []
+    results, fresh = pipeline.map_pages(pages, ProcessEngine(2, min_chars=0),
+                                        progress=done.append)
+    assert results == list(seed_results) and len(fresh) == len(pages)
+    assert sum(done) == len(pages)  # a large page counts once, as a page
 
 
 def test_pipeline_summary_times_every_stage(tmp_path, seed_paths):
