@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.vocab import NAMESPACES
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -39,18 +40,6 @@ _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s+<[^>]*>|#[^\n
 _CHAR_CLASSES = re.compile(r",?\s*\[[^\]]*\.\.=[^\]]*\]|,?\s*\[[^\]]{0,4}\]")  # grammar noise
 
 
-# kg.rdf.namespaces.PREFIXES, written out: importing it brings rdflib (and kg.vocab), 60 ms of
-# every `kg query`; tests/test_query.py keeps the two equal.
-NAMESPACES = {
-    "dj": "https://w3id.org/dangjian-kg/ontology#", "djr": "https://w3id.org/dangjian-kg/id/",
-    "org": "http://www.w3.org/ns/org#",
-    "schema": "https://schema.org/", "foaf": "http://xmlns.com/foaf/0.1/",
-    "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 _DJR = re.compile(r"@prefix\s+djr:\s*<([^>]*)>")
 
 

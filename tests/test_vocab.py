@@ -242,3 +242,11 @@ def test_vocab_declares_every_kind_subtype_level_and_predicate_the_extractors_wr
     written = list(_type_names_in_extractors())
     assert len(written) > 50  # the scan does find the extractors' names
     assert [(where, name) for where, name in written if name not in declared] == []
+
+
+def test_vocab_namespaces_are_the_standard_ones_rdflib_knows():
+    from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+    standard = {"dcterms": DCTERMS, "foaf": FOAF, "owl": OWL, "prov": PROV, "rdf": RDF,
+                "rdfs": RDFS, "skos": SKOS, "xsd": XSD}
+    assert {p: vocab.NAMESPACES[p] for p in standard} == {p: str(ns) for p, ns in standard.items()}
+    assert list(PREFIXES("urn:x:")) == list(vocab.NAMESPACES) and PREFIXES("urn:x:")["djr"] == "urn:x:"

@@ -7,13 +7,13 @@ vocabularies (classes, administrative levels, relations) come from ``kg.vocab``.
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DefinedNamespace
 
 from kg import vocab
 
 ORG = Namespace(vocab.ORG_NS)
-SCHEMA = Namespace("https://schema.org/")
-DEFAULT_BASE = "https://w3id.org/dangjian-kg/id/"
+SCHEMA = Namespace(vocab.NAMESPACES["schema"])
+DEFAULT_BASE = vocab.DEFAULT_BASE
 
 
 class DJ(DefinedNamespace):
@@ -58,9 +58,5 @@ def bind_prefixes(graph, base: str = DEFAULT_BASE):
 
 
 def PREFIXES(base: str = DEFAULT_BASE) -> dict[str, str]:
-    """Prefix → namespace IRI, in the order the Turtle header lists them."""
-    return {
-        "dj": str(DJ._NS), "djr": base, "org": str(ORG), "schema": str(SCHEMA), "foaf": str(FOAF),
-        "prov": str(PROV), "dcterms": str(DCTERMS), "skos": str(SKOS), "rdf": str(RDF),
-        "rdfs": str(RDFS), "owl": str(OWL), "xsd": str(XSD),
-    }
+    """Prefix → namespace IRI, in the order the Turtle header lists them (kg.vocab.NAMESPACES)."""
+    return {**vocab.NAMESPACES, "djr": base}
