@@ -274,16 +274,20 @@ def _views(out: Path) -> str | None:
     return done.stdout.rstrip()
 
 
-def _queries(out: Path, runs: int) -> str | None:
+def _queries(out: Path, runs: int, largest: Path | None = None) -> str | None:
     """The research queries' latency through ``kg query`` and ``kg serve`` (bench/query_bench.py,
     issue 12), then ``kg serve`` under 20 clients at once (bench/serve_bench.py, issue 14), on
-    one build's graph. Each in its own process, like every other measurement here."""
+    one build's graph; the query latencies again on the ``largest`` build's graph. Each in its
+    own process, like every other measurement here."""
     if not (out / "graph.ttl").is_file():
         return None
     started, tables = time.perf_counter(), []
-    for module, options in (("bench.query_bench", ["--runs", str(runs)]), ("bench.serve_bench", [])):
-        _say(f"{module} on {out.name}")
-        done = subprocess.run([sys.executable, "-m", module, "--graph", str(out / "graph.ttl"),
+    jobs = [("bench.query_bench", out, ["--runs", str(runs)]), ("bench.serve_bench", out, [])]
+    if largest is not None and largest != out and (largest / "graph.ttl").is_file():
+        jobs.append(("bench.query_bench", largest, ["--runs", str(runs)]))
+    for module, build_out, options in jobs:
+        _say(f"{module} on {build_out.name}")
+        done = subprocess.run([sys.executable, "-m", module, "--graph", str(build_out / "graph.ttl"),
                                *options], text=True, capture_output=True, env=ENV, cwd=RUN["cwd"])
         if done.returncode != 0:
             tables.append(f"{module} failed: {done.stderr.strip().splitlines()[-1:]}")
@@ -311,6 +315,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-ner", action="store_true", help="skip bench/ner.py")
     parser.add_argument("--query-runs", type=int, default=QUERY_RUNS,
                         help=f"timed runs of each research query per path (default {QUERY_RUNS})")
+    parser.add_argument("--large-queries", action="store_true",
+                        help="time the research queries on the largest corpus's graph too (about "
+                             "two and a half more minutes at 50 MB, past make bench's ten)")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.extras_mb, args.dask_mb, args.turtle_triples = [0.2, 1.0], 1.0, 0.2, 100_000
@@ -323,7 +330,8 @@ def main(argv: list[str] | None = None) -> None:
         ner = None if args.no_ner else _ner()
         graph_build = Path(scratch) / f"out-{10.0 if 10.0 in args.sizes else max(args.sizes):g}"
         views = _views(graph_build)
-        queries = _queries(graph_build, args.query_runs)
+        queries = _queries(graph_build, args.query_runs,
+                           Path(scratch) / f"out-{max(args.sizes):g}" if args.large_queries else None)
     report["bench_seconds"] = time.perf_counter() - started
     versions = _versions(report)
     if len(versions) > 1:
