@@ -131,22 +131,15 @@ def write_store_turtle(store: ox.Store, out: TextIO, prefixes: dict[str, str]) -
     # not memoised like other terms: most subjects (statements, memberships) are never objects
     subjects = sorted((fmt._iri(s.value) if type(s) is ox.NamedNode else term(s), s)
                       for s, in store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o }"))
-    _write_prefixes(out, prefixes)
-    count = 0
-    parts: list[str] = []
-    for text, node in subjects:
-        pairs = []
-        for quad in store.quads_for_pattern(node, None, None, ox.DefaultGraph()):
-            p = term(quad.predicate)
-            pairs.append((_FIRST if p == rdf_type else p, term(quad.object)))
-        pairs.sort()
-        count += len(pairs)
-        _subject(parts, text, pairs)
-        if len(parts) > 50_000:  # write in pieces: few calls, little memory
-            out.write("".join(parts))
-            parts.clear()
-    out.write("".join(parts))
-    return count
+
+    def described():
+        for text, node in subjects:
+            pairs = []
+            for quad in store.quads_for_pattern(node, None, None, ox.DefaultGraph()):
+                p = term(quad.predicate)
+                pairs.append((_FIRST if p == rdf_type else p, term(quad.object)))
+            yield text, sorted(pairs)
+    return _write_subjects(out, prefixes, described())
 
 
 def write_turtle(triples: Iterable[tuple], out: TextIO, prefixes: dict[str, str]) -> int:
@@ -163,11 +156,18 @@ def write_turtle(triples: Iterable[tuple], out: TextIO, prefixes: dict[str, str]
         if pairs is None:
             pairs = subjects[s] = set()
         pairs.add((_FIRST if p == rdf_type else p, term(o)))
-    _write_prefixes(out, prefixes)
+    # each subject's set goes once written
+    return _write_subjects(out, prefixes, ((s, sorted(subjects.pop(s))) for s in sorted(subjects)))
+
+
+def _write_subjects(out: TextIO, prefixes: dict[str, str],
+                    described: Iterable[tuple[str, list[tuple[str, str]]]]) -> int:
+    """The prefixes, then each (subject, sorted pairs) in the order given; the triple count."""
+    for prefix, ns in prefixes.items():
+        out.write(f"@prefix {prefix}: <{ns}> .\n")
     count = 0
     parts: list[str] = []
-    for s in sorted(subjects):
-        pairs = sorted(subjects.pop(s))  # each subject's set goes once written
+    for s, pairs in described:
         count += len(pairs)
         _subject(parts, s, pairs)
         if len(parts) > 50_000:  # write in pieces: few calls, little memory
@@ -175,11 +175,6 @@ def write_turtle(triples: Iterable[tuple], out: TextIO, prefixes: dict[str, str]
             parts.clear()
     out.write("".join(parts))
     return count
-
-
-def _write_prefixes(out: TextIO, prefixes: dict[str, str]) -> None:
-    for prefix, ns in prefixes.items():
-        out.write(f"@prefix {prefix}: <{ns}> .\n")
 
 
 def _subject(parts: list[str], s: str, pairs: list[tuple[str, str]]) -> None:
