@@ -26,13 +26,14 @@ from importlib import resources
 from typing import Callable, Iterable
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from kg.errors import KgError
 from kg.rdf.load import graph_base, load_store
 from kg.rdf.namespaces import DEFAULT_BASE, bind_prefixes
+from kg.rdf.terms import to_ox
 
 ENGINES = ("fast", "pyshacl")
 
@@ -80,7 +81,7 @@ def validate_graph(graph: Graph, *, engine: str = "fast") -> list[Problem]:
     if engine == "pyshacl":
         return _pyshacl_problems(graph, shapes_graph())
     store = ox.Store()
-    store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in graph)
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
     return validate_store(store, names=_names(graph))
 
 
@@ -185,7 +186,7 @@ def _argument(graph: Graph, node, parameter, value, by_node: dict):
         low, high = graph.value(node, SH.qualifiedMinCount), graph.value(node, SH.qualifiedMaxCount)
         return value, None if low is None else int(low), None if high is None else int(high)
     if parameter == SH["in"]:
-        return frozenset(_to_ox(v) for v in Collection(graph, value))
+        return frozenset(to_ox(v) for v in Collection(graph, value))
     if parameter == SH.languageIn:
         return tuple(str(v).lower() for v in Collection(graph, value))
     if parameter == SH.pattern:
@@ -198,7 +199,7 @@ def _argument(graph: Graph, node, parameter, value, by_node: dict):
     if parameter == SH.closed and value.toPython():
         raise KgError("shapes.ttl: sh:closed is not supported by the fast validator; "
                       "run `kg validate --reference`")
-    return _to_ox(value) if isinstance(value, (URIRef, Literal)) else value
+    return to_ox(value) if isinstance(value, (URIRef, Literal)) else value
 
 
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
@@ -223,7 +224,7 @@ def shape_focus_nodes(store: ox.Store, shapes: Graph, node) -> set:
     for target in shapes.objects(node, SH.targetClass):
         for cls in _subclasses(store, ox.NamedNode(str(target))):
             found.update(q.subject for q in store.quads_for_pattern(None, _TYPE, cls))
-    found.update(_to_ox(n) for n in shapes.objects(node, SH.targetNode))
+    found.update(to_ox(n) for n in shapes.objects(node, SH.targetNode))
     for p in shapes.objects(node, SH.targetSubjectsOf):
         found.update(q.subject for q in store.quads_for_pattern(None, ox.NamedNode(str(p)), None))
     for p in shapes.objects(node, SH.targetObjectsOf):
@@ -635,17 +636,3 @@ def _ox_text(term, names) -> str:
     if isinstance(term, ox.Literal):
         return term.value
     return "[]"
-
-
-def _to_ox(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")

@@ -318,10 +318,10 @@ def test_validate_fast_engine_reads_other_core_constraints_as_pyshacl_does():
 def ox_store(graph):
     import pyoxigraph as ox
 
-    from kg.validate import _to_ox
+    from kg.rdf.terms import to_ox
 
     store = ox.Store()
-    store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in graph)
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
     return store
 
 
