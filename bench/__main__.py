@@ -172,12 +172,14 @@ def tables(report: dict) -> str:
                      f"| {100 * r['stages'].get('validate', 0) / r['seconds']:.0f} % "
                      f"| {jieba:.1f} | {r['seconds'] / jieba:.2f}× |")
     lines += ["", "Where the time goes (seconds, share of the build; per-page stages summed over "
-              "pages and processes, so with several jobs they can add up to more than the build):",
+              "pages and processes, so with several jobs they can add up to more than the build; "
+              "validate is what validation adds to the build, validate-sparql the time of its "
+              "SPARQL constraints in a thread beside serialise, exports and views):",
               "", "| stage | " + " | ".join(
                   f"{r['bytes'] / 1e6:.0f} MB" + (" in one file" if r is report.get("big") else "")
                   for r in rows) + " |",
               "|---|" + "---|" * len(rows)]
-    stages = list(STAGES) + [s for s in ("exports", "views", "validate")
+    stages = list(STAGES) + [s for s in ("exports", "views", "validate", "validate-sparql")
                              if any(s in r["stages"] for r in rows)]
     stages += sorted({s for r in rows for s in r["stages"]} - set(stages))
     for stage in stages:

@@ -9,6 +9,8 @@ processes or on other machines (``kg.engines``), and their results are cached by
 """
 from __future__ import annotations
 
+import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -34,9 +36,9 @@ from kg.rdf.build import graph_triples, ox_triples, to_store
 from kg.rdf.namespaces import DEFAULT_BASE, PREFIXES
 from kg.rdf.turtle import write_store_turtle
 from kg.read import find_pages, read_page
-from kg.recognise import recognise
+from kg.recognise import recognise, tagger
 from kg.relate import extra_mentions, relate
-from kg.resolve import resolve
+from kg.resolve import Resolution, resolve
 
 # Where the time goes, in pipeline order (BuildSummary.stage_seconds). Per-page stages add up the
 # time of every page computed, in whichever process ran it; "cache" is hashing, loading, storing.
@@ -49,6 +51,12 @@ CACHE_FOLDER = ".cache"
 LARGE_PAGE = 2_000_000
 ARTICLE_RUN = 250_000
 STAGED_CACHE = ".cache-fresh"  # in the stage: the fresh entries until the build has succeeded
+# From this much input (characters) the build frees the per-page tools before the graph stage,
+# where its memory peaks; below it the graph is small and loading them again costs more.
+UNLOAD_AT = 2_000_000
+# The modules of the per-page step, whose memoised tools ``unload_page_tools`` forgets.
+PAGE_TOOLS = ("kg.segment", "kg.normalise", "kg.bylines", "kg.articles", "kg.recognise",
+              "kg.relate")
 
 
 @dataclass(frozen=True)
@@ -308,6 +316,8 @@ def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
         engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
         cache = PageCache(out / CACHE_FOLDER) if options.cache else None
         results, fresh = map_pages(pages, engine, cache, progress, clock)
+        if sum(len(page.text) for page in pages) >= UNLOAD_AT:
+            unload_page_tools()
         del pages  # the results hold the texts (a cached result its own copy)
         summary.cached = len(results) - len(fresh)
         results.sort(key=lambda r: r.source)
@@ -325,18 +335,24 @@ def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
             store = _make_graph(curated, curation, manifest, options)
         del curated  # from here on the store is the graph
         built = Built(store, replace(options, out=stage), stage / "graph.ttl")
-        with clock("serialise"), atomic_open(built.graph_path) as handle:
-            summary.triples = write_store_turtle(store, handle, PREFIXES(options.base))
-        written = [built.graph_path]
-        for name, write in _outputs(options):
-            stage_started(name)
-            with clock(name):
-                written.extend(write(built))
-        if options.validate:
-            from kg.validate import validate_store
-            stage_started("validate")
-            with clock("validate"):
-                summary.problems = validate_store(store, base=options.base)
+        # validation's SPARQL constraints run in a thread beside the writers (see _Beside)
+        with _Beside(_constraint_problems if options.validate else None, store,
+                     options.base) as constraints:
+            with clock("serialise"), atomic_open(built.graph_path) as handle:
+                summary.triples = write_store_turtle(store, handle, PREFIXES(options.base))
+            written = [built.graph_path]
+            for name, write in _outputs(options):
+                stage_started(name)
+                with clock(name):
+                    written.extend(write(built))
+            if options.validate:
+                from kg.validate import merged, node_problems
+                stage_started("validate")
+                with clock("validate"):
+                    found = node_problems(store, base=options.base)
+                    beside, seconds = constraints.result()
+                    summary.problems = merged(found, beside)
+                clock.add("validate-sparql", seconds)
         if cache:
             with clock("cache"):
                 move_tree(stage / STAGED_CACHE, cache.root)
@@ -345,6 +361,72 @@ def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
     summary.outputs = [out / Path(p).relative_to(stage) for p in written]
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def unload_page_tools() -> None:
+    """Forget what the per-page step loaded and memoised in this process: the segmenter, jieba's
+    word frequencies, the tagger model, the lexicons (about 60 MB, which the graph of a large
+    build needs more). Whatever needs one again loads it again."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith(PAGE_TOOLS):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    tagger.unload()
+
+
+class _Beside:
+    """``with _Beside(work, *args) as beside:`` runs ``work(*args, cancelled)`` in a thread
+    beside the block; ``beside.result()`` waits for its value or raises its exception. ``work``
+    None runs nothing.
+
+    Worth a thread only for work that spends its time in code that releases the GIL (SPARQL
+    evaluated by Oxigraph): it then takes the second CPU while the block runs Python. A fork
+    would not do: reading the store in a child copies it page by page (Oxigraph counts
+    references as it reads), i.e. the graph's memory twice. Leaving the block by an error
+    tells ``work`` to give up (``cancelled()`` turns true) and waits for it, so no thread
+    outlives the build.
+    """
+
+    def __init__(self, work: Callable | None, *args):
+        self._cancel = threading.Event()
+        self._value = self._error = None
+        self._thread = None
+        if work is not None:
+            self._thread = threading.Thread(target=self._run, args=(work, *args),
+                                            name="kg-beside")
+
+    def _run(self, work: Callable, *args) -> None:
+        try:
+            self._value = work(*args, self._cancel.is_set)
+        except BaseException as error:  # handed to the caller of result()
+            self._error = error
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+    def __enter__(self) -> _Beside:
+        if self._thread is not None:
+            self._thread.start()
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if self._thread is not None:
+            self._cancel.set()
+            self._thread.join()
+
+
+def _constraint_problems(store: ox.Store, base: str,
+                         cancelled: Callable[[], bool]) -> tuple[list, float]:
+    """The problems of validation's SPARQL-based constraints, and the seconds they took in
+    their thread (wall time that overlaps the writers')."""
+    from kg.validate import constraint_problems
+    started = time.perf_counter()
+    problems = constraint_problems(store, base=base, cancelled=cancelled)
+    return problems, time.perf_counter() - started
 
 
 def _make_graph(curated: Curated, curation: Curation | None, manifest: Manifest | None,
@@ -357,16 +439,20 @@ def _make_graph(curated: Curated, curation: Curation | None, manifest: Manifest 
     extra = tuple(ox_triples(chain(  # their makers yield rdflib terms
         curation_triples(curated, curation, options.base),
         division_triples(division_codes(results, resolution), resolution, options.base))))
-    triples = graph_triples(_handed_out(results), resolution, base=options.base,
+    triples = graph_triples(_handed_out(results, resolution), resolution, base=options.base,
                             min_confidence=options.min_confidence, dated=dated)
     return to_store(chain(triples, extra))
 
 
-def _handed_out(results: list[PageResult]) -> Iterator[PageResult]:
-    """The items of ``results`` in order, each taken out of the list as it is handed on."""
+def _handed_out(results: list[PageResult], resolution: Resolution) -> Iterator[PageResult]:
+    """The items of ``results`` in order, each taken out of the list as it is handed on, and
+    its mentions' keys dropped from ``resolution`` once the next one is asked for (the graph is
+    made a page at a time; otherwise that table would keep every mention alive to the end)."""
     results.reverse()
     while results:
-        yield results.pop()
+        result = results.pop()
+        yield result
+        resolution.forget(result)
 
 
 def _count(summary: BuildSummary, curated: Curated, min_confidence: float) -> None:

@@ -85,21 +85,52 @@ def validate_graph(graph: Graph, *, engine: str = "fast") -> list[Problem]:
     return validate_store(store, names=_names(graph))
 
 
+class Cancelled(Exception):
+    """Validation gave up because its caller no longer wants the result."""
+
+
 def validate_store(store: ox.Store, *, base: str | None = None, names=None,
                    shapes: Shapes | None = None) -> list[Problem]:
     """Every SHACL problem of the graph in ``store``, by the fast engine; sorted.
 
-    ``shapes`` (from ``compile_shapes``) replaces the shipped shapes, e.g. in tests."""
-    names = names or _names(bind_prefixes(Graph(), base or DEFAULT_BASE))
-    shapes = shapes or compiled_shapes()
+    ``shapes`` (from ``compile_shapes``) replaces the shipped shapes, e.g. in tests. The two
+    halves, ``node_problems`` and ``constraint_problems``, can also run apart: ``kg build`` runs
+    the second in a thread beside its writers (Oxigraph evaluates SPARQL without the GIL)."""
+    return merged(node_problems(store, base=base, names=names, shapes=shapes),
+                  constraint_problems(store, base=base, names=names, shapes=shapes))
+
+
+def merged(*parts: Iterable[Problem]) -> list[Problem]:
+    """The problems of the halves of a validation as ``validate_store`` gives them."""
+    return sorted(set().union(*parts))
+
+
+def node_problems(store: ox.Store, *, base: str | None = None, names=None,
+                  shapes: Shapes | None = None) -> list[Problem]:
+    """The problems found by SHACL Core constraints: node by node, with index lookups (Python)."""
+    names, shapes = _names_and_shapes(base, names, shapes)
     checker = _Checker(store, shapes)
-    problems = set()
+    problems = []
     for shape in shapes.targeted:
         for focus in shape_focus_nodes(store, shapes.graph, shape.node):
             for result in checker.results(shape, focus):
-                problems.add(_fast_problem(result, shapes, names))
-    problems.update(sparql_problems(store, shapes.graph, names))
-    return sorted(problems)
+                problems.append(_fast_problem(result, shapes, names))
+    return problems
+
+
+def constraint_problems(store: ox.Store, *, base: str | None = None, names=None,
+                        shapes: Shapes | None = None,
+                        cancelled: Callable[[], bool] = lambda: False) -> list[Problem]:
+    """The problems found by SPARQL-based constraints: one query each, evaluated by Oxigraph.
+    ``cancelled`` is asked before each query; once it is true, ``Cancelled`` is raised (a
+    build that failed meanwhile need not wait for the rest)."""
+    names, shapes = _names_and_shapes(base, names, shapes)
+    return sparql_problems(store, shapes.graph, names, cancelled)
+
+
+def _names_and_shapes(base: str | None, names, shapes: Shapes | None):
+    return (names or _names(bind_prefixes(Graph(), base or DEFAULT_BASE)),
+            shapes or compiled_shapes())
 
 
 # ---------------------------------------------------------------- the shapes, read once
@@ -479,10 +510,13 @@ def _fast_problem(result: _Result, shapes: Shapes, names) -> Problem:
 
 # ---------------------------------------------------------------- SPARQL-based constraints
 
-def sparql_problems(store: ox.Store, shapes: Graph, names) -> list[Problem]:
+def sparql_problems(store: ox.Store, shapes: Graph, names,
+                    cancelled: Callable[[], bool] = lambda: False) -> list[Problem]:
     """Evaluate every ``sh:sparql`` constraint once over all its focus nodes (SHACL-SPARQL §5)."""
     problems = []
     for shape, constraint in sorted(shapes.subject_objects(SH.sparql)):
+        if cancelled():
+            raise Cancelled()
         if shapes.value(constraint, SH.deactivated) or shapes.value(shape, SH.deactivated):
             continue
         prefixes = _declared_prefixes(shapes, constraint)

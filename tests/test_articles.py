@@ -138,7 +138,7 @@ PHOTO_ITEM = """梅林街道推动高质量发展
 
 5月10日，全市第二届运动会在青松体育馆举办，来自全市的16支代表队参加比赛。王小五 摄
 
-红松社区：“红石榴家园”情暖聚同心
+红松社区：“红山茶家园”情暖聚同心
 
 为进一步铸牢共同体意识，红松社区持续发力，取得了新的成效。
 
@@ -148,7 +148,7 @@ PHOTO_ITEM = """梅林街道推动高质量发展
 
 def test_split_articles_photo_item_and_organisational_credits():
     articles = split(PHOTO_ITEM)
-    assert [a.title for a in articles] == ["梅林街道推动高质量发展", "", "红松社区：“红石榴家园”情暖聚同心"]
+    assert [a.title for a in articles] == ["梅林街道推动高质量发展", "", "红松社区：“红山茶家园”情暖聚同心"]
     assert [a.creators for a in articles] == [("张三丰", "李四"), ("王小五",), ()]
     assert articles[1].text.endswith("参加比赛。")
 

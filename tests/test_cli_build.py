@@ -11,7 +11,7 @@ from kg.cli import build as cli_build
 from kg.cli import cli
 
 PAGE = ("梅林街道推动高质量发展\n\n近日，梅林街道召开大会，青松社区党委书记张三丰介绍了"
-        "“红色管家”服务机制。\n\n李四 王五\n")
+        "“邻里管家”服务机制。\n\n李四 王五\n")
 
 
 def run(*args: str):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import io, pipeline
+from kg import io, pipeline, validate
 from kg.cli import cli
 from kg.errors import KgError
 
@@ -125,6 +125,22 @@ def test_fault_a_failing_writer_leaves_the_earlier_build(tmp_path, seed_paths, m
     monkeypatch.setattr(pipeline, "OUTPUTS", (("broken", broken),))
     result = CliRunner().invoke(cli, ["build", *map(str, seed_paths), "--out", str(out)])
     assert_one_line_error(result, "views could not be written")
+    assert snapshot(out) == before and leftovers(out) == []
+
+
+def test_fault_a_failing_validation_leaves_the_earlier_build(tmp_path, seed_paths, monkeypatch):
+    """Validation's SPARQL constraints run in a thread beside the writers; an error there still
+    ends the build in one line, with nothing written."""
+    out = tmp_path / "out"
+    build_here(seed_paths[0], "--out", out, *QUICK)
+    before = snapshot(out)
+
+    def broken(store, **options):
+        raise KgError("the shapes could not run")
+
+    monkeypatch.setattr(validate, "constraint_problems", broken)
+    result = CliRunner().invoke(cli, ["build", *map(str, seed_paths), "--out", str(out)])
+    assert_one_line_error(result, "shapes could not run")
     assert snapshot(out) == before and leftovers(out) == []
 
 

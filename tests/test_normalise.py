@@ -31,11 +31,11 @@ def test_normalise_joins_column_wrapped_lines_even_across_a_blank_line():
     source = ("临近中午，刚送完一单外卖的配送员张三丰来到\n"
               "青松社区党群服务中心进行休息补给，并给手机\n"
               "充电。梅林街道始终把党建工作摆在突出位置，建立\n\n"
-              "“半月刊”专项报送机制，对项目推进挂图作战，每\n"
+              "“周周清”专项报送机制，对项目推进挂图作战，每\n"
               "半年发布一次“龙虎榜”。\n")
     text, offsets = normalise(source)
     assert "\n" not in text
-    assert "张三丰来到青松社区" in text and "建立“半月刊”" in text and "每半年" in text
+    assert "张三丰来到青松社区" in text and "建立“周周清”" in text and "每半年" in text
     assert_maps_back(source, text, offsets)
 
 
@@ -76,7 +76,7 @@ def test_normalise_widens_ascii_punctuation_in_chinese_but_not_in_numbers():
 
 def test_normalise_folds_layout_spaces_but_keeps_word_spaces():
     assert normalise("今年 6月，报告 6 篇")[0] == "今年6月，报告6篇"
-    assert normalise("苏州园区工行：  金融赋能")[0] == "苏州园区工行：金融赋能"
+    assert normalise("云州园区工行：  金融赋能")[0] == "云州园区工行：金融赋能"
     assert normalise("张三丰   李四　王五")[0] == "张三丰 李四 王五"
     assert normalise("open  source 软件")[0] == "open source软件"
     assert normalise("  □ 本报记者 张三丰  ")[0] == "□本报记者 张三丰"
@@ -129,7 +129,7 @@ def test_normalise_any_text_maps_each_character_to_its_source(pieces):
 
 def test_normalise_offset_map_stays_compact_on_a_large_page():
     paragraph = ("梅林街道持续推进党建引领基层治理，青松社区党委书记张三丰介绍，社区建立了\n"
-                 "“红色管家”服务机制，共有志愿者120名。\n\n")
+                 "“邻里管家”服务机制，共有志愿者120名。\n\n")
     source = ("梅林街道推动高质量发展\n\n" + paragraph * 20) * 500  # ~1.2 MB
     text, offsets = normalise(source)
     lines = source.count("\n")

@@ -5,15 +5,19 @@ import gc
 import io
 import os
 import sys
+import threading
 import types
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Graph
 
 import kg.cli.build as cli_build
 import kg.pipeline as pipeline
 import kg.rdf.load
+import kg.validate
 from kg.cli import cli
 from kg.engines import ProcessEngine
 from kg.errors import KgError
@@ -21,7 +25,9 @@ from kg.export import FORMATS, write_exports
 from kg.model import Page, PageResult
 from kg.pipeline import (CACHE_FOLDER, STAGED_CACHE, STAGES, BuildOptions, build, process_page,
                          process_text, process_timed)
-from kg.validate import validate_file
+from kg.curation import apply_curation
+from kg.resolve import resolve
+from kg.validate import Cancelled, compile_shapes, shapes_graph, validate_file, validate_store
 from kg.views import write_views
 
 PER_PAGE = ("normalise", "split", "recognise", "relate")
@@ -65,7 +71,12 @@ def test_pipeline_summary_times_every_stage(tmp_path, seed_paths):
     summary = build(seed_paths, BuildOptions(out=tmp_path, cache=False))
     assert list(summary.stage_seconds)[:len(STAGES)] == list(STAGES)
     assert summary.stage_seconds["read"] > 0 and summary.stage_seconds["serialise"] > 0
-    assert sum(summary.stage_seconds.values()) <= summary.seconds * 1.05
+    # validation's SPARQL constraints run beside serialise, exports and views: the one stage
+    # that overlaps others in a build of one process
+    timeline = {k: v for k, v in summary.stage_seconds.items() if k != "validate-sparql"}
+    assert sum(timeline.values()) <= summary.seconds * 1.05
+    assert summary.stage_seconds["validate"] > 0
+    assert 0 < summary.stage_seconds["validate-sparql"] <= summary.seconds
 
 
 def test_pipeline_build_is_deterministic(tmp_path, seed_paths):
@@ -199,6 +210,38 @@ def test_pipeline_outputs_run_after_the_page_results_are_freed(tmp_path, seed_pa
     assert alive == [before] and summary.pages == len(seed_paths)
 
 
+def test_pipeline_graph_drops_each_page_and_its_mention_keys_once_its_triples_are_made(
+        seed_results):
+    """The entity keys of the mentions would keep every mention alive to the end of the graph
+    stage, where a large build's memory peaks; they go with their page."""
+    results = list(seed_results)
+    resolution = resolve(results)
+    curated = apply_curation(None, results, resolution, BuildOptions().base)
+    assert resolution.keys
+    store = pipeline._make_graph(curated, None, None, BuildOptions())
+    assert curated.results == [] and resolution.keys == {}
+    assert len(store) > 1000
+
+
+def test_pipeline_large_build_frees_the_page_tools_and_builds_the_same(tmp_path, seed_paths,
+                                                                      monkeypatch):
+    """A large build forgets the segmenter, frequencies and tagger before its graph stage;
+    the graph is the same, and the next build loads them again."""
+    from kg import segment
+    from kg.recognise import view
+    small = build(seed_paths, BuildOptions(out=tmp_path / "small", cache=False, views=False))
+    assert segment._rjieba.cache_info().currsize == view._frequencies.cache_info().currsize == 1
+    monkeypatch.setattr(pipeline, "UNLOAD_AT", 0)
+    large = build(seed_paths, BuildOptions(out=tmp_path / "large", cache=False, views=False))
+    assert segment._rjieba.cache_info().currsize == view._frequencies.cache_info().currsize == 0
+    assert "taggers" not in pipeline.tagger._LOCAL.__dict__
+    again = build(seed_paths, BuildOptions(out=tmp_path / "again", cache=False, views=False))
+    assert small.triples == large.triples == again.triples
+    for name in ("small", "again"):
+        assert (tmp_path / name / "graph.ttl").read_bytes() == \
+            (tmp_path / "large" / "graph.ttl").read_bytes()
+
+
 def test_pipeline_cache_entries_reach_the_cache_only_when_the_build_succeeds(tmp_path, monkeypatch):
     pages, out = _pages(tmp_path / "pages", 3), tmp_path / "out"
 
@@ -214,3 +257,74 @@ def test_pipeline_cache_entries_reach_the_cache_only_when_the_build_succeeds(tmp
     assert len([p for p in (out / CACHE_FOLDER).rglob("*.pickle")]) == 3
     assert not list(out.rglob(STAGED_CACHE))
     assert build([pages], BuildOptions(out=out, views=False)).cached == 3
+
+
+# Every Person breaks both shapes, one checked node by node, one by SPARQL (in its own thread),
+# so a build of the seeds has problems of both kinds to report.
+NO_PERSONS = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix dj: <https://w3id.org/dangjian-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<urn:test:NamelessPerson> a sh:NodeShape ; sh:targetClass dj:Person ;
+    sh:property [ sh:path rdfs:label ; sh:maxCount 0 ; sh:message "a person has no name" ] .
+<urn:test:NoPerson> a sh:NodeShape ; sh:targetClass dj:Person ;
+    sh:sparql [ a sh:SPARQLConstraint ; sh:message "there is no person" ;
+                sh:select "SELECT $this WHERE { $this a dj:Person }" ;
+                sh:prefixes <urn:test:prefixes> ] .
+<urn:test:prefixes> sh:declare [ sh:prefix "dj" ;
+    sh:namespace "https://w3id.org/dangjian-kg/ontology#"^^<http://www.w3.org/2001/XMLSchema#anyURI> ] .
+"""
+
+
+def test_pipeline_validation_beside_the_outputs_reports_what_validating_graph_ttl_does(
+        tmp_path, seed_paths, monkeypatch):
+    """Validation's SPARQL constraints run in a thread while graph.ttl and the views are
+    written: the build's problems are those of the written graph, and its outputs those of a
+    build without validation."""
+    shapes = compile_shapes(shapes_graph() + Graph().parse(data=NO_PERSONS))
+    monkeypatch.setattr(kg.validate, "compiled_shapes", lambda: shapes)
+    checked = build(seed_paths, BuildOptions(out=tmp_path / "checked", cache=False))
+    unchecked = build(seed_paths, BuildOptions(out=tmp_path / "unchecked", cache=False,
+                                               validate=False))
+    expected = validate_store(kg.rdf.load.load_store(tmp_path / "checked/graph.ttl"),
+                              shapes=shapes)
+    assert checked.problems == expected
+    messages = Counter(p.message for p in checked.problems)
+    assert messages["a person has no name"] == messages["there is no person"] >= 10
+    assert unchecked.problems is None
+    files = sorted(p.relative_to(tmp_path / "checked") for p in (tmp_path / "checked").rglob("*")
+                   if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "unchecked")
+                           for p in (tmp_path / "unchecked").rglob("*") if p.is_file())
+    assert all((tmp_path / "checked" / f).read_bytes() == (tmp_path / "unchecked" / f).read_bytes()
+               for f in files)
+
+
+def test_pipeline_beside_hands_over_the_value_or_the_error_of_its_work():
+    with pipeline._Beside(lambda n, cancelled: n * 2, 21) as beside:
+        assert beside.result() == 42
+
+    def failing(cancelled):
+        raise KgError("the shapes could not run")
+
+    with pipeline._Beside(failing) as beside:
+        with pytest.raises(KgError, match="shapes could not run"):
+            beside.result()
+
+
+def test_pipeline_beside_an_error_in_the_block_cancels_the_work_and_waits_for_it():
+    started, seen = threading.Event(), []
+
+    def work(cancelled):
+        started.set()
+        while not cancelled():
+            threading.Event().wait(0.001)
+        seen.append("cancelled")
+        raise Cancelled()
+
+    with pytest.raises(KgError, match="views could not be written"):
+        with pipeline._Beside(work):
+            started.wait()
+            raise KgError("the views could not be written")
+    assert seen == ["cancelled"]  # the error of the block wins; the work did not outlive it
+    assert not [t for t in threading.enumerate() if t.name == "kg-beside"]

@@ -8,7 +8,7 @@ import pytest
 from kg.errors import InputError
 from kg.read import find_pages, read_page
 
-PAGE = "梅林街道推动高质量发展\n\n近日，青松社区党委书记张三丰介绍了“红色管家”机制。\n"
+PAGE = "梅林街道推动高质量发展\n\n近日，青松社区党委书记张三丰介绍了“邻里管家”机制。\n"
 
 
 def write(tmp_path, name: str, data: bytes):

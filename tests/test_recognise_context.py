@@ -55,11 +55,11 @@ def test_recognise_is_deterministic_and_empty_safe():
 
 
 def test_recognise_context_bodies_opened_by_a_bare_level_word_take_the_area():
-    text = "梅花区召开大会。定期召开区委民族宗教工作领导小组会议，街道集成指挥中心统一调度。"
+    text = "梅花区召开大会。定期召开区委统一战线工作领导小组会议，街道应急指挥中心统一调度。"
     text += "青松街道发布通知。"
     orgs = {m.text: m.name for m in found(text, "Organization")}
-    assert orgs["区委民族宗教工作领导小组"] == "梅花区委民族宗教工作领导小组"
-    assert orgs["街道集成指挥中心"] == "青松街道集成指挥中心"
+    assert orgs["区委统一战线工作领导小组"] == "梅花区委统一战线工作领导小组"
+    assert orgs["街道应急指挥中心"] == "青松街道应急指挥中心"
 
 
 def test_recognise_context_national_bodies_never_take_the_local_area():
@@ -126,7 +126,7 @@ def test_recognise_context_a_company_with_and_without_its_company_form_is_one_bo
 
 
 def test_recognise_context_a_short_place_with_its_suffix_in_the_article_is_that_place():
-    text = "云溪村党委召开会议，团队赴云溪、梅林、北京等地出差。"
+    text = "云溪村党委召开会议，团队赴云溪、梅林、成都等地出差。"
     short = [m for m in found(text, "Place") if m.text == "云溪"]
     assert [(m.name, m.level) for m in short] == [("云溪村", "Village")]
 

@@ -5,9 +5,9 @@ from recognise_helpers import found, names
 
 
 def test_recognise_documents_plans_and_regulations_but_not_artworks():
-    text = ("学习《城市民族工作条例》和《梅林街道“三年攻坚”行动方案（2023—2025）》，"
+    text = ("学习《城市社区服务条例》和《梅林街道“三年攻坚”行动方案（2023—2025）》，"
             "观看歌舞《家里的河》，阅读《青松日报》。")
-    assert names(text, "PolicyDocument") == {"《城市民族工作条例》",
+    assert names(text, "PolicyDocument") == {"《城市社区服务条例》",
                                              "《梅林街道三年攻坚行动方案（2023—2025）》"}
     assert "三年攻坚行动" not in names(text, "Initiative")
 

@@ -59,7 +59,7 @@ def test_recognise_initiatives_more_genre_triggers_after_the_quote():
 
 
 def test_recognise_initiatives_a_one_character_trigger_needs_a_short_word_to_head():
-    text = "“双过半”目标一周内完成，“首问负责”本周落实，“红色管家”站在一线，“裂变”方式进行改制。"
+    text = "“双过半”目标一周内完成，“首问负责”本周落实，“邻里管家”站在一线，“裂变”方式进行改制。"
     assert _initiatives(text) == {}
 
 
@@ -91,9 +91,9 @@ def test_recognise_initiatives_a_list_described_before_its_trigger():
 
 
 def test_recognise_initiatives_list_words_name_a_list_but_not_one_quote():
-    text = "推广“街巷议事”“楼道夜话”等做法，落实“红色引航”工程举措，当好“四就近”工作的主阵地。"
+    text = "推广“街巷议事”“楼道夜话”等做法，落实“红帆领航”工程举措，当好“四就近”工作的主阵地。"
     assert _initiatives(text) == {"街巷议事": "Mechanism", "楼道夜话": "Mechanism",
-                                  "红色引航工程": "Campaign"}
+                                  "红帆领航工程": "Campaign"}
 
 
 def test_recognise_initiatives_a_description_between_the_quote_and_the_trigger():
@@ -103,18 +103,18 @@ def test_recognise_initiatives_a_description_between_the_quote_and_the_trigger()
 
 
 def test_recognise_initiatives_the_name_after_a_double_dash():
-    text = "展出梅林社区党建品牌——青松课堂，施工区段为金融街站—青松路站区间。"
-    assert _initiatives(text) == {"青松课堂": "Brand"}
+    text = "展出梅林社区党建品牌——松涛课堂，施工区段为白鹭湾站—青松路站区间。"
+    assert _initiatives(text) == {"松涛课堂": "Brand"}
 
 
 def test_recognise_initiatives_unquoted_carriers_take_digits_but_no_verb():
-    text = "依托365邻里驿站开展服务。王小明指着驿站内的陈设介绍。"
-    assert _initiatives(text) == {"365邻里驿站": "ServicePoint"}
+    text = "依托365暖心驿站开展服务。王小明指着驿站内的陈设介绍。"
+    assert _initiatives(text) == {"365暖心驿站": "ServicePoint"}
 
 
 def test_recognise_initiatives_a_one_character_quote_takes_its_prefix_or_its_pun():
-    text = "上线智慧党建“星”平台，梅林区首个新就业群体暖“新”驿站正式启用。"
-    assert _initiatives(text) == {"智慧党建星平台": "ServicePoint", "暖新驿站": "ServicePoint"}
+    text = "上线智慧党建“云”平台，梅林区首个新就业群体暖“馨”驿站正式启用。"
+    assert _initiatives(text) == {"智慧党建云平台": "ServicePoint", "暖馨驿站": "ServicePoint"}
 
 
 def test_a_quoted_name_before_a_secretary_project_is_one_whatever_the_modifier_took():

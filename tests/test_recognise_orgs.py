@@ -71,9 +71,9 @@ def test_recognise_orgs_quoted_full_names_and_quoted_parts():
 
 
 def test_recognise_orgs_a_title_glued_to_the_suffix_still_ends_the_name():
-    text = "作为初次当选的全国人大代表，白鹭镇商会会长表示将继续努力。"
+    text = "作为初次当选的全国政协委员，白鹭镇商会会长表示将继续努力。"
     orgs = names(text, "Organization")
-    assert {"全国人大", "白鹭镇商会"} <= orgs
+    assert {"全国政协", "白鹭镇商会"} <= orgs
 
 
 def test_recognise_orgs_two_fields_joined_by_he_stay_in_one_agency_name():
@@ -139,3 +139,89 @@ def test_recognise_orgs_numbered_collectives_are_not_bodies():
 def test_recognise_orgs_a_level_word_glued_to_a_body_is_completed_from_the_article():
     text = "云溪市召开会议。市政府办第一党支部参加。"
     assert "云溪市政府办" in names(text, "Organization")
+
+
+def test_recognise_orgs_a_count_before_a_kind_closes_the_name_before_it():
+    text = "由松林小学、云杉小学五所学校组成。"
+    assert names(text, "Organization") == {"松林小学", "云杉小学"}
+
+
+def test_recognise_orgs_a_body_named_after_a_road_keeps_the_road():
+    assert names("由胜利路实验小学牵头。", "Organization") == {"胜利路实验小学"}
+
+
+def test_recognise_orgs_a_one_character_suffix_closing_a_common_word_is_no_body():
+    text = "红枫区委老干部局副局长赵明参加会议，干部们都到了。"
+    orgs = names(text, "Organization")
+    assert "红枫区委老干部局" in orgs
+    assert "红枫区委老干部" not in orgs
+
+
+def test_recognise_orgs_a_verb_the_segmenter_glued_to_the_next_word_is_not_part_of_a_name():
+    assert names("张书记通过参观商会文化建设，了解情况。", "Organization") == set()
+    assert names("张书记通过参观松林商会，了解情况。", "Organization") == {"松林商会"}
+
+
+def test_recognise_orgs_the_result_of_an_election_starts_after_its_verb():
+    assert names("大会选举产生城东商会理事会。", "Organization") == {"城东商会", "城东商会理事会"}
+
+
+def test_recognise_orgs_a_quoted_name_before_a_word_of_the_suffix_belongs_to_the_name():
+    orgs = {m.text: m.name for m in found("三家单位共同组建“青禾苑”党建联盟。", "Organization")}
+    assert orgs == {"“青禾苑”党建联盟": "青禾苑党建联盟"}
+    orgs = {m.text: m.name for m in found("十名骑手成立了‘青松使者’志愿服务队。", "Organization")}
+    assert orgs == {"‘青松使者’志愿服务队": "青松使者志愿服务队"}
+
+
+def test_recognise_orgs_a_quoted_slogan_farther_before_the_suffix_stays_out_of_the_name():
+    assert names("围绕“两个健康”目标组建松林商会。", "Organization") == {"松林商会"}
+
+
+def test_recognise_orgs_a_club_is_a_body_but_a_bare_club_word_is_not():
+    text = "近日，青禾健身俱乐部开展活动，俱乐部成员参加。"
+    assert names(text, "Organization") == {"青禾健身俱乐部"}
+
+
+def test_recognise_orgs_a_sector_word_between_a_level_word_and_the_suffix_is_in_the_name():
+    text = "云溪区委组织部副部长、区两新组织党工委书记李明出席。"
+    assert "云溪区两新组织党工委" in names(text, "Organization")
+    assert "党工委" not in {m.text for m in found(text, "Organization")}
+    assert names("推动两新组织党建工作提质增效。", "Organization") == set()
+
+
+def test_recognise_orgs_a_name_does_not_run_across_a_conjunction_glued_to_the_next_word():
+    text = "枫溪实验学校党委与阳枫社区党总支举行签约仪式。"
+    orgs = names(text, "Organization")
+    assert {"枫溪实验学校党委", "阳枫社区党总支"} <= orgs
+    assert not any("与" in name for name in orgs)
+
+
+def test_recognise_orgs_a_stem_of_topic_words_only_names_a_kind_of_body():
+    assert names("海川社区成立党建联盟。", "Organization") == set()
+    assert "海川社区党建联盟" in names("海川社区党建联盟正式成立。", "Organization")
+
+
+def test_recognise_orgs_a_unit_named_before_its_headquarters_is_a_body():
+    text = "枫林车务段段部党支部与松山社区党委结对。"
+    orgs = names(text, "Organization")
+    assert {"枫林车务段", "枫林车务段段部党支部"} <= orgs
+    assert names("要用好各种手段部署工作。", "Organization") == set()
+
+
+def test_recognise_orgs_a_bare_body_listed_after_an_area_body_is_the_same_areas():
+    orgs = found("云溪街道党工委、办事处主办了活动。", "Organization")
+    assert {m.text: m.name for m in orgs}["办事处"] == "云溪街道办事处"
+    assert names("办事处主办了活动。", "Organization") == set()
+
+
+def test_recognise_orgs_a_regional_unit_named_by_its_place_belongs_to_the_body_before_it():
+    text = "云溪市生态环境局枫林分局机关第一党支部开展活动。"
+    orgs = names(text, "Organization")
+    assert {"云溪市生态环境局枫林分局", "云溪市生态环境局枫林分局机关第一党支部"} <= orgs
+    assert "枫林分局" not in orgs
+
+
+def test_recognise_orgs_a_bare_party_committee_that_only_opens_other_names_is_no_entity():
+    text = "会议传达了县委组织部文件精神。"
+    assert names(text, "Organization") == {"县委组织部"}
+    assert "县委" in names("县委书记出席会议，县委组织部传达文件精神。", "Organization")

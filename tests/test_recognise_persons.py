@@ -96,3 +96,25 @@ def test_recognise_persons_a_rule_name_the_tagger_does_not_confirm():
     # a preposition alone is no surname (书记|向|大家), a verb alone may be one (队长|付|建友)
     assert names("书记向大家介绍了情况。", "Person") == set()
     assert names("队长付建友带领队员巡逻。", "Person") == {"付建友"}
+
+
+def test_recognise_persons_name_after_a_civil_service_rank():
+    text = "市工商联副主席、三级调研员赵青松，区委常委钱立夏出席会议。"
+    assert "赵青松" in names(text, "Person")
+    assert names("他是一名调研员，工作认真。", "Person") == set()
+
+
+def test_recognise_persons_a_title_led_name_cut_before_a_lone_character_and_a_pause():
+    text = "会长王明谈、执行会长孙雨亭、副会长李文浜，秘书长周志远陪同参加。"
+    assert {"王明谈", "李文浜"} <= names(text, "Person")
+    assert "王明说" not in names("社区书记王明说，大家要团结。", "Person")  # a verb of saying
+
+
+def test_recognise_persons_a_short_form_of_a_three_character_name_in_the_article():
+    text = "会长王明谈、秘书长周志远陪同。会上，会长王明谈分享了经验。"
+    assert [m.text for m in found(text, "Person") if m.text.startswith("王明")] == ["王明谈", "王明谈"]
+
+
+def test_recognise_persons_a_known_name_right_before_a_title():
+    assert "邓小平" in names("学习邓小平总书记重要讲话精神。", "Person")
+    assert names("楼栋巷长志愿者上岗。", "Person") == set()

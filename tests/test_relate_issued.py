@@ -2,12 +2,12 @@ from relate_kit import Doc
 
 
 def test_issued_verb_before_the_title():
-    d = Doc("今年，梅林区党工委发布《梅林楼宇党建三年行动计划》，推动楼宇发展。")
+    d = Doc("今年，梅林区党工委发布《梅林商圈党建三年行动计划》，推动楼宇发展。")
     d.org("梅林区党工委")
-    d.document("《梅林楼宇党建三年行动计划》")
+    d.document("《梅林商圈党建三年行动计划》")
     [rel] = d.relations("issuedBy")
     assert (rel.subject.name, rel.object.name, rel.rule) == (
-        "《梅林楼宇党建三年行动计划》", "梅林区党工委", "issued-verb")
+        "《梅林商圈党建三年行动计划》", "梅林区党工委", "issued-verb")
 
 
 def test_issued_passive_form():
@@ -50,10 +50,10 @@ def test_issued_nothing_for_a_document_merely_studied():
 
 
 def test_issued_nothing_for_an_agreement_its_signers_are_partners():
-    d = Doc("青松社区党委与梅林小学党支部签署《党建共建协议书》。")
+    d = Doc("青松社区党委与梅林小学党支部签署《结对共建协议书》。")
     d.org("青松社区党委")
     d.org("梅林小学党支部")
-    d.document("《党建共建协议书》")
+    d.document("《结对共建协议书》")
     assert d.relations("issuedBy") == []
     assert d.triples("partnerOf") == {("青松社区党委", "partnerOf", "梅林小学党支部")}
 

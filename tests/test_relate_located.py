@@ -207,3 +207,35 @@ def test_located_group_or_law_firm_keeps_the_place_it_was_registered_in_out():
     d.area("云州", "City", name="云州市", nth=1)
     d.org("云州明理律所", "Enterprise")
     assert d.triples("locatedIn") == set()
+
+
+def test_located_what_is_visited_on_arriving_in_an_area_is_in_it():
+    d = Doc("8月7日，调研组来到青松街道，实地调研走访了梅林纺织有限公司、桃李科技有限公司等企业。")
+    d.area("青松街道", "Subdistrict")
+    d.org("梅林纺织有限公司", "Enterprise")
+    d.org("桃李科技有限公司", "Enterprise")
+    rels = d.relations("locatedIn")
+    assert {(r.subject.name, r.object.name) for r in rels} == {
+        ("梅林纺织有限公司", "青松街道"), ("桃李科技有限公司", "青松街道")}
+    assert {r.rule for r in rels} == {"located-visit"}
+
+
+def test_located_a_visit_in_a_clause_of_its_own_says_nothing_of_where():
+    d = Doc("8月7日，调研组来到青松街道，听取工作汇报后，又走访了梅林纺织有限公司。")
+    d.area("青松街道", "Subdistrict")
+    d.org("梅林纺织有限公司", "Enterprise")
+    assert d.triples("locatedIn") == set()
+
+
+def test_located_a_branch_inside_a_committee_is_not_in_the_place_before_the_committee():
+    d = Doc("梅林市青松区竹巷社区党委第一党支部与青松中学党支部签约。")
+    d.area("梅林市", "City")
+    d.area("青松区", "District")
+    d.area("竹巷社区", "Community")
+    d.org("竹巷社区党委")
+    d.org("竹巷社区党委第一党支部")
+    d.org("青松中学党支部", "PartyOrganization")
+    triples = d.triples("locatedIn")
+    assert ("竹巷社区党委第一党支部", "locatedIn", "青松区") not in triples
+    assert {("竹巷社区", "locatedIn", "青松区"),
+            ("竹巷社区党委", "locatedIn", "竹巷社区")} <= triples

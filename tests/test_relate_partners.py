@@ -160,3 +160,40 @@ def test_partners_the_writers_own_unit_before_a_list_is_no_party():
     assert pairs == {tuple(sorted(p)) for p in [
         ("梅林社区党委第一党支部", "学生党支部"), ("梅林社区党委第一党支部", "青年党支部"),
         ("梅林社区党委第二党支部", "学生党支部"), ("梅林社区党委第二党支部", "青年党支部")]}
+
+
+def test_partners_a_venue_between_the_parties_and_the_signing_does_not_hide_it():
+    d = Doc("11月2日，青松银行梅林支行党支部与桃李村党支部在桃李村党群服务中心举办“党建联建协议”签约仪式。")
+    d.org("青松银行梅林支行党支部")
+    d.org("桃李村党支部")
+    d.place("桃李村党群服务中心")
+    assert {frozenset((a, b)) for a, _, b in d.triples("partnerOf")} == {
+        frozenset(("青松银行梅林支行党支部", "桃李村党支部"))}
+
+
+def test_partners_a_visit_to_a_venue_is_no_signing():
+    d = Doc("11月2日，青松银行梅林支行党支部与桃李村党支部在桃李村党群服务中心参观学习，交流党建心得。")
+    d.org("青松银行梅林支行党支部")
+    d.org("桃李村党支部")
+    d.place("桃李村党群服务中心")
+    assert d.triples("partnerOf") == set()
+
+
+def test_partners_the_bodies_whose_heads_sign_are_partners():
+    d = Doc("会上，青松集团党委书记王小明、桃李社区党委书记李大山分别代表本单位签署了共建协议。")
+    d.org("青松集团党委")
+    d.org("桃李社区党委")
+    d.person("王小明")
+    d.person("李大山")
+    [rel] = d.relations("partnerOf")
+    assert {rel.subject.name, rel.object.name} == {"青松集团党委", "桃李社区党委"}
+    assert rel.rule == "partner-signatories"
+
+
+def test_partners_heads_who_only_attend_a_signing_ceremony_pair_nothing():
+    d = Doc("青松集团党委书记王小明、桃李社区党委书记李大山出席签约仪式。")
+    d.org("青松集团党委")
+    d.org("桃李社区党委")
+    d.person("王小明")
+    d.person("李大山")
+    assert d.triples("partnerOf") == set()

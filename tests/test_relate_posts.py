@@ -257,3 +257,41 @@ def test_posts_words_before_a_title_that_open_with_a_preposition_name_no_body():
     d = Doc("在听取商会会长王小明的介绍后，大家深受鼓舞。")
     d.person("王小明")
     assert d.relations("memberOf") == []
+
+
+def test_posts_a_roll_of_posts_goes_on_past_a_comma_when_the_next_title_names_no_body():
+    d = Doc("青松区工商联副主席王小明，秘书长李大山，副秘书长赵小川出席揭牌仪式。")
+    d.org("青松区工商联", "SocialOrganization")
+    for name in ("王小明", "李大山", "赵小川"):
+        d.person(name)
+    assert {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("王小明", "青松区工商联", "副主席"), ("李大山", "青松区工商联", "秘书长"),
+        ("赵小川", "青松区工商联", "副秘书长")}
+
+
+def test_posts_a_title_after_a_comma_with_its_own_body_is_that_bodys():
+    d = Doc("青松区工商联副主席王小明，梅林商会秘书长李大山出席揭牌仪式。")
+    d.org("青松区工商联", "SocialOrganization")
+    d.org("梅林商会", "SocialOrganization")
+    d.person("王小明")
+    d.person("李大山")
+    assert {(r.subject.name, r.object.name) for r in d.relations("memberOf")
+            if r.subject.name == "李大山"} == {("李大山", "梅林商会")}
+
+
+def test_posts_words_no_name_covers_before_a_body_make_the_item_a_body_the_article_does_not_know():
+    d = Doc("梅林市委组织部副部长、市新兴领域党工委书记王小明出席。")
+    d.org("梅林市委组织部", "GovernmentAgency")
+    d.org("党工委", name="青松区党工委")  # the recogniser found only the end of the body's name
+    d.person("王小明")
+    assert {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("王小明", "梅林市委组织部", "副部长")}
+
+
+def test_posts_a_body_named_in_full_after_the_separator_holds_its_post():
+    d = Doc("梅林市委组织部副部长、市新兴领域党工委书记王小明出席。")
+    d.org("梅林市委组织部", "GovernmentAgency")
+    d.org("市新兴领域党工委", name="梅林市新兴领域党工委")
+    d.person("王小明")
+    assert {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("王小明", "梅林市委组织部", "副部长"), ("王小明", "梅林市新兴领域党工委", "书记")}

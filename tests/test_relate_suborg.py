@@ -93,3 +93,41 @@ def test_suborg_members_of_a_list_closed_by_deng():
     d.org("丙林中学", "PublicInstitution")
     assert d.triples("subOrganizationOf") == {("乙水小学", "subOrganizationOf", "青禾联盟"),
                                               ("丙林中学", "subOrganizationOf", "青禾联盟")}
+
+
+def test_suborg_a_branch_written_in_full_is_the_branch_not_a_part_of_it():
+    d = Doc("青松职校与梅林区科技局支部委员会签署共建协议。")
+    d.org("青松职校", "PublicInstitution")
+    d.org("梅林区科技局", "GovernmentAgency", at=6)
+    d.org("梅林区科技局支部", at=6)
+    d.org("梅林区科技局支部委员会", at=6)
+    triples = d.triples("subOrganizationOf")
+    assert ("梅林区科技局支部委员会", "subOrganizationOf", "梅林区科技局") in triples
+    assert ("梅林区科技局支部委员会", "subOrganizationOf", "梅林区科技局支部") not in triples
+
+
+def test_suborg_a_committee_of_a_branch_is_a_part_of_the_branch():
+    d = Doc("梅林区科技局支部宣传委员会召开会议。")
+    d.org("梅林区科技局", "GovernmentAgency")
+    d.org("梅林区科技局支部")
+    d.org("梅林区科技局支部宣传委员会")
+    assert ("梅林区科技局支部宣传委员会", "subOrganizationOf", "梅林区科技局支部") in d.triples(
+        "subOrganizationOf")
+
+
+def test_suborg_a_branch_named_after_an_area_is_under_the_areas_committee():
+    d = Doc("青松社区党总支与梅林镇党委达成共建协议，成立梅林镇驻青党支部。")
+    d.org("青松社区党总支")
+    d.org("梅林镇党委")
+    d.org("梅林镇驻青党支部")
+    d.area("梅林镇", "Town", nth=1)
+    rels = [r for r in d.relations("subOrganizationOf") if r.subject.name == "梅林镇驻青党支部"]
+    assert [(r.object.name, r.rule) for r in rels] == [("梅林镇党委", "suborg-area-committee")]
+
+
+def test_suborg_a_branch_named_after_an_area_whose_committee_is_not_named_has_no_parent():
+    d = Doc("青松社区党总支成立梅林镇驻青党支部。")
+    d.org("青松社区党总支")
+    d.org("梅林镇驻青党支部")
+    d.area("梅林镇", "Town")
+    assert d.triples("subOrganizationOf") == set()

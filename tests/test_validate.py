@@ -265,8 +265,9 @@ def test_validate_fast_engine_agrees_with_pyshacl_on_each_breakage(graph_path, w
 def test_validate_fast_engine_agrees_with_pyshacl_on_the_seed_graph():
     graph = load_graph(seed_graph())
     assert validate_graph(graph) == validate_graph(graph, engine="pyshacl") == []
-    graph.update(PREFIXES + update_for("two labels").replace("张三丰", "苏州市")
-                 .replace("张真人", "苏州"))
+    city = "{ SELECT ?p WHERE { ?p dj:adminLevel dj:City } ORDER BY ?p LIMIT 1 }"  # no gold name
+    graph.update(PREFIXES + update_for("two labels").replace('?p rdfs:label "张三丰"@zh', city)
+                 .replace("张真人", "云州"))
     fast = validate_graph(graph)
     assert fast and verdicts(fast) == verdicts(validate_graph(graph, engine="pyshacl"))
 
@@ -323,6 +324,29 @@ def ox_store(graph):
     store = ox.Store()
     store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
     return store
+
+
+def test_validate_halves_together_give_what_validate_store_gives(graph_path):
+    """kg build runs the SPARQL half in a thread of its own and merges the halves."""
+    from kg.validate import _names, constraint_problems, merged, node_problems, validate_store
+
+    update = " ; ".join([b[1] for b in BREAKAGES if b[2][0] == "djsh:ReifiedShape"]
+                        + [update_for("entity without a label")])
+    graph = broken(graph_path, update)
+    store, names = ox_store(graph), _names(graph)
+    nodes, constraints = node_problems(store, names=names), constraint_problems(store, names=names)
+    assert nodes and constraints  # each half finds something of its own
+    assert merged(nodes, constraints) == validate_store(store, names=names) == validate_graph(graph)
+
+
+def test_validate_constraints_give_up_once_cancelled(graph_path):
+    from kg.rdf.load import load_store
+    from kg.validate import Cancelled, constraint_problems
+
+    store, asked = load_store(graph_path), []
+    with pytest.raises(Cancelled):
+        constraint_problems(store, cancelled=lambda: asked.append(1) or len(asked) > 2)
+    assert len(asked) == 3  # asked before each query, and stopped at the first yes
 
 
 def test_validate_fast_engine_refuses_a_constraint_it_does_not_know():

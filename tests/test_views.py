@@ -101,6 +101,28 @@ def test_marks_leftmost_longest(text, subject, object_, role, expected):
     assert [(text[a:b], tag) for a, b, tag in marks] == expected
 
 
+def test_marks_are_what_one_regex_of_the_names_finds():
+    """The scan gives what re.finditer of the names, longest first, gives (what it was): on
+    sentences of few characters, where names overlap, nest, repeat and share a start."""
+    chars = "党委街道社区书记"
+    for seed in range(400):
+        rng = random.Random(seed)
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 30)))
+        subject = ["".join(rng.choice(chars) for _ in range(rng.randrange(1, 4)))
+                   for _ in range(rng.randrange(0, 3))]
+        object_ = ["".join(rng.choice(chars) for _ in range(rng.randrange(1, 4)))
+                   for _ in range(rng.randrange(0, 3))]
+        role = rng.choice(["", "书记", "书", chars[rng.randrange(8)]])
+        tags = {}
+        for names, tag in ((subject, "s"), (object_, "o"), ((role,) if role else (), "r")):
+            for name in names:
+                tags[name] = max(tags.get(name, tag), tag)
+        pattern = "|".join(re.escape(n) for n in sorted(tags, key=lambda n: (-len(n), n)))
+        expected = tuple((m.start(), m.end(), tags[m.group()])
+                         for m in re.finditer(pattern, text)) if tags else ()
+        assert find_marks(text, subject, object_, role) == expected, seed
+
+
 # ---- layout ----
 
 def test_layout_is_deterministic_whatever_the_insertion_order():

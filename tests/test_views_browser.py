@@ -398,7 +398,7 @@ def test_page_with_script_tags_built_by_the_pipeline_never_runs(tab, tmp_path):
     name = "<img src=x onerror=alert(1)>.txt"
     (pages / name).write_text(
         "梅林街道党工委<script>window.__pwned=1</script>书记张三丰走访青松社区。\n\n"
-        "青松社区党委书记李四光说：<img src=x onerror=\"window.__pwned=2\">“红色驿站”书记项目深受欢迎。\n",
+        "青松社区党委书记李四光说：<img src=x onerror=\"window.__pwned=2\">“红枫驿站”书记项目深受欢迎。\n",
         encoding="utf-8")
     out = tmp_path / "out"
     build([pages], BuildOptions(out=out))

@@ -24,7 +24,7 @@ TIDY_ENTITIES = {
     "street-party": ("Organization", "PartyOrganization", "梅林街道党工委", ()),
     "community": ("Place", "AdministrativeArea", "青松社区", ()),
     "street": ("Place", "AdministrativeArea", "梅林街道", ()),
-    "project": ("Initiative", "SecretaryProject", "“红色驿站”书记项目", ("红色驿站",)),
+    "project": ("Initiative", "SecretaryProject", "“红枫驿站”书记项目", ("红枫驿站",)),
     "firm": ("Organization", "Enterprise", "松涛科技有限公司", ("松涛科技",)),
     "plan": ("PolicyDocument", "PolicyDocument", "《梅林街道党建行动方案》", ()),
     "lonely": ("Place", "Place", "白鹭湖", ()),
@@ -37,7 +37,7 @@ TIDY_RELATIONS = [
     ("zhang", "memberOf", "party", "青松社区党委书记张三丰说，要把服务送到家门口。", "0.90", "书记"),
     ("li", "memberOf", "street-party", "梅林街道党工委专职副书记李四光出席活动。", "0.85",
      ("专职副书记", "副书记")),  # (the post as written, its short title)
-    ("party", "runs", "project", "青松党委把“红色驿站”书记项目做成了居民的客厅。", "0.85", ""),
+    ("party", "runs", "project", "青松党委把“红枫驿站”书记项目做成了居民的客厅。", "0.85", ""),
     ("party", "subOrganizationOf", "street-party", "青松社区党委在梅林街道党工委指导下开展工作。", "0.70", ""),
     ("community", "locatedIn", "street", "青松社区位于梅林街道东部。", "0.95", ""),
     ("party", "locatedIn", "community", "青松社区党委设在青松社区。", "0.80", ""),

@@ -47,12 +47,11 @@ def graph_triples(results: list[PageResult], resolution: Resolution, *,
     ``dated``: each article's date and origin by article id (``kg.dates.date_articles``), if known."""
     dated = dated or {}
     iri = _Minter(base, resolution)
-    mentioned: dict[str, set[ox.NamedNode]] = {}
     rules: set[str] = set()
-    a_type, dj, dcterms = _RDF.type, _DJ, _DCTERMS
+    a_type, dj, dcterms, mentions_p = _RDF.type, _DJ, _DCTERMS, _SCHEMA.mentions
     for result in results:
         for article, mentions, relations in zip(result.articles, result.mentions, result.relations):
-            a = iri.article(article.source, article.index)
+            a, article_id = iri.article(article.source, article.index), article.id
             yield a, a_type, dj.Article
             yield a, a_type, _SCHEMA.NewsArticle
             if article.title:
@@ -61,13 +60,17 @@ def graph_triples(results: list[PageResult], resolution: Resolution, *,
             yield a, dj.position, integer(article.index + 1)
             yield a, dj.charStart, integer(article.start)
             yield a, dj.charEnd, integer(article.end)
-            when = dated.get(article.id)
+            when = dated.get(article_id)
             yield from date_triples(a, article, result.source_text, when, base)
             as_of = date(when.date) if when and when.date else None
-            for key in resolution.creators.get(article.id, ()):
+            for key in resolution.creators.get(article_id, ()):
                 yield a, dcterms.creator, iri.entity(key)
-            for m in mentions:
-                mentioned.setdefault(resolution.key_of(article.id, m), set()).add(a)
+            # Said here, once per entity and article, rather than gathered per entity for the
+            # end: on a large corpus that table costs more than the triples. A mention can keep
+            # the key of an entity curation rejected: that entity is no longer in the graph.
+            for key in dict.fromkeys(resolution.key_of(article_id, m) for m in mentions):
+                if key in resolution.entities:
+                    yield a, mentions_p, iri.entity(key)
             kept = [r for r in relations if r.confidence >= min_confidence]
             for ends, best in _best_per_triple(iri, article, kept):
                 rules.add(best[0].rule)
@@ -83,8 +86,6 @@ def graph_triples(results: list[PageResult], resolution: Resolution, *,
             yield e, _SKOS.altLabel, zh(alias)
         if entity.level:
             yield e, dj.adminLevel, dj[entity.level]
-        for a in mentioned.get(key, ()):
-            yield a, _SCHEMA.mentions, e
     for rule in sorted(rules):
         r = ox.NamedNode(RULE_PREFIX + rule)
         yield r, a_type, dj.Rule

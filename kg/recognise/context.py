@@ -29,7 +29,8 @@ from kg.vocab import ADMINISTRATIVE_AREA, INITIATIVE, ORGANIZATION, PLACE
 
 # Standard long forms of zone suffixes; names fold to the short form to compare.
 FOLDS = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("工商业联合会", "工商联"),
-         ("人民政府", "政府"))
+         ("人民政府", "政府"), ("发展和改革局", "发改局"), ("发展改革局", "发改局"),
+         ("发展和改革委员会", "发改委"), ("发展改革委员会", "发改委"))
 ZONE_WORDS = ("工业园区", "园区", "经开区", "经济技术开发区", "开发区", "高新区", "高铁新城", "科教创新区")
 AREA_LEVELS = ("DevelopmentZone", "District", "County", "Subdistrict", "Town", "City")
 # Which area a bare level word at the start of a name stands for.
@@ -47,7 +48,10 @@ IN_ARTICLE = "article"
 # subdistrict; a district has a 区委, not a 党工委.
 BODY_LEVELS = {"管委会": ("DevelopmentZone",), "管理委员会": ("DevelopmentZone",),
                "党工委": ("DevelopmentZone", "Subdistrict"), "安委会": ("DevelopmentZone", "District")}
-NATIONAL = ("中国", "中华", "国家", "全国", "中央", "中共", "国务院", "人民", "省", "市", "区", "县")
+NATIONAL = ("中国", "中华", "国家", "全国", "中央", "中共", "国务院", "人民", "省", "市", "区", "县",
+            # the short forms of the central state enterprises, whose 局 are engineering bureaux
+            # (a numbered 某四局 or a trade's 某电气化局), not a local government's departments
+            "中铁", "中建", "中交", "中冶", "中核", "中航", "中电", "中煤", "中石化", "中石油", "中海油")
 
 
 def fold(name: str) -> str:
@@ -64,12 +68,28 @@ def complete(view: View, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         if m.kind == ORGANIZATION:
-            m = _complete_org(m, areas, bodies)
+            m = _complete_org(m, areas, bodies, view.place_ending_at(m.start) is not None)
             if m is None:
                 continue
         out.append(m)
     out = _place_agencies(view, _short_form_bodies(_enterprise_bodies(out)), areas)
-    return _trigger_forms(_suffix_aliases(_company_forms(_area_bodies(out))))
+    return _trigger_forms(_suffix_aliases(_company_forms(_area_bodies(_only_openings(out)))))
+
+
+UNPLACED_COMMITTEES = tuple(level + "委" for level in UNPLACED_LEVELS)
+
+
+def _only_openings(mentions: list[Mention]) -> list[Mention]:
+    """县委组织部, 市委某某工作领导小组 in an article that names no county or city: the bare 县委
+    that opens them is no entity of its own unless the article names it alone too (县委书记)."""
+    reach: dict[int, int] = {}  # start → the end of the longest organisation starting there
+    for m in mentions:
+        if m.kind == ORGANIZATION:
+            reach[m.start] = max(reach.get(m.start, m.end), m.end)
+    alone = {m.name for m in mentions if m.kind == ORGANIZATION and m.scope == IN_ARTICLE
+             and reach[m.start] == m.end}
+    return [m for m in mentions if m.kind != ORGANIZATION or m.scope != IN_ARTICLE
+            or m.name in alone or m.name not in UNPLACED_COMMITTEES]
 
 
 AREA_BODY_TYPES = ("GovernmentAgency", "PartyOrganization")
@@ -81,10 +101,15 @@ def _area_bodies(mentions: list[Mention]) -> list[Mention]:
     某地信托有限公司) keep the place word as written."""
     short = {m.start: m for m in mentions if m.kind == PLACE and m.level and m.text != m.name
              and m.name.startswith(m.text)}
+    # 某地建设公司党委, 某地维管段段部党支部: the party body of a company (or another body named
+    # after the place word) is not the area's; its inner body at the same start says so
+    owned = {m.start for m in mentions if m.kind == ORGANIZATION and m.start in short
+             and m.subtype not in AREA_BODY_TYPES and not m.name.endswith("工商联")}
     out = []
     for m in mentions:
         place = short.get(m.start) if m.kind == ORGANIZATION else None
         if place and m.name.startswith(place.text) and not m.name.startswith(place.name) \
+                and m.start not in owned \
                 and (m.subtype in AREA_BODY_TYPES or m.name.endswith("工商联")):
             m = replace(m, name=place.name + m.name[len(place.text):])
         out.append(m)
@@ -161,7 +186,8 @@ def _place_agencies(view: View, mentions: list[Mention], areas) -> list[Mention]
     for m in mentions:
         area = listed.get(m.start, main)
         if area and m.kind == ORGANIZATION and m.start not in places \
-                and "+context" not in m.rule and _longest_prefix(m.name, bare):
+                and "+context" not in m.rule and _longest_prefix(m.name, bare) \
+                and not m.name.startswith(area):
             m = replace(m, name=area + m.name, rule=m.rule + "+context")
         out.append(m)
     return out
@@ -240,7 +266,12 @@ def _enterprise_bodies(mentions: list[Mention]) -> list[Mention]:
     """集团党委, 公司工会: the body of the article's one enterprise (某某有限公司党委, or 某集团 + 党委)."""
     subtypes = lexicon.org_suffixes()
     heads = [s for s, subtype in subtypes.items() if subtype == "Enterprise"]
-    enterprises = {m.name for m in mentions if m.subtype == "Enterprise" and m.scope == ""}
+    # an enterprise, or a body named with an enterprise's head (某教育集团 is a group too)
+    enterprises = {m.name for m in mentions if m.kind == ORGANIZATION and m.scope == ""
+                   and (m.subtype == "Enterprise" or m.name.endswith(tuple(heads)))}
+    # 某地某集团 and 某集团 in one article are one group: the shorter is not a second candidate
+    longer = _index(enterprises, lambda e: (e[k:] for k in range(1, len(e))), enterprises)
+    enterprises -= set(longer)
     names = {m.name for m in mentions if m.kind == ORGANIZATION and m.scope == ""}
     # body (党委) → the names that are an enterprise plus that body; head (集团) → its enterprises
     owned = _index(names, lambda n: (n[k:] for k in range(1, len(n)) if n[:k] in enterprises))
@@ -307,7 +338,16 @@ def _areas(mentions: list[Mention]) -> dict[str, list[str]]:
     ranked: dict[str, list[str]] = {}
     for (level, name) in sorted(counts, key=lambda k: (-counts[k], first[k])):
         ranked.setdefault(level, []).append(name)
+    for level in SIBLING_LEVELS:  # 某村、某村、某村 … 村党支部: which of them?
+        names = ranked.get(level, ())
+        if len(names) > 1 and counts[(level, names[0])] == counts[(level, names[1])]:
+            ranked[level] = []
     return ranked
+
+
+# Levels an article often names several of side by side; a bare 村党支部 or 社区党委 takes the
+# article's area of that level only when one of them is named more often than any other.
+SIBLING_LEVELS = ("Village", "Community", "Town", "Subdistrict")
 
 
 def _compatible_zone(word: str, name: str) -> bool:
@@ -331,7 +371,7 @@ def _bare_zone_words(view: View, mentions: list[Mention], areas) -> list[Mention
     return out
 
 
-def _complete_org(m: Mention, areas, bodies) -> Mention | None:
+def _complete_org(m: Mention, areas, bodies, after_place: bool = False) -> Mention | None:
     if m.scope != INCOMPLETE:
         return m
     if m.name in bodies:  # 某街道党工委书记…、党工委委员…: the one named just before
@@ -345,13 +385,28 @@ def _complete_org(m: Mention, areas, bodies) -> Mention | None:
             area = _area_for(word, areas)
             if area:
                 return replace(m, name=area + rest, scope="", rule=m.rule + "+context")
-            # 市工商联 in an article that names no city stays as written, as its article's body
-            return replace(m, scope=IN_ARTICLE) if word in UNPLACED_LEVELS else None
+            # 市工商联 in an article that names no city stays as written, as its article's body;
+            # so does a zone's body right after the area the zone is in (某区|高铁新城管委会)
+            placed = word in UNPLACED_LEVELS or after_place and word in ZONE_WORDS
+            return replace(m, scope=IN_ARTICLE) if placed else None
     if m.name in BARE_BODIES:
         area = next((names[0] for level in BODY_LEVELS[m.name] if (names := areas.get(level))), None)
         if area:
             return replace(m, name=area + m.name, scope="", rule=m.rule + "+context")
-    return replace(m, scope=INCOMPLETE)  # left for the suffix rule; dropped if it stays incomplete
+    if _sector_body(m.name):  # 非公有制企业党委: the sector's body of the article's one area
+        area = _main_area(areas)
+        level = next((lv for lv in ("DevelopmentZone", "District", "County") if areas.get(lv)), "")
+        if area and len(areas[level]) == 1:
+            return replace(m, name=area + m.name, scope="", rule=m.rule + "+context")
+    return replace(m, scope=INCOMPLETE)
+
+
+def _sector_body(name: str) -> bool:
+    """A sector word and a party body's suffix, nothing else (两新组织党工委, 机关党工委): an area's
+    party committee for the sector. Not a sector's kind of body (行业协会, 国资公司)."""
+    middle = lexicon.affixes(lexicon.org_middles).starting_at(name, 0)
+    return middle is not None \
+        and lexicon.org_suffixes().get(name[len(middle):]) == "PartyOrganization"  # left for the suffix rule; dropped if it stays incomplete
 
 
 def _area_for(word: str, areas) -> str | None:

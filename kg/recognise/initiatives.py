@@ -5,7 +5,7 @@ it):
 - “五彩”工作法, “红心聚力·暖心服务”专项行动 → 五彩工作法 …: a quoted name, then at most ten
   modifier characters (民族工作, 专项, 工作), then the trigger; a one-character head noun (周, 站,
   制, 厅) only after one to four characters (“X”恳谈周, not “X”站在一线, “X”目标一周内);
-- 智慧党建“星”平台, 暖“新”驿站: a one-character quote is a nickname inside a longer name;
+- 智慧党建“云”平台, 暖“馨”驿站: a one-character quote is a nickname inside a longer name;
 - 以“邻里党建”为书记项目, 书记项目“X”, 品牌“X” → the quoted name alone, typed by the trigger;
 - “春风送岗”“就在园区 职在新城”等专场活动, “甲”“乙”等家门口的文化活动 → each quoted name of the
   list, typed by the trigger;
@@ -143,8 +143,8 @@ def _ends(view: View, end: int) -> bool:
 
 
 def _nickname_prefix(view: View, quote: int, name: str) -> int:
-    """智慧党建“星”平台: a one-character quoted core is a nickname inside a longer name; after a
-    one-character adjective it is a pun on a word (暖“新”驿站 for 暖心), which is the whole name."""
+    """智慧党建“云”平台: a one-character quoted core is a nickname inside a longer name; after a
+    one-character adjective it is a pun on a word (暖“馨”驿站 for 暖心), which is the whole name."""
     if len(name) > 1:
         return quote
     before = view.tokens[view.token_index(quote - 1)] if quote else None
@@ -210,7 +210,7 @@ def _names_itself(view: View, start: int, end: int, name: str, trigger: str) -> 
 
 
 def _names_a_body(view: View, end: int) -> bool:
-    """“益学堂”党建联盟, “青松”志愿服务队: an organisation suffix in the one or two words right
+    """“乐学堂”党建联盟, “青松”志愿服务队: an organisation suffix in the one or two words right
     after the quote makes the quote a body's name (a one-character suffix only as a word of its
     own: 部, not 干部)."""
     if end >= len(view.text) or not HAN.match(view.text[end]):

@@ -133,6 +133,19 @@ def long_org_suffixes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def org_middles() -> tuple[str, ...]:
+    """Generic sector words that sit between a level word or a place and a body's suffix
+    (市|两新组织|党工委, 区|机关|党工委), longest first."""
+    return _longest_first(_lines("org_middles.txt"))
+
+
+@lru_cache(maxsize=1)
+def org_topics() -> frozenset[str]:
+    """Words that say what a body works on, not which (党建, 党群): 党建联盟 alone is a kind."""
+    return frozenset(_lines("org_topics.txt"))
+
+
+@lru_cache(maxsize=1)
 def org_short_forms() -> dict[str, tuple[str, str]]:
     """Short forms without a suffix → (subtype, the form they shorten): 工行 → Enterprise, 工商银行."""
     rows = (line.split("\t") for line in _lines("org_short_forms.txt"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from kg.model import Mention
 from kg.recognise import lexicon
@@ -35,23 +36,39 @@ def _pattern() -> re.Pattern:
 def recognise_orgs(view: View) -> list[Mention]:
     found: dict[tuple[int, int], Mention] = {}
     found_ends: dict[int, str] = {}  # end → the canonical name of the longest name ending there
-    subtypes = lexicon.org_suffixes()
-    for end, suffix in _suffix_ends(view):
+    begins: dict[int, int] = {}  # end → the start of the longest name ending there
+    subtypes = {**lexicon.org_suffixes(), **UNIT_HEADS}
+    for end, suffix in sorted(chain(_suffix_ends(view), _unit_ends(view))):
         start = end - len(suffix)
-        begin = _level_word_glued(view, start) \
-            or _level_word_before(view, _trim(view, extend_left(view, start)))
+        inner = _unit_start(view, start) or _middle_start(view, start)
+        begin = _level_word_glued(view, inner) \
+            or _level_word_before(view, _after_joins(view, _trim(view, extend_left(view, inner)), inner))
+        if begins.get(inner, begin) < begin:  # 某局汝州分局|机关第一党支部: not from inside a name
+            begin = begins[inner]
         end = _bracket_after(view, end)
         name = view.text[begin:end]
-        if _not_a_body(name) or (begin, end) in found:
+        if _not_a_body(name) or (begin, end) in found or _common_word_end(view.text, end, suffix):
             continue
         if begin < start and not HAN.search(view.text[begin:start]):
             continue
-        if begin == start and not _completable(name):
+        area = _listed_area(view, begins, start) if begin == start else None
+        if begin == start and not area and not _completable(name):
             continue  # a bare 公司, 党委: nothing says which one
         if _counted(view, begin):
             continue  # 6个村党支部, 16家党建联盟: a numbered collective, no body
         scope = "" if _has_proper_stem(view, begin, start) else INCOMPLETE
+        if suffix in OWNED_UNITS and view.places.get((begin, start)) is not None:
+            owner = found.get((begins.get(begin, -1), begin))
+            if owner is None:
+                scope = INCOMPLETE  # 某地公司: whose?
+            else:  # 某局|某地分局: the owner's unit in that place
+                begin, scope = owner.start, owner.scope
+                name = view.text[begin:end]
+                if (begin, end) in found:
+                    continue
         canonical = _canonical(name)
+        if area and subtypes[suffix] in AREA_BODY_TYPES:  # 某街道党工委、办事处
+            canonical, scope = area + canonical, ""
         if ORDINAL.fullmatch(view.text[begin:start]):
             canonical, scope = _listed_unit(view, found_ends, begin, canonical)
         subtype = "PartyOrganization" if canonical != name and canonical.endswith(PARTY_FORMS) \
@@ -59,6 +76,7 @@ def recognise_orgs(view: View) -> list[Mention]:
         found[(begin, end)] = Mention(begin, end, name, ORGANIZATION, subtype, canonical,
                                       "org-suffix", scope=scope)
         found_ends.setdefault(end, canonical)
+        begins.setdefault(end, begin)
     named = Spans(found)
     for mention in _quoted(view):
         found.setdefault((mention.start, mention.end), mention)
@@ -66,7 +84,46 @@ def recognise_orgs(view: View) -> list[Mention]:
         if not named.covers(mention.start, mention.end):
             found.setdefault((mention.start, mention.end), mention)
     spans = Spans(found)
-    return [m for m in found.values() if not _bracketed_alias(view, m, spans)]
+    return [m for m in found.values()
+            if not _bracketed_alias(view, m, spans) and not _named_after(view, m, spans)
+            and not _formal_head(view, m, spans)]
+
+
+def _formal_head(view: View, m: Mention, spans: Spans) -> bool:
+    """某局支部|委员会: the 支部 that opens 支部委员会 is the same body's name cut short."""
+    return m.text.endswith(("支部", "总支")) and view.text.startswith("委员会", m.end) \
+        and spans.covers(m.start, m.end + 3)
+
+
+# What a body is named after when one of these follows its name inside a longer name: a school
+# founded with a university (某大学|实验学校), a group led by its first school (某学校|教育集团), a
+# construction project on a site (某厂|项目党支部). The inner name is no body of the longer one.
+NAMED_AFTER = ("实验学校", "实验小学", "实验中学", "教育集团", "项目")
+
+
+def _named_after(view: View, m: Mention, spans: Spans) -> bool:
+    return view.text.startswith(NAMED_AFTER, m.end) and spans.covers(m.start, m.end + 1)
+
+
+AREA_BODY_TYPES = ("GovernmentAgency", "PartyOrganization")
+# Regional units named by their place alone (某地公司, 某地分局, 某地支行) belong to the body named
+# right before them (某局|某地分局); with none, the name says whose unit it is no more than 该公司.
+OWNED_UNITS = ("公司", "分公司", "子公司", "分局", "分行", "支行")
+
+
+def _listed_area(view: View, begins: dict[int, int], start: int) -> str | None:
+    """某街道党工委、办事处, 某镇党委和政府: a bare body listed right after an area's body (the area
+    and a suffix, nothing else) is the same area's: the area as written."""
+    if start == 0 or view.text[start - 1] not in "、和及与":
+        return None
+    before = begins.get(start - 1)
+    if before is None:
+        return None
+    for suffix in lexicon.affixes(lexicon.org_suffixes).ending(view.text, start - 1, before):
+        place = view.place_ending_at(start - 1 - len(suffix))
+        if place and place[0] == before:
+            return view.text[place[0]:place[1]]
+    return None
 
 
 def _bracketed_alias(view: View, m: Mention, spans: Spans) -> bool:
@@ -81,6 +138,12 @@ def _bracketed_alias(view: View, m: Mention, spans: Spans) -> bool:
 NOT_BODIES = ("党群服务中心", "行政服务中心", "邻里服务中心")
 
 
+def _common_word_end(text: str, end: int, suffix: str) -> bool:
+    """某区委老干部|局: a one-character suffix that closes a common word (干部, 格局, 内部) is that
+    word, even where jieba glues the real suffix after it."""
+    return len(suffix) == 1 and text[end - 2:end] in lexicon.generic_places()
+
+
 def _not_a_body(name: str) -> bool:
     """格局, 党委政府 (the committee and the government together), 某社区党群服务中心."""
     return name in lexicon.generic_places() or name.endswith(NOT_BODIES) \
@@ -89,13 +152,29 @@ def _not_a_body(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _long_generic_places() -> tuple[str, ...]:
-    return tuple(sorted(g for g in lexicon.generic_places() if len(g) >= 3))
+    """Common nouns of three characters or more that end no name (上市公司, 党组织); not those
+    that are a suffix themselves: 某某健身俱乐部 is a club, a bare 俱乐部 none."""
+    suffixes = lexicon.org_suffixes()
+    return tuple(sorted(g for g in lexicon.generic_places() if len(g) >= 3 and g not in suffixes))
 
 
 def _canonical(name: str) -> str:
-    return party_form(_without_second_names(name.replace("“", "").replace("”", "")))
+    return long_form(party_form(_without_second_names(UNQUOTED.sub("", name))))
 
 
+# Standard short forms of a body's head noun and the full form its canonical name takes.
+LONG_FORMS = (("街道办", "街道办事处"),)
+
+
+def long_form(name: str) -> str:
+    """某街道办 is 某街道办事处 (the same office, written short)."""
+    for short, full in LONG_FORMS:
+        if name.endswith(short):
+            return name[:-len(short)] + full
+    return name
+
+
+UNQUOTED = re.compile("[“”‘’]")
 SECOND_NAME = re.compile(r"（([^（）]{2,10})）")
 
 
@@ -152,6 +231,81 @@ def _trim(view: View, begin: int) -> int:
     return begin
 
 
+def _middle_start(view: View, start: int) -> int:
+    """市|两新|组织|党工委, 某市|社会|组织|管理局, 区|机关|党工委: a generic sector word right before
+    the suffix (kg/data/org_middles.txt) is part of the name; the name starts where the words
+    before it start (a level word, a place), or with the sector word itself (非公有制企业党委, for
+    the article to complete)."""
+    point = view.tokens[view.token_index(start)].start  # 社会组织|管理局: the word with the suffix
+    before = view.tokens[view.token_index(point - 1)] if point else None
+    if before is not None and before.end == point and ORDINAL.fullmatch(before.word):
+        point = before.start  # 机关|第一|党支部
+    middle = lexicon.affixes(lexicon.org_middles).ending_at(view.text, point)
+    if middle and view.is_boundary(point - len(middle)):
+        return point - len(middle)
+    return start
+
+
+# A unit and its headquarters (某段|段部|党支部, 某大队|队部, 某厂|厂部): the unit's head character
+# written twice, the second time with 部, ends the unit's name; the unit is a body of its own.
+UNIT_HEADS = {"段": "Enterprise", "厂": "Enterprise", "场": "Enterprise", "矿": "Enterprise",
+              "队": "SocialOrganization", "站": "PublicInstitution", "所": "PublicInstitution",
+              "处": "GovernmentAgency"}
+UNIT_HQ = re.compile("([" + "".join(UNIT_HEADS) + "])\\1部")
+
+
+def _unit_ends(view: View):
+    """(end, head) of every unit whose headquarters the text names right after it (某段|段部)."""
+    for match in UNIT_HQ.finditer(view.text):
+        if match.start() > 0:
+            yield match.start() + 1, match.group(1)
+
+
+def _unit_start(view: View, start: int) -> int | None:
+    """某段段部|党支部: the party body of a unit's headquarters is named after the unit."""
+    if start >= 3 and UNIT_HQ.fullmatch(view.text, start - 3, start):
+        return start - 3
+    return None
+
+
+JOINS = "与和及同"
+
+
+def _after_joins(view: View, begin: int, start: int) -> int:
+    """某集团党委|与某|某社区党总支: a name never runs across a conjunction, also where jieba glues
+    it to the next word (a word its dictionary does not know): the name starts after it; and a
+    person's name after a title (主席|某某|某为|某某联盟) opens no body's name."""
+    i = view.token_index(begin)
+    first = i
+    while i < len(view.tokens) and view.tokens[i].end <= start:
+        word = view.tokens[i].word
+        if i > first and len(word) >= 2 and word[0] in JOINS and word not in _frequencies():
+            begin = view.tokens[i].start + 1
+        i += 1
+    return _after_person(view, begin, start)
+
+
+PERSON_TAGS = ("nr", "nrfg", "nrt")
+
+
+def _after_person(view: View, begin: int, start: int) -> int:
+    """副主席|某某|某为|某某联盟: words tagged as a person's name right after a title are that
+    person, not the start of a body's name (the name, if any, starts after them)."""
+    i = view.token_index(begin)
+    if i == 0 or view.tokens[i].start != begin or view.tokens[i - 1].word not in _titles():
+        return begin
+    k = i
+    while k < len(view.tokens) and k - i < 2 and view.tokens[k].tag in PERSON_TAGS \
+            and view.tokens[k].end < start:
+        k += 1
+    return view.tokens[k].start if k > i else begin
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(lexicon.titles())
+
+
 def _level_word_before(view: View, begin: int) -> int:
     """区|物业商会, 经开区|党工委: a bare level word right before the name is kept, for completion
     (not before a name that starts with its own place: 街道|松园北社区党委 stays as it is)."""
@@ -161,7 +315,17 @@ def _level_word_before(view: View, begin: int) -> int:
     before = view.tokens[i - 1]
     if before.word in LEVEL_WORDS and view.place_ending_at(begin) is None:
         return before.start
+    if _self_reference(before.word):
+        return before.start + 1  # 我县|总商会: the county's, as 县总商会 is
     return begin
+
+
+def _self_reference(word: str) -> bool:
+    """我县, 本市, 我区: the writer's own area, a bare level word in effect."""
+    return len(word) == 2 and word[0] in "我本" and word[1] in UNPLACED_LEVEL_CHARS
+
+
+UNPLACED_LEVEL_CHARS = "省市区县镇"
 
 
 def _bracket_after(view: View, end: int) -> int:
@@ -222,10 +386,21 @@ def _suffix_ends(view: View):
     suffixes = lexicon.affixes(lexicon.org_suffixes)
     for match in _pattern().finditer(text):
         end = match.end(1)
-        if end in seen or not view.ends_name(end):
+        if end in seen or not (view.ends_name(end) or _function_word_glued(view, end)):
             continue
         seen.add(end)
         yield end, suffixes.ending_at(text, end)  # the longest suffix that ends here
+
+
+def _function_word_glued(view: View, end: int) -> bool:
+    """某某商|会于|2012年: jieba glued a preposition after the suffix (a suffix of two characters
+    or more, so that the second character of a common word is no suffix)."""
+    token = view.tokens[view.token_index(end)]
+    return view.text[end:token.end] in GLUED_FUNCTION_WORDS \
+        and len(lexicon.affixes(lexicon.org_suffixes).ending_at(view.text, end) or "") >= 2
+
+
+GLUED_FUNCTION_WORDS = ("于", "在", "与", "和", "及")
 
 
 def _listed_unit(view: View, found_ends: dict[int, str], begin: int, name: str) -> tuple[str, str]:
@@ -258,9 +433,15 @@ def _has_proper_stem(view: View, begin: int, start: int) -> bool:
     if not stem or len(stem) < 2 and view.tokens[view.token_index(begin)].tag not in ("nt", "j"):
         return False
     if stem in lexicon.generic_words() or stem in lexicon.place_suffixes() \
-            or stem in lexicon.org_suffixes():
+            or stem in lexicon.org_suffixes() or stem in lexicon.org_middles():
         return False  # 社区党委, 集团党委: which community, which group?
+    if _topics_only(view, begin, start):
+        return False  # 党建联盟, 党群工作部: what kind of body, not which
     first = view.tokens[view.token_index(begin)]
+    if first.start == begin - 1 and _self_reference(first.word):
+        return False  # 我|县总商会: the article's county's
+    if first.start == begin and first.word in lexicon.org_suffixes():
+        return False  # 公司|党办, 医院|急诊科: the body named elsewhere in the article
     if first.word in LEVEL_WORDS and view.place_ending_at(first.end) is None:
         return False  # 区|物业商会: the level word needs the article's area
     glued = first.word not in _frequencies() and not view.place_ending_at(first.end)
@@ -268,6 +449,22 @@ def _has_proper_stem(view: View, begin: int, start: int) -> bool:
     if stem[0] in "区市县镇" and (glued or opens):  # 镇党委|党校, 市政府办 too
         return False  # 区委|民族宗教工作领导小组: a bare 区委 opens the name  # 区民卫局 glued into one unknown word: the same
     return True
+
+
+def _topics_only(view: View, begin: int, start: int) -> bool:
+    """Is the stem only words of what a body works on (党建, 党群) and generic words?"""
+    return _only_words(view.text[begin:start], lexicon.org_topics() | lexicon.generic_words())
+
+
+def _only_words(text: str, words) -> bool:
+    """Can ``text`` be cut into words of ``words`` (each at most 4 characters)?"""
+    reachable = [True] + [False] * len(text)
+    for i in range(len(text)):
+        if reachable[i]:
+            for j in range(i + 1, min(len(text), i + 4) + 1):
+                if text[i:j] in words:
+                    reachable[j] = True
+    return bool(text) and reachable[-1]
 
 
 @lru_cache(maxsize=1)

@@ -68,7 +68,20 @@ def recognise_persons(view: View, tagged: list[tuple[int, int, str, float]] | No
         tagged = tagger.tag_scored(view.text, view.tokens)
     names = [(s, _trim(view.text, s, e), p) for s, e, kind, p in tagged if kind == "PER"]
     gated = [(s, e, p, kind) for s, e, p in names for kind in [tagger_name(view, s, e)] if kind]
-    return _merge(view, ruled, gated)
+    return _longer_forms(view.text, _merge(view, ruled, gated))
+
+
+def _longer_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """会长王明|谈分享: a two-character name followed by the third character of a three-character
+    name found elsewhere in the article is that name (jieba cut it short here only)."""
+    longer = {m.text for m in mentions if len(m.text) == 3 and _surname_len(m.text, 0) == 1}
+    out = []
+    for m in mentions:
+        if len(m.text) == 2 and text[m.start:m.end + 1] in longer:
+            name = text[m.start:m.end + 1]
+            m = Mention(m.start, m.end + 1, name, PERSON, PERSON, name, m.rule)
+        out.append(m)
+    return _drop_overlaps(out)
 
 
 JOINS = frozenset("及与等并跟")  # a conjunction after a two-character name is not its third character
@@ -173,7 +186,31 @@ def _merge(view: View, ruled: list[Mention], names: list[tuple[int, int, float, 
     for m in ruled:
         if (m.start, m.end) not in replaced and _rule_alone_ok(view, m):
             out.setdefault((m.start, m.end), m)
-    return _drop_overlaps(list(out.values()))
+    return _drop_overlaps([_with_third(view.text, m) for m in out.values()])
+
+
+# A character that, between a two-character name and a pause, is not the name's third: a verb of
+# saying (王明说，), a particle or a conjunction (王明等、), a plural (们).
+NOT_THIRD = frozenset("说讲道称问答笑等的了和与及并也都们")
+PAUSES = "、，；。"
+
+
+def _with_third(text: str, m: Mention) -> Mention:
+    """主任李文|浜，, 会长王明|谈、: after a title, a surname and one character followed by one more
+    Han character and a pause is a three-character name that jieba and the tagger cut short (the
+    lone character, a verb or a rare one, cannot stand between a name and a pause on its own)."""
+    end = m.end
+    before = _words_beside()[0]
+    titled = m.rule.startswith("person-title") \
+        or any(text[m.start - k:m.start] in before for k in range(1, 6) if k <= m.start)
+    if not titled or _surname_len(m.text, 0) != 1 or len(m.text) != 2 \
+            or end + 1 >= len(text) or not _is_han(text[end]) or text[end] in NOT_THIRD \
+            or text[end + 1] not in PAUSES:
+        return m
+    name = text[m.start:end + 1]
+    if not _is_name(name) or _common_word(name):
+        return m
+    return Mention(m.start, end + 1, name, PERSON, PERSON, name, m.rule)
 
 
 PARTICLES = ("p", "c", "u", "uj", "ul", "d")  # prepositions, conjunctions, particles, adverbs; not
@@ -207,6 +244,7 @@ def _candidates(view: View):
             yield match.start("name"), match.end("name"), "person-ethnic"
     yield from _name_lines(view)
     yield from _name_lists(view)
+    yield from _names_before_title(view)
     for match in DATELINE.finditer(text):
         offset = match.start("names")
         for word in match.group("names").split(" "):
@@ -226,6 +264,17 @@ def _name_lists(view: View):
         if all(_person_word(tokens[k]) for k in items):
             for k in items:
                 yield tokens[k].start, tokens[k].end, "person-list"
+
+
+def _names_before_title(view: View):
+    """王某某书记, 李某总经理: a word jieba tags as a surname-led name, right before a title. A
+    two-character one must be a name jieba's dictionary knows: it makes up two-character "names"
+    out of words it does not know (楼栋|巷长)."""
+    titles = lexicon.titles()
+    for token in view.tokens:
+        if _person_word(token) and view.text.startswith(titles, token.end) \
+                and (len(token.word) == 3 or token.word in _frequencies()):
+            yield token.start, token.end, "person-title"
 
 
 def _person_word(token) -> bool:

@@ -20,7 +20,8 @@ from pathlib import Path
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
-from kg.recognise.view import HAN, View, _frequencies, all_han, extend_left, name_like, proper_word
+from kg.recognise.view import (HAN, STOP_WORDS, View, _frequencies, all_han, extend_left, name_like,
+                                proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
 
 ZONE = "DevelopmentZone"
@@ -42,6 +43,7 @@ def _other_pattern() -> re.Pattern:
 def recognise_places(view: View) -> list[Mention]:
     mentions = _suffixed_areas(view)
     mentions += _other_places(view, mentions)
+    mentions += _roads(view, mentions)
     mentions += _bare_places(view, mentions)
     return mentions
 
@@ -56,7 +58,8 @@ def _suffixed_areas(view: View) -> list[Mention]:
         if not view.ends_name(end) and not _opens_committee(view, start, suffix) \
                 and not _chain_follows(view, end, level):
             continue
-        begin = _chained_stem(view, _stem_start(view, start, end, suffix), start, level)
+        begin = _listed_stem(view, start, end, level) \
+            or _chained_stem(view, _stem_start(view, start, end, suffix), start, level)
         if begin is None:
             continue
         name = view.text[begin:end]
@@ -93,6 +96,43 @@ def _chained_stem(view: View, begin: int | None, start: int, level: str) -> int 
     return begin
 
 
+LIST_JOINS = "、和及与"
+CONJUNCTIONS = "和及与"
+
+
+def _listed_stem(view: View, start: int, end: int, level: str) -> int | None:
+    """某村、前|张庄村, 某社区和油榨|湾社区: in a list of areas of one level, the two to four
+    characters between the join and the suffix are the next area's name, however jieba cut them.
+    Towns, subdistricts, communities and villages only: lists of bare 区 are often kinds (软土区)."""
+    if RANK.get(level, 0) < RANK["Town"]:
+        return None
+    for size in CHAIN_STEM:
+        join = start - size - 1
+        if join < 1 or view.text[join] not in LIST_JOINS:
+            continue
+        before = view.place_ending_at(join)
+        if before is None or view.places[before] != level:
+            continue
+        gap = view.text[join + 1:start]
+        if all_han(gap) and _frequencies().get(gap, 0) < RARE and _list_item(view, join + 1, start) \
+                and not any(view.text[start - k:end] in lexicon.generic_places() for k in (1, 2)):
+            return join + 1  # not 某村和城中|村: 城中村 is a word of its own
+    return None
+
+
+def _list_item(view: View, begin: int, start: int) -> bool:
+    """No word of text[begin:start] is a function word, a generic modifier, a verb before names or a
+    city or province (某社区和周边|社区, 某村、各|村 list no name)."""
+    i = view.token_index(begin)
+    while i < len(view.tokens) and view.tokens[i].start < start:
+        word = view.tokens[i].word
+        if word in STOP_WORDS or word in lexicon.generic_words() or word in lexicon.lead_words() \
+                or word in lexicon.generic_places() or word in dictionary_areas():
+            return False  # 某经开区、浙江|海宁经开区: the province is where the next item is
+        i += 1
+    return True
+
+
 def _chain_gap(view: View, begin: int, start: int) -> bool:
     """Can text[begin:start] be an area's name inside a chain? Han characters, no other area in it
     (思溪区|梧, 某区|某新城), and no word that cannot sit in a name (召开|社区, 介绍了|社区, 在各|村); a
@@ -105,10 +145,25 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
     while i < len(view.tokens) and view.tokens[i].start < start:
         token = view.tokens[i]
         inside = token.start >= begin and token.end <= start
-        if inside and token.tag != "c" and not name_like(token):
+        if inside and token.tag != "c" and not name_like(token) \
+                and not _cut_last_char(view, i, begin, start):
             return False
         i += 1
     return True
+
+
+MOVES = "进到入去来下在"  # 党员|进|社区: a verb of going before the area, not its name's end
+
+
+def _cut_last_char(view: View, i: int, begin: int, start: int) -> bool:
+    """某街道柳家|渡|社区: the last character of a name jieba cut off as a one-character verb,
+    right before the suffix and after a rare name-like word of the same gap."""
+    token = view.tokens[i]
+    if token.end != start or len(token.word) != 1 or token.word in MOVES or i == 0:
+        return False
+    before = view.tokens[i - 1]
+    return before.start >= begin and name_like(before) \
+        and _frequencies().get(before.word, 0) < RARE
 
 
 def _chain_follows(view: View, end: int, level: str) -> bool:
@@ -285,6 +340,8 @@ def _proper_stem(view: View, begin: int, start: int) -> bool:
     word = view.text[max(last.start, begin):start]  # 和谐|社区 as one word: judge 和谐
     if word[-1] in ADMIN_CHARS or word in lexicon.org_suffixes():
         return False  # 城厢镇|镇, 区委|区: the stem is itself an area or a body
+    if last.tag == "c" and last.start >= begin and last.end == start:
+        return False  # 业委会|和|街道: a conjunction before a bare level word joins it to a list
     if last.end > start:  # the suffix is inside the word: 云州工业园区 (ns) yes, 和谐社区 (l) no
         # 某某村 (nr) as one word too, and words jieba made up (李|凹村)
         return last.tag in ("ns", "nr", "nz") or last.word not in _frequencies()
@@ -311,9 +368,10 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         word = view.tokens[i - 1]
     else:
         return None
-    if not name_like(word) or word.tag not in ("ns", "nr", "nrt", "nz", "j", "n", "v", "nrfg"):
-        return None
     stem = view.text[word.start:start]
+    if stem not in dictionary_stems() and (
+            not name_like(word) or word.tag not in ("ns", "nr", "nrt", "nz", "j", "n", "v", "nrfg")):
+        return None  # 安定|区, 正定|县 pass: jieba tags them v and d, its dictionary has 安定区, 正定县
     if not 1 <= len(stem) <= SINGLE_CHAR_MAX_STEM or not all_han(stem):
         return None
     if word.start == start:
@@ -327,6 +385,8 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         stem = view.text[begin:start]
     if len(stem) == 1:
         return None  # 徐|市: one-character stems are abbreviations, not names
+    if stem[-1] in CONJUNCTIONS and stem not in dictionary_stems():
+        return None  # 某奖|和|省级称号 glued as 奖和省: "and the province", not a name (太和县 is)
     # 城厢镇|镇, 区委|区政府: the stem is itself an area or a body (but 东溪|区, 沙溪|区 are names)
     is_area = stem[-1] == "委" or stem[-1] in ADMIN_CHARS and len(stem) > 2
     if is_area or stem[0] in GLUED_PREPOSITIONS and word.word not in _frequencies():
@@ -385,6 +445,7 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
             begin = extend_left(view, start, max_places=1 if owned else 0, limit=8,
                                 max_words=4 if owned else 3, brackets=False, verbs=False)
             begin = None if begin == start else _drop_level_words(view, begin, start)
+            begin = None if begin in (None, start) else _drop_province(view, begin, start)
             begin = None if begin == start else begin  # 园区|货站: the level word was all there was
             if begin is not None and venue and not _has_proper_word(view, begin, start):
                 begin = None  # 党员活动室, 某人才党群服务中心: a kind of room, not a named one
@@ -395,13 +456,71 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
             continue
         first = view.tokens[view.token_index(begin)]
         glued = first.start == begin and first.word not in _frequencies()
-        if view.text[begin] in DIRECTIONS and glued:
-            begin += 1  # 辖区|内三香|新村: a direction word glued to the name
+        after_word = begin > 0 and HAN.match(view.text[begin - 1]) is not None
+        if view.text[begin] in DIRECTIONS and glued and after_word:
+            begin += 1  # 辖区|内三香|新村: a direction word glued to the name (not 、下溪|记忆馆)
         name = view.text[begin:end]
         if name in lexicon.generic_places() or len(name) < 2:
             continue
         found[end] = Mention(begin, end, name, PLACE, PLACE, name, "place-other")
     return _drop_nested_same(list(found.values()))
+
+
+def _drop_province(view: View, begin: int, start: int) -> int:
+    """某省|某某产业园, 某省|某湖风景区: a province written bare before a named place is where it
+    lies, not part of the name (a province-level name such as 某某大学 is no place kind)."""
+    first = view.tokens[view.token_index(begin)]
+    if first.start == begin and dictionary_areas().get(first.word) == "省" \
+            and start - first.end >= 2:
+        return first.end
+    return begin
+
+
+# What follows a road named on its own: a pause, a conjunction, or where along it (旁, 两侧, 道路).
+ROAD_SIDES = ("旁", "边", "两侧", "沿线", "附近", "一带", "道路", "口")
+ROAD_STEM_TAGS = ("ns", "nr", "nrt", "nrfg", "nz")  # a place or a person the road is named after
+
+
+def _roads(view: View, known: list[Mention]) -> list[Mention]:
+    """青杉|路和云林路, 位于金桥|路旁: a road named by a proper word (a place or person tag, or a word
+    jieba does not know) and 路, standing on its own. A common word before 路 is no road (思路, 致富
+    路; 胜利|路 opens a school's name when a name follows it); nor is a road inside another name
+    (某路社区)."""
+    text, tokens, found = view.text, view.tokens, []
+    taken = Spans((m.start, m.end) for m in known)
+    for match in re.finditer("路", text):
+        end = match.end()
+        i = view.token_index(match.start())
+        token = tokens[i]
+        if token.start == match.start() and (token.word == "路" or token.word[1:] in ROAD_SIDES):
+            if i == 0:
+                continue
+            stem = tokens[i - 1]  # 青杉|路, 金桥|路旁
+            if not name_like(stem) or stem.tag not in ROAD_STEM_TAGS and stem.word in _frequencies():
+                continue
+            begin = stem.start
+        elif token.end == end and 3 <= len(token.word) <= 4 and token.word not in _frequencies() \
+                and token.tag in ("ns", "nz", "n"):
+            begin = token.start  # 云林路: one word jieba made up (not a verb 不换路, a person 张之路)
+        else:
+            continue
+        if not 2 <= end - begin - 1 <= 3 or not all_han(text[begin:end]) \
+                or taken.overlaps(begin, end) or not _road_alone(view, token, end):
+            continue
+        name = text[begin:end]
+        found.append(Mention(begin, end, name, PLACE, PLACE, name, "place-road"))
+        view.add_place(begin, end, "")
+    return found
+
+
+def _road_alone(view: View, token, end: int) -> bool:
+    """Nothing name-like continues the road's name: a pause, a conjunction or a side of it follows."""
+    if token.end > end:
+        return True  # 路旁 as one word
+    if end >= len(view.text):
+        return True
+    nxt = view.tokens[view.token_index(end)]
+    return nxt.word in ROAD_SIDES or nxt.word in ("和", "与", "及", "、") or not HAN.search(nxt.word)
 
 
 COMMON_KINDS = ("小区",)
@@ -441,15 +560,20 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
             continue
         if taken.covers(token.start, token.end) or _starts_longer_name(view, token.end):
             continue
+        if token.end not in view.place_starts and _names_body(view, i + 1, word in suffixed):
+            continue  # 云州|某某信托有限公司: the city opens a body's name; the body is located there
         if word in suffixed:
             full = suffixed[word]
             mention = Mention(token.start, token.end, word, PLACE, full.subtype, full.name,
                               "place-short", level=full.level)
-        elif i in listed:
-            mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-word")
-        elif word in areas and token.tag not in NOT_NAME_TAGS and _stands_alone(view, i):
+        elif word in areas and token.tag not in NOT_NAME_TAGS \
+                and (areas[word] == "省" if i in listed else _stands_alone(view, i)):
+            # a listed province keeps its level (the chain of areas after it needs it); a listed
+            # city stays the word it is (广州、成都等地)
             mention = Mention(token.start, token.end, word, PLACE, ADMINISTRATIVE_AREA,
                               word + areas[word], "place-city", level=AREA_LEVEL[areas[word]])
+        elif i in listed:
+            mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-word")
         elif word in heads:
             mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-word")
         elif token.tag == "ns" and (_before_place_word(view, i) or _after_place_cue(view, i)):
@@ -473,7 +597,40 @@ def _stands_alone(view: View, i: int) -> bool:
         return True
     nxt = view.tokens[i + 1]
     return nxt.start in view.place_starts or nxt.word == "讯" or not name_like(nxt) \
-        or nxt.word in lexicon.other_place_suffixes()  # 某市|工业园
+        or nxt.word in lexicon.other_place_suffixes() \
+        or _narrower_area(view, i)  # 某市|工业园
+
+
+def _narrower_area(view: View, i: int) -> bool:
+    """某省|某市, 某市|某县 written bare one after the other (某省|某市: 湘北|云州): the second is an area the
+    dictionary knows, of a narrower level, so the first is where it lies, not the head of a name;
+    unless the words after them name a body (某省|某市|商会, 某省|某县|某某银行), whose name opens
+    with both."""
+    areas, word, nxt = dictionary_areas(), view.tokens[i].word, view.tokens[i + 1].word
+    if nxt in areas:
+        narrower = areas[word] == "省" and areas[nxt] == "市"
+    else:
+        narrower = nxt in dictionary_stems()
+    return narrower and not _names_body(view, i + 2)
+
+
+BRANCH = ("分", "支")  # 分局, 分行, 支行, 分公司: a branch named after the area it serves
+
+
+def _names_body(view: View, i: int, named: bool = False) -> bool:
+    """Do the name-like words from token ``i`` on end in an organisation suffix (云州|商会)?
+    ``named`` (a short form of an area the article names in full): a bare suffix right after it
+    counts only for a company or a branch (云州|公司, 某局云州|分局: a body's branch there);
+    白鹭|工商联 is the area's own body, which context.py names after the area in full."""
+    suffixes = lexicon.long_org_suffixes()
+    first = i
+    while i < len(view.tokens) and name_like(view.tokens[i]):
+        word = view.tokens[i].word
+        if word.endswith(suffixes):
+            return not named or i > first or word.startswith(BRANCH) \
+                or lexicon.org_suffixes().get(word, "Enterprise") == "Enterprise"
+        i += 1
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -482,12 +639,7 @@ def dictionary_areas() -> dict[str, str]:
     knows as a place name (某州市, tagged ns). Written bare in the genre (今日某州讯, 某州|某街道),
     they name that area. Read from the dictionary, not from a list of ours; its tags for the bare
     word itself vary (a city may be tagged a, nr or vn). A word that names both is the province."""
-    import jieba
-    words: dict[str, str] = {}
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as lines:
-        for line in lines:
-            word, _, tag = line.split()
-            words[word] = tag
+    words = _dictionary_tags()
     areas = {}
     for suffix in ("市", "省"):  # the province last, so it wins
         areas.update((w[:-1], suffix) for w, tag in words.items()
@@ -497,6 +649,30 @@ def dictionary_areas() -> dict[str, str]:
 
 
 AREA_LEVEL = {"市": "City", "省": "Province"}
+
+
+@lru_cache(maxsize=1)
+def dictionary_stems() -> frozenset[str]:
+    """Words whose form with 市, 县 or 区 jieba's reference dictionary knows as a place name (安定 of
+    安定区, 正定 of 正定县): before a one-character level suffix they are an area's name, whatever
+    jieba tags the bare word (安定 v, 正定 d; a county since renamed a district keeps its entry). Only
+    rare words: a common one (中心, 平安) is a word first."""
+    words, common = _dictionary_tags(), _frequencies()
+    return frozenset(w[:-1] for w, tag in words.items()
+                     if w[-1] in "市县区" and 3 <= len(w) <= 4 and tag == "ns" and w[:-1] in words
+                     and common.get(w[:-1], 0) < RARE and w[:-1] not in lexicon.generic_places())
+
+
+@lru_cache(maxsize=1)
+def _dictionary_tags() -> dict[str, str]:
+    """Word → tag in jieba's reference dictionary."""
+    import jieba
+    words: dict[str, str] = {}
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as lines:
+        for line in lines:
+            word, _, tag = line.split()
+            words[word] = tag
+    return words
 
 
 def _place_heads(view: View, known: list[Mention]) -> set[str]:

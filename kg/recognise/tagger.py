@@ -189,6 +189,11 @@ def _tagger(path: str):
     return taggers[key]
 
 
+def unload() -> None:
+    """Close this thread's taggers (a model is opened again when next needed)."""
+    _LOCAL.__dict__.pop("taggers", None)
+
+
 def available(model: Path | None = None) -> bool:
     return (model or MODEL).is_file()
 

@@ -186,9 +186,10 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
     while i >= 0 and suffix_start - tokens[i].start <= limit and words < max_words:
         token = tokens[i]
         words += 1
-        # 某某街道“331”机制办: a short quoted part right before the suffix
-        if token.word == "”" and brackets and words == 1:
-            opening = view.text.rfind("“", max(0, token.start - 8), token.start)
+        # 某某街道“331”机制办, “某某”党建联盟, ‘某某’志愿服务队: a short quoted part right before the
+        # suffix or before one word of it
+        if token.word in QUOTE_PAIRS and brackets and words <= 2:
+            opening = view.text.rfind(QUOTE_PAIRS[token.word], max(0, token.start - 8), token.start)
             if opening < 0 or not view.text[opening + 1:token.start].strip():
                 break
             start, i = opening, view.token_index(opening) - 1
@@ -212,6 +213,8 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
             if head is not None:  # 人力资源和社会保障局: two fields joined inside one name
                 start, i = view.tokens[head].start, head - 1
                 continue
+        if COUNTED.fullmatch(token.word):
+            break  # 某小学、某小学五所|学校: a count closes the list before it, it opens no name
         if not name_like(token) and not ORDINAL.fullmatch(token.word) \
                 and not (verbs and words <= 2 and _verb_inside_name(view, i)):
             break
@@ -222,8 +225,11 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
     return _drop_generic_head(view, start, suffix_start)
 
 
+QUOTE_PAIRS = {"”": "“", "’": "‘"}  # closing → opening
 # 第一党支部, 附属第二医院: an ordinal numbers a unit inside a name
 ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
+# a number and a classifier as one word (五所, 3家, 两个): jieba tags some of them as names (五所 j)
+COUNTED = re.compile("[0-9一二三四五六七八九十两百千几多]+[个家所名位支座条项批]")
 RARE_VERB = 6000  # 治理, 创新, 就业 can sit inside a name (社会治理局); 采用, 召开 cannot
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "j", "l", "vn"})
@@ -237,6 +243,9 @@ def _verb_inside_name(view: View, i: int) -> bool:
     if _frequencies().get(token.word, 0) >= RARE_VERB:
         return False
     left = view.tokens[i - 1]
+    if left.word.endswith(_body_suffixes()) and i + 1 < len(view.tokens) \
+            and view.tokens[i + 1].word in lexicon.org_suffixes():
+        return False  # 某党工委|下辖|党委: a verb between two bodies relates them (not 医院|急诊|科)
     if view.place_ending_at(left.end) is not None or left.word in lexicon.place_suffixes():
         return True  # 某街道|集成|指挥中心
     return (left.tag in NOUN_TAGS or left.tag == "a" and len(left.word) == 1) and name_like(left)
@@ -280,8 +289,30 @@ def _matching_open(view: View, close: int) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def _body_suffixes() -> tuple[str, ...]:
+    return tuple(s for s in lexicon.org_suffixes() if len(s) >= 2)
+
+
+@lru_cache(maxsize=1)
 def _generic_or_lead_words() -> frozenset[str]:
     return lexicon.generic_words() | lexicon.lead_words()
+
+
+def _names_a_road(view: View, i: int) -> bool:
+    """胜利|路|实验小学: a common word before 路 names the road the body is named after."""
+    return i + 1 < len(view.tokens) and view.tokens[i + 1].word == "路"
+
+
+def _glued_lead(word: str) -> bool:
+    """通过参观|商会: jieba glued a verb before names to the next word, into a word its dictionary
+    hardly knows; the word opens no name."""
+    return len(word) >= 3 and word.startswith(_long_lead_words()) \
+        and _frequencies().get(word, 0) < COMMON_VERB_FREQ
+
+
+@lru_cache(maxsize=1)
+def _long_lead_words() -> tuple[str, ...]:
+    return tuple(w for w in lexicon.lead_words() if len(w) >= 2)
 
 
 def _drop_generic_head(view: View, start: int, stop: int) -> int:
@@ -292,7 +323,9 @@ def _drop_generic_head(view: View, start: int, stop: int) -> int:
         i = view.token_index(start)
         token = view.tokens[i]
         if token.start == start and (token.word in skip or token.tag in ("vn", "d", "ad", "p", "c")
-                                     and _frequencies().get(token.word, 0) >= 1000):
+                                     and _frequencies().get(token.word, 0) >= 1000
+                                     and not _names_a_road(view, i)
+                                     or _glued_lead(token.word)):
             start = token.end
             continue
         return start

@@ -3,7 +3,8 @@
 - a name built on an area's name: `溪山区工商联` → 溪山区, `竹巷社区党委` → 竹巷社区;
 - a chain of place names: `云州市枫林区白洋湖镇` → 白洋湖镇 in 枫林区, 枫林区 in 云州市 (only the
   nearest container; `A（B）C` names one area twice, so C is in B and A–B says nothing);
-- a statement: `X位于Y`, `Y辖区内(的)X`.
+- a statement: `X位于Y`, `Y辖区内(的)X`;
+- a visit: `来到Y，实地走访了A、B` (what is visited right after arriving in an area is there).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ CONF_AREA_PREFIX = 0.85  # the name begins with a generic area name (`柳岸区�
 CONF_COMPLETED = 0.8  # the name begins so only after the recogniser completed it from the article
 CONF_STATEMENT = 0.85
 CONF_LIST = 0.85  # a list of areas after the area that holds the first of them
+CONF_VISIT = 0.7  # the places visited on arriving in an area: where they are, said in passing
 
 _LIST_SEPS = ("、", "和", "及", "以及")
 _LOCATED_VERBS = ("位于", "坐落于", "地处", "落户于", "落户")
@@ -26,6 +28,10 @@ REGISTERED_ENDINGS = ("集团", "律所", "律师事务所")
 # What an area's own government adds to its name (`青石街道办事处`, `云州新城管委会`).
 GOVERNMENTS_OF_AREAS = ("办事处", "街道办事处", "管委会", "管理委员会", "人民政府", "政府")
 _WITHIN = ("辖区内的", "辖区内", "辖区的", "所辖的")
+# `来到青松街道，实地走访了甲公司、乙公司`: arriving in an area, then visiting what is there.
+_ARRIVALS = ("来到", "走进", "深入", "前往")
+_VISIT_ADVERBS = ("实地", "共同", "先后", "随后", "依次", "一同", "还", "并")
+_VISITS = ("调研走访", "走访调研", "调研", "走访", "参观", "考察", "察看", "观摩", "看望")
 
 
 def located(ctx: Context) -> list[Relation]:
@@ -36,6 +42,7 @@ def located(ctx: Context) -> list[Relation]:
         found.extend(chain)
         found.extend(_shared_by_list(ctx, m, chain))
     found.extend(_from_statements(ctx))
+    found.extend(_visited(ctx))
     return _nearest_only([r for r in found if r is not None])
 
 
@@ -111,6 +118,8 @@ def _from_chain(ctx: Context, m: Mention) -> list[Relation | None]:
     own = container(ctx, m)
     if own is not None and own.place is not None and own.how == "nested":
         return []  # a place inside the name is nearer than one before it (`云州市溪山区工商联`)
+    if own is not None and own.org is not None and own.how == "nested" and own.org.start == m.start:
+        return []  # `溪山区竹巷社区党委第一党支部`: the place before is the 党委's chain, not the 支部's
     before = _place_ending_at(ctx, m.start, m)
     if before is None and ctx.text[m.start - 1:m.start] == "）":
         opened = ctx.text.rfind("（", max(0, m.start - 16), m.start)
@@ -178,6 +187,44 @@ def _from_statements(ctx: Context) -> list[Relation | None]:
                         found.append(ctx.relation(s, LOCATED_IN, o, at, CONF_STATEMENT,
                                                   "located-within"))
     return found
+
+
+def _visited(ctx: Context) -> list[Relation | None]:
+    """`来到青松街道，实地调研走访了甲公司、乙公司等企业`: the bodies and places visited in the clause
+    right after arriving in an area are in that area."""
+    found: list[Relation | None] = []
+    text = ctx.text
+    for verb in _ARRIVALS:
+        for at in _all(text, verb):
+            areas = [m for m in ctx.starting_at(at + len(verb)) if is_place(m) and m.level]
+            area = ctx.head(max(areas, key=lambda m: m.end - m.start)) if areas else None
+            if area is None or not is_place(area) or text[area.end:area.end + 1] not in ("，", ","):
+                continue
+            pos = _past_visit_verb(text, area.end + 1)
+            if pos < 0:
+                continue
+            firsts = [m for m in ctx.starting_at(pos) if is_agent(m) or is_place(m)]
+            if not firsts:
+                continue
+            first = max(firsts, key=lambda m: m.end - m.start)
+            for m in [first, *_listed_after(ctx, first)]:
+                if may_contain(area, m):
+                    found.append(ctx.relation(m, LOCATED_IN, area, at, CONF_VISIT, "located-visit"))
+    return found
+
+
+def _past_visit_verb(text: str, pos: int) -> int:
+    """Where the objects of `实地调研走访了` start at ``pos``, or -1 if no verb of visiting is there."""
+    while True:
+        adverb = next((a for a in _VISIT_ADVERBS if text.startswith(a, pos)), "")
+        if not adverb:
+            break
+        pos += len(adverb)
+    verb = next((v for v in _VISITS if text.startswith(v, pos)), "")
+    if not verb:
+        return -1
+    pos += len(verb)
+    return pos + 1 if text.startswith("了", pos) else pos
 
 
 def _listed_after(ctx: Context, first: Mention) -> list[Mention]:

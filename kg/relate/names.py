@@ -63,6 +63,8 @@ def container(ctx: Context, m: Mention) -> Container | None:
     found = None
     if kids:
         found = _from_parts(m, kids)
+        if found is not None and found.org is not None and _full_form(found.org.name, m.name):
+            return container(ctx, found.org)  # the body's short name inside its full name
     elif m.kind == ORGANIZATION:
         found = _from_prefix(ctx, m) or _from_area_prefix(m)
     elif m.level == "DevelopmentZone":
@@ -128,6 +130,11 @@ def _short_form(short: str, full: str) -> bool:
     """`青松街道办` is `青松街道办事处` written short: the same body, not a part of it."""
     return short.endswith(_SHORT_ENDINGS) \
         and any(short.endswith(a) and full == short[:-len(a)] + b for a, b in _SHORT_FORMS)
+
+
+def _full_form(short: str, full: str) -> bool:
+    """`青松局支部委员会` is `青松局支部` written in full (as `中共…委员会` is `…党委`): one body."""
+    return full == short + "委员会"
 
 
 def _zone_in_area(ctx: Context, zone: Mention) -> Container | None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from kg.model import Mention, Relation
 from kg.relate.context import OPENERS, Context, identity, is_agent, per_article
 from kg.relate.names import level_of
-from kg.vocab import ORGANIZATION, PARTNER_OF, PLACE
+from kg.relate.titles import titles
+from kg.vocab import ORGANIZATION, PARTNER_OF, PERSON, PLACE
 
 CONNECTIVES = ("携手", "联合", "会同", "与", "和", "同")
 TRIGGERS = ("签署", "签订", "签约", "共建", "结对", "联合", "合作", "携手", "联手", "联建", "共同",
@@ -40,6 +41,10 @@ _LEADS = _ADVERBS + ("持续", "加大", "加强", "深化", "进一步", "不�
 
 CONF_EXPLICIT = 0.85
 CONF_BOTH_SIDES = 0.7  # `…双方…`
+CONF_SIGNATORIES = 0.7  # the heads sign: their bodies are the parties
+# What the heads of two bodies do when their bodies sign (not 签约, which also names a ceremony
+# they only attend: `…书记出席签约仪式`).
+SIGNING = ("签署", "签订")
 CONF_OMITTED = 0.6
 
 
@@ -88,6 +93,7 @@ def partners(ctx: Context) -> list[Relation]:
     found.extend(_both_sides(ctx))
     found.extend(_groups(ctx))
     found.extend(_hosts(ctx))
+    found.extend(_signatories(ctx))
     return [r for r in found if r is not None]
 
 
@@ -199,6 +205,43 @@ def _hosts(ctx: Context) -> list[Relation | None]:
     return found
 
 
+def _signatories(ctx: Context) -> list[Relation | None]:
+    """`甲公司党委书记王某、乙社区党委书记李某分别代表双方签署…`, `甲镇党委书记和乙街道党委书记…，
+    现场签订了《…》`: a sentence that opens with the heads of two bodies and goes on to sign pairs
+    the bodies."""
+    found: list[Relation | None] = []
+    for verb in SIGNING:
+        at = ctx.text.find(verb)
+        while at >= 0:
+            span = ctx.sents.at(at)
+            clause = ctx.sents.clause_start(at)
+            while span is not None and clause >= span[0]:  # `会上，甲…书记、乙…书记签署…`
+                first = _head_of(ctx, clause)
+                sep = next((x for x in _LIST_SEPS if first and ctx.text.startswith(x, first[1])), "")
+                second = _head_of(ctx, first[1] + len(sep)) if sep else None
+                if first and second and second[1] <= at:
+                    found.append(ctx.relation(first[0], PARTNER_OF, second[0], at,
+                                              CONF_SIGNATORIES, "partner-signatories"))
+                    break
+                clause = ctx.sents.clause_start(clause - 1) if clause > span[0] else -1
+            at = ctx.text.find(verb, at + 1)
+    return found
+
+
+def _head_of(ctx: Context, pos: int) -> tuple[Mention, int] | None:
+    """`甲社区党委书记(王某)` at ``pos``: the body and where its head's title (and name) ends."""
+    bodies = [m for m in ctx.starting_at(pos) if m.kind == ORGANIZATION]
+    if not bodies:
+        return None
+    body = max(bodies, key=lambda m: m.end - m.start)
+    title = next((t for t in titles() if ctx.text.startswith(t, body.end)), "")
+    if not title:
+        return None
+    end = body.end + len(title)
+    named = [m for m in ctx.starting_at(end) if m.kind == PERSON]
+    return body, max((m.end for m in named), default=end)
+
+
 def _connectives(text: str):
     hits = []
     for conn in CONNECTIVES:
@@ -248,12 +291,22 @@ def _trigger_after(ctx: Context, pos: int) -> int:
     # `分别与A、B、C及D签署`: a list that runs on past names the recogniser did not report
     # keeps the trigger further off
     reach = GROUP_WINDOW if ctx.text.startswith(_GROUP_SEPS, pos) else TRIGGER_WINDOW
+    pos = _past_venue(ctx, pos)
     end = ctx.sents.clause_end(pos)
     if "等" in ctx.text[pos:end] and ctx.text.startswith("，", end):
         end = ctx.sents.clause_end(end + 1)  # `…等重点企业，签署了…`: the list's own predicate
     window = ctx.text[pos:min(end, pos + reach)]
     hits = [window.find(t) for t in TRIGGERS if t in window]
     return pos + min(hits) if hits else -1
+
+
+def _past_venue(ctx: Context, pos: int) -> int:
+    """`A与B在青松村党群服务中心举行签约仪式`: where they meet stands between the parties and the
+    verb; the window for the verb starts after it."""
+    if not ctx.text.startswith("在", pos):
+        return pos
+    venues = [m for m in ctx.starting_at(pos + 1) if m.kind in (PLACE, ORGANIZATION)]
+    return max((m.end for m in venues), default=pos)
 
 
 def _first(ctx: Context, at: int) -> tuple[Mention | None, bool]:

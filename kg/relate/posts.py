@@ -46,6 +46,7 @@ _ANAPHORIC = re.compile(r"^(?:我|本|该)|^(?:公司|企业|集团|商会|协�
 MAX_OPAQUE = 6  # `、居委会主任`: words before a title that name no body the article knows
 # Persons in one list share a chain: `会长甲、执行会长乙`, `市领导甲、乙`, `部长甲及副部长乙`.
 _PERSON_SEPS = ("、", "及", "和")
+_ROLL_SEPS = ("，", ",")
 # The level a head of government's title names, and the suffix of that level's area.
 _HEAD_LEVEL = (("省长", "省"), ("市长", "市"), ("区长", "区"), ("县长", "县"), ("镇长", "镇"), ("乡长", "乡"))
 MAX_BODY = 12  # a body written out before its title
@@ -118,7 +119,12 @@ def posts(ctx: Context) -> list[Relation]:
 def _listed_after(ctx: Context, previous: Mention, chain: list[Item], person: Mention) -> bool:
     """Whether ``person`` (with its own ``chain``) is the next name of a list after ``previous``."""
     start = chain[0].start if chain else person.start
-    return ctx.text[previous.end:start] in _PERSON_SEPS
+    gap = ctx.text[previous.end:start]
+    # `副主席甲，秘书长乙`: a roll of posts goes on past a comma when the next title names no body
+    # of its own (it is the body of the name before) — but a head of government's title names its
+    # own (`部长甲，副市长乙`: the city's)
+    return gap in _PERSON_SEPS or (gap in _ROLL_SEPS and bool(chain) and chain[0].body is None
+                                   and not _head_level(chain[0].title))
 
 
 def _apposition(ctx: Context, person: Mention) -> list[Relation]:
@@ -175,6 +181,9 @@ def _item_before(ctx: Context, end: int, floor: int) -> Item | None:
             if department is not None:
                 return Item(department, title, title, department.start, end)
             return _opaque(ctx, title, tstart, end, floor) or Item(None, title, title, tstart, end)
+        cut = _cut_short(ctx, body, floor)
+        if cut >= 0:  # `、市新兴领域党工委书记`: the body is longer than the name found in it
+            return Item(None, title, text[cut:end], cut, end, opaque=True)
         if body.kind == ORGANIZATION and body.name == body.text:
             known = _known_name(ctx, body.text)
             body = _renamed(body, known) if known != body.name else body
@@ -195,6 +204,19 @@ def _contracted_department(ctx: Context, title: str, tstart: int, floor: int) ->
     name = written + "部"
     return Mention(start=start, end=tstart, text=name, kind=ORGANIZATION,
                    subtype="GovernmentAgency", name=name, rule="relate-chain-body")
+
+
+def _cut_short(ctx: Context, body: Mention, floor: int) -> int:
+    """Where a chain item starts when a few words no name covers stand between the chain separator
+    and ``body`` (`书记、市新兴领域党工委书记`: the body is `市新兴领域党工委`, which the article does not
+    know), or -1 when ``body`` starts the item."""
+    for start in range(body.start - 1, max(floor, body.start - MAX_OPAQUE) - 1, -1):
+        ch = ctx.text[start]
+        if ch in _CHAIN_SEPS:
+            return start + 1 if start + 1 < body.start else -1
+        if not "\u4e00" <= ch <= "\u9fff" or ctx.ending_at(start + 1):
+            return -1
+    return -1
 
 
 def _opaque(ctx: Context, title: str, tstart: int, end: int, floor: int) -> Item | None:

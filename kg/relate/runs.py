@@ -49,10 +49,14 @@ AREA_BODIES = ("委", "党委", "党工委", "工委", "管委会", "管理委�
 # Bare words for a body that open a clause (`党支部实施…`, `社区推出…`).
 BARE_BODIES = ("党支部", "支部", "党总支", "党委", "党工委", "公司", "企业", "学校", "医院", "协会",
                "商会", "社区", "街道", "村", "镇")
+# `B承办的“X”`, `B协办“X”`: the verb of the body that carries an event out for its hosts.
+_CARRIED_OUT = ("承办的", "协办的", "承办", "协办")
 _LOCATIVE_ENDS = ("中", "里", "内", "上")  # `在…中`: a locative phrase before the verb
 MAX_PASSIVE_GAP = 3  # `“X”就是由A…`
 # The bare words a body or area of these kinds is referred back to with (`园区`, `街道`).
 _BARE_SUBJECTS = ("园区", "街道", "社区", "新区", "新城", "集团", "公司", "商会", "支行", "分行")
+# What opens the points of a list after a colon (`一是…；二是…`).
+ENUMERATORS = ("一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是")
 SUBJECT_WINDOW = 8  # `未来，双方将…`: where a clause's subject stands
 MAX_POST_CHAIN = 24  # `常委、组织部部长王某`: from the body to the person's name
 
@@ -68,7 +72,28 @@ def runs(ctx: Context) -> list[Relation]:
     for item in ctx.outermost([m for m in ctx.mentions if m.kind == INITIATIVE]):
         runners, conf, rule = _runners(ctx, joint, item)
         found.extend(ctx.relation(a, RUNS, item, item.start, conf, rule) for a in runners)
+        found.extend(ctx.relation(a, RUNS, item, item.start, CONF_VERB, "run-host")
+                     for a in _hosts(ctx, item))
     return [r for r in found if r is not None]
+
+
+def _hosts(ctx: Context, item: Mention) -> list[Mention]:
+    """`由A、B主办，C承办的“X”活动`: the hosts run the event as well as the body that carries it
+    out — the bodies listed at the opening of the clause before, which ends with 主办."""
+    pos = item.start
+    while pos > 0 and ctx.text[pos - 1] == "“":
+        pos -= 1
+    verb = next((v for v in _CARRIED_OUT if ctx.text.endswith(v, 0, pos)), "")
+    carrier = _longest_agent_ending(ctx, pos - len(verb)) if verb else None
+    if carrier is None:
+        return []
+    clause = ctx.sents.clause_start(carrier.start)
+    if clause < 2 or ctx.text[clause - 1] not in "，," or not ctx.text.endswith("主办", 0, clause - 1):
+        return []
+    host = ctx.clause_subject(clause - 2)
+    if host is None or host.start < ctx.sents.clause_start(clause - 2):
+        return []
+    return strict_list(ctx, host.start)[0]
 
 
 def _runners(ctx: Context, joint: list[Coordination], item: Mention
@@ -163,11 +188,24 @@ def _opens_its_part(ctx: Context, agent: Mention) -> bool:
     return ctx.text[start:agent.start] in OPENERS
 
 
+def _listed_under_both(ctx: Context, clause: int) -> bool:
+    """`双方将推进三项工作：一是开展“X”；二是打造“Y”`: the points listed after a colon are the
+    doings of the 双方 that opens the clause before it."""
+    if not ctx.text.startswith(ENUMERATORS, clause):
+        return False
+    span = ctx.sents.at(clause)
+    colon = ctx.text.rfind("：", span[0], clause) if span else -1
+    if colon < 0:
+        return False
+    lead = ctx.sents.clause_start(colon)
+    return "双方" in ctx.text[lead:colon][:SUBJECT_WINDOW]
+
+
 def _both_sides(ctx: Context, joint: list[Coordination], item: Mention) -> list[Mention]:
     """`双方将…开展“X”行动`: the two parties the article paired last, before ``item``."""
     clause = ctx.sents.clause_start(item.start)
     opening = ctx.text[clause:item.start]
-    if "双方" not in opening[:SUBJECT_WINDOW]:
+    if "双方" not in opening[:SUBJECT_WINDOW] and not _listed_under_both(ctx, clause):
         return []
     pairs = [c for c in joint if c.at < item.start and not c.omitted]
     last = max(pairs, key=lambda c: c.at) if pairs else None
@@ -282,11 +320,14 @@ def _has_verb(window: str) -> bool:
 def _passive_runners(ctx: Context, item: Mention) -> list[Mention]:
     """`“X”由A领办`, `“X”就是由A联合B共同打造的`: the agents right after 由, when a verb of
     running follows them."""
-    after = ctx.text[item.end:item.end + MAX_PASSIVE_GAP + 1]
+    end = item.end
+    while ctx.text[end:end + 1] in ("”", "’"):
+        end += 1  # a recognised name leaves its quotes out: 由 follows them
+    after = ctx.text[end:end + MAX_PASSIVE_GAP + 1]
     at = after.find("由")
     if at < 0 or not _only_copula(after[:at]):
         return []
-    pos = item.end + at + 1
+    pos = end + at + 1
     agents = [m for m in ctx.starting_at(pos) if is_agent(m)]
     if not agents:
         return []

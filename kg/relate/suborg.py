@@ -2,7 +2,9 @@
 
 - a name built on a body's name: `企助中心党总支` → the 企助中心, `工商银行云州园区支行` → 工商银行,
   `枫林区委组织部` → 枫林区委 (the recogniser's nested parts, or a name of the article it begins with);
-- a statement: `隶属(于)X`, `X直属/下属/所属/旗下(的)Y`.
+- a statement: `隶属(于)X`, `X直属/下属/所属/旗下(的)Y`;
+- a party branch named after an area and no unit of it: under the area's own committee, when the
+  article names it (`青松镇驻梅党支部` → 青松镇党委).
 """
 from __future__ import annotations
 
@@ -17,6 +19,11 @@ CONF_NAME = 0.95
 CONF_PREFIX = 0.9
 CONF_COMPLETED = 0.8  # the name begins so only after the recogniser completed it from the article
 CONF_STATEMENT = 0.8
+CONF_AREA_COMMITTEE = 0.8  # the committee is the area's by the party's structure, not by the name
+
+# Party bodies below a committee, and the committees an area's own party body is named with.
+BRANCHES = ("支部", "总支")  # 党支部, 联合支部, 党总支
+AREA_COMMITTEES = ("党委", "党工委")
 
 _UNDER = ("直属的", "下属的", "所属的", "旗下的", "直属", "下属", "所属", "旗下")
 _MEMBER_SEPS = "、和及与"
@@ -30,7 +37,7 @@ def suborganizations(ctx: Context) -> list[Relation]:
     for m in ctx.mentions:
         if m.kind != ORGANIZATION:
             continue
-        where = container(ctx, m)
+        named = where = container(ctx, m)
         if where is not None and where.org is None:
             # `抚州市政府办`: the parts name only the area, another name of the article the body
             where = prefix_container(ctx, m)
@@ -40,9 +47,24 @@ def suborganizations(ctx: Context) -> list[Relation]:
                 conf = CONF_COMPLETED
             found.append(ctx.relation(m, SUB_ORGANIZATION_OF, where.org, m.start, conf,
                                       f"name-{where.how}"))
+        elif named is not None and named.place is not None:
+            found.append(_under_area_committee(ctx, m, named.place))
     found.extend(_from_statements(ctx))
     found.extend(_composed_of(ctx))
     return [r for r in found if r is not None]
+
+
+def _under_area_committee(ctx: Context, m: Mention, area: Mention) -> Relation | None:
+    """`青松镇机关党支部`, `青松镇驻梅党支部`: a party branch named after an area and no unit of it
+    is under the area's own party committee, when the article names that committee."""
+    if not (m.name.endswith(BRANCHES) and area.level):
+        return None
+    committees = [c for suffix in AREA_COMMITTEES for c in ctx.by_name.get(area.name + suffix, ())
+                  if c.kind == ORGANIZATION and c.name != m.name]
+    if not committees:
+        return None
+    return ctx.relation(m, SUB_ORGANIZATION_OF, committees[0], m.start, CONF_AREA_COMMITTEE,
+                        "suborg-area-committee")
 
 
 def _composed_of(ctx: Context) -> list[Relation | None]:

@@ -15,7 +15,6 @@ evidence a page shows (``graphdata.EVIDENCE_SHOWN`` per relation).
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 Mark = tuple[int, int, str]  # [start, end) in the sentence, and "s" (subject), "o" (object), "r" (role)
@@ -34,7 +33,19 @@ def find_marks(text: str, subject: Iterable[str], object_: Iterable[str], role: 
                 tags[name] = max(tags.get(name, tag), tag)  # one name for two ends: "s" wins
     if not tags:
         return ()
-    # Longest alternative first: at each position the regex takes the longest name, and
-    # finditer moves on past it (leftmost-longest, non-overlapping), all in C.
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(tags, key=lambda n: (-len(n), n))))
-    return tuple((m.start(), m.end(), tags[m.group()]) for m in pattern.finditer(text))
+    # Longest name first, so at each position the first found is the longest there: a scan
+    # with str.find, which gives what one regex of the alternatives would (re.finditer), without
+    # compiling a regex per sentence (that was a third of the views' time on the 10 MB bench).
+    names = sorted(tags, key=lambda n: (-len(n), n))
+    marks: list[Mark] = []
+    at = 0
+    while True:
+        start, found = -1, ""
+        for name in names:
+            i = text.find(name, at)
+            if i >= 0 and (start < 0 or i < start):
+                start, found = i, name
+        if start < 0:
+            return tuple(marks)
+        at = start + len(found)
+        marks.append((start, at, tags[found]))
