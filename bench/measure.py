@@ -211,7 +211,13 @@ def measure_profile(corpus: Path, megabytes: float, top: int = 12) -> dict:
 
 
 def _short(file: str) -> str:
-    for marker in ("/site-packages/", "/work/main/", "/lib/python3"):
+    """A profiled file's path from the root of the code that ran (the repository, or the copy the
+    bench runs), else from its library folder."""
+    import kg
+    root = f"{Path(kg.__file__).resolve().parent.parent}/"
+    if file.startswith(root):
+        return file[len(root):]
+    for marker in ("/site-packages/", "/lib/python3"):
         if marker in file:
             return file.split(marker, 1)[1]
     return file

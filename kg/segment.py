@@ -63,17 +63,31 @@ def _jieba():
 
 
 @lru_cache(maxsize=1)
-def frequencies() -> dict[str, int]:
-    """Word → frequency in jieba's main dictionary, read straight from its file: far cheaper than
-    building a jieba tokenizer just to look frequencies up."""
+def _dictionary() -> tuple[dict[str, int], tuple[str, ...]]:
+    """jieba's main dictionary, read once straight from its file (far cheaper than building a
+    jieba tokenizer to look words up): word → frequency, and the words it tags as place names
+    (ns), in file order."""
     import jieba
     path = Path(jieba.__file__).parent / "dict.txt"
     freq: dict[str, int] = {}
+    places: list[str] = []
     with open(path, encoding="utf-8") as lines:
         for line in lines:
-            word, count, _ = line.split(" ", 2)
+            word, count, tag = line.split(" ", 2)
             freq[word] = int(count)
-    return freq
+            if tag.rstrip() == "ns":
+                places.append(word)
+    return freq, tuple(places)
+
+
+def frequencies() -> dict[str, int]:
+    """Word → frequency in jieba's main dictionary."""
+    return _dictionary()[0]
+
+
+def place_words() -> tuple[str, ...]:
+    """The words jieba's main dictionary tags as place names (ns), in its order."""
+    return _dictionary()[1]
 
 
 def cut(text: str, engine: str = "auto") -> list[str]:

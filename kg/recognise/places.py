@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from kg import segment
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
@@ -639,11 +639,11 @@ def dictionary_areas() -> dict[str, str]:
     knows as a place name (某州市, tagged ns). Written bare in the genre (今日某州讯, 某州|某街道),
     they name that area. Read from the dictionary, not from a list of ours; its tags for the bare
     word itself vary (a city may be tagged a, nr or vn). A word that names both is the province."""
-    words = _dictionary_tags()
+    words = _frequencies()
     areas = {}
     for suffix in ("市", "省"):  # the province last, so it wins
-        areas.update((w[:-1], suffix) for w, tag in words.items()
-                     if w.endswith(suffix) and 3 <= len(w) <= 4 and tag == "ns" and w[:-1] in words
+        areas.update((w[:-1], suffix) for w in segment.place_words()
+                     if w.endswith(suffix) and 3 <= len(w) <= 4 and w[:-1] in words
                      and w[:-1] not in lexicon.generic_places())
     return areas
 
@@ -657,22 +657,10 @@ def dictionary_stems() -> frozenset[str]:
     安定区, 正定 of 正定县): before a one-character level suffix they are an area's name, whatever
     jieba tags the bare word (安定 v, 正定 d; a county since renamed a district keeps its entry). Only
     rare words: a common one (中心, 平安) is a word first."""
-    words, common = _dictionary_tags(), _frequencies()
-    return frozenset(w[:-1] for w, tag in words.items()
-                     if w[-1] in "市县区" and 3 <= len(w) <= 4 and tag == "ns" and w[:-1] in words
-                     and common.get(w[:-1], 0) < RARE and w[:-1] not in lexicon.generic_places())
-
-
-@lru_cache(maxsize=1)
-def _dictionary_tags() -> dict[str, str]:
-    """Word → tag in jieba's reference dictionary."""
-    import jieba
-    words: dict[str, str] = {}
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as lines:
-        for line in lines:
-            word, _, tag = line.split()
-            words[word] = tag
-    return words
+    common = _frequencies()
+    return frozenset(w[:-1] for w in segment.place_words()
+                     if w[-1] in "市县区" and 3 <= len(w) <= 4 and w[:-1] in common
+                     and common[w[:-1]] < RARE and w[:-1] not in lexicon.generic_places())
 
 
 def _place_heads(view: View, known: list[Mention]) -> set[str]:
