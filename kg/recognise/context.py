@@ -48,10 +48,6 @@ IN_ARTICLE = "article"
 # subdistrict; a district has a 区委, not a 党工委.
 BODY_LEVELS = {"管委会": ("DevelopmentZone",), "管理委员会": ("DevelopmentZone",),
                "党工委": ("DevelopmentZone", "Subdistrict"), "安委会": ("DevelopmentZone", "District")}
-NATIONAL = ("中国", "中华", "国家", "全国", "中央", "中共", "国务院", "人民", "省", "市", "区", "县",
-            # the short forms of the central state enterprises, whose 局 are engineering bureaux
-            # (a numbered 某四局 or a trade's 某电气化局), not a local government's departments
-            "中铁", "中建", "中交", "中冶", "中核", "中航", "中电", "中煤", "中石化", "中石油", "中海油")
 
 
 def fold(name: str) -> str:
@@ -196,7 +192,7 @@ def _place_agencies(view: View, mentions: list[Mention], areas) -> list[Mention]
 def _national(name: str) -> bool:
     """中组部, 科技部, 国家发改委, 省委组织部: central or provincial bodies, never the local area's.
     A bare 某部 is a ministry (a local department is written with its committee: 区委组织部)."""
-    return name.startswith(NATIONAL) or name.endswith("部") \
+    return name.startswith(lexicon.national_prefixes()) or name.endswith("部") \
         or len(name) == 3 and name[0] == "中" and name[-1] in "办委"
 
 
@@ -396,9 +392,9 @@ def _complete_org(m: Mention, areas, bodies, after_place: bool = False) -> Menti
     if _sector_body(m.name):  # 非公有制企业党委: the sector's body of the article's one area
         area = _main_area(areas)
         level = next((lv for lv in ("DevelopmentZone", "District", "County") if areas.get(lv)), "")
-        if area and len(areas[level]) == 1:
+        if area and level and len(areas[level]) == 1:
             return replace(m, name=area + m.name, scope="", rule=m.rule + "+context")
-    return replace(m, scope=INCOMPLETE)
+    return replace(m, scope=INCOMPLETE)  # left for the suffix rule; dropped if it stays incomplete
 
 
 def _sector_body(name: str) -> bool:
@@ -406,7 +402,7 @@ def _sector_body(name: str) -> bool:
     party committee for the sector. Not a sector's kind of body (行业协会, 国资公司)."""
     middle = lexicon.affixes(lexicon.org_middles).starting_at(name, 0)
     return middle is not None \
-        and lexicon.org_suffixes().get(name[len(middle):]) == "PartyOrganization"  # left for the suffix rule; dropped if it stays incomplete
+        and lexicon.org_suffixes().get(name[len(middle):]) == "PartyOrganization"
 
 
 def _area_for(word: str, areas) -> str | None:

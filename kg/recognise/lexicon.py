@@ -133,6 +133,13 @@ def long_org_suffixes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def national_prefixes() -> tuple[str, ...]:
+    """How the names of central and provincial bodies begin (国务院, 省委; 中铁 of the central
+    state enterprises): never the local area's bodies."""
+    return tuple(_lines("national_prefixes.txt"))
+
+
+@lru_cache(maxsize=1)
 def org_middles() -> tuple[str, ...]:
     """Generic sector words that sit between a level word or a place and a body's suffix
     (市|两新组织|党工委, 区|机关|党工委), longest first."""
