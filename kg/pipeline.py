@@ -36,7 +36,7 @@ from kg.rdf.build import graph_triples, ox_triples, to_store
 from kg.rdf.namespaces import DEFAULT_BASE, PREFIXES
 from kg.rdf.turtle import write_store_turtle
 from kg.read import find_pages, read_page
-from kg.recognise import recognise, tagger
+from kg.recognise import recognise_all, tagger
 from kg.relate import extra_mentions, relate
 from kg.resolve import Resolution, resolve
 
@@ -156,9 +156,10 @@ def _articles_timed(articles: Sequence[Article]) -> tuple[tuple, tuple, dict[str
     seconds. Articles do not depend on each other, so any run of them can go to any process."""
     clock = Stopwatch()
     mentions, relations = [], []
+    recognised = recognise_all(article.text for article in articles)
     for article in articles:
         with clock("recognise"):
-            found = recognise(article)
+            found = next(recognised)
         with clock("relate"):
             relations.append(tuple(relate(article, found)))
         mentions.append(tuple(found) + extra_mentions(found, relations[-1]))

@@ -234,7 +234,7 @@ def test_pipeline_large_build_frees_the_page_tools_and_builds_the_same(tmp_path,
     monkeypatch.setattr(pipeline, "UNLOAD_AT", 0)
     large = build(seed_paths, BuildOptions(out=tmp_path / "large", cache=False, views=False))
     assert segment._rjieba.cache_info().currsize == view._frequencies.cache_info().currsize == 0
-    assert "taggers" not in pipeline.tagger._LOCAL.__dict__
+    assert pipeline.tagger._weights.cache_info().currsize == 0
     again = build(seed_paths, BuildOptions(out=tmp_path / "again", cache=False, views=False))
     assert small.triples == large.triples == again.triples
     for name in ("small", "again"):

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from kg import segment
 from kg.cli import cli
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.recognise import recognise_text, tagger
 from kg.recognise.persons import tagger_name
 from kg.recognise.view import View
@@ -194,3 +194,70 @@ def test_spans_of_equals_reading_tag_by_tag():
         tags = [rnd.choice(labels) for _ in range(rnd.randrange(0, 15))]
         offset = rnd.randrange(0, 9)
         assert tagger.spans_of(tags, offset) == plain_spans_of(tags, offset)
+
+
+def crfsuite_reading(text: str, model) -> list[tuple[int, int, list[str], list[float]]]:
+    """(start, end, labels, marginal of each label) of each piece of ``text`` that has a label
+    other than O, as crfsuite's own tagger reads it: what ``tagger.decode`` must reproduce."""
+    import pycrfsuite
+    crf = pycrfsuite.Tagger()
+    crf.open(str(model))
+    tokens = segment.tag(text)
+    out = []
+    for start, end in tagger.pieces(text):
+        words = [t for t in tokens if t.end > start and t.start < end]
+        labels = crf.tag(tagger.features(text[start:end], words, start))
+        if any(label != "O" for label in labels):
+            out.append((start, end, labels, [crf.marginal(y, i) for i, y in enumerate(labels)]))
+    return out
+
+
+def assert_decodes_as_crfsuite(text: str, model, block: int | None = None, monkeypatch=None):
+    if block:
+        monkeypatch.setattr(tagger, "_BLOCK", block)
+    weights = tagger._weights_of(str(model))
+    mine = list(tagger.decode([(text, segment.tag(text))], weights, kinds=("PER", "LOC", "ORG")))
+    theirs = crfsuite_reading(text, model)
+    assert [(span, labels) for _, span, labels, _ in mine] == \
+        [((start, end), labels) for start, end, labels, _ in theirs]
+    for (*_, sure), (*_, marginals) in zip(mine, theirs):
+        assert sure == pytest.approx(marginals, abs=1e-9)
+
+
+@needs_model
+def test_decoding_gives_crfsuite_labels_and_marginals_on_the_seed_pages(seed_paths):
+    text = "\n".join(path.read_text(encoding="utf-8") for path in seed_paths)
+    assert_decodes_as_crfsuite(text, tagger.MODEL)
+
+
+@needs_model
+def test_decoding_in_small_blocks_reads_a_long_article_the_same(seed_paths, monkeypatch):
+    text = seed_paths[0].read_text(encoding="utf-8")
+    assert_decodes_as_crfsuite(text, tagger.MODEL, block=50, monkeypatch=monkeypatch)
+
+
+@pytest.mark.parametrize("text", FEATURE_TEXTS)
+def test_decoding_a_freshly_trained_model_gives_crfsuite_labels(tmp_path, text):
+    data = tmp_path / "tiny.jsonl"
+    write_jsonl(data, TINY * 3)
+    out = tmp_path / "tiny.crfsuite"
+    tagger.train([data], out, iterations=30, min_freq=1)
+    assert_decodes_as_crfsuite(text + "会上，李振国介绍了情况。王秀英在青石镇工作。", out)
+
+
+def test_a_file_that_is_not_a_model_is_one_clear_error(tmp_path):
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"lCRF" + bytes(60))
+    with pytest.raises(KgError, match="bad.crfsuite: not a tagger model"):
+        tagger.tag("会上，李振国介绍了情况。", model=bad)
+    with pytest.raises(KgError, match="no tagger model"):
+        tagger.tag("会上，李振国介绍了情况。", model=tmp_path / "missing.crfsuite")
+
+
+@needs_model
+def test_tagging_many_texts_together_is_tagging_each(seed_paths):
+    texts = [line for path in seed_paths for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    together = tagger.tag_many([(text, segment.tag(text)) for text in texts])
+    assert together == [tagger.tag_scored(text) for text in texts]
+    assert any(together) and not all(together)

@@ -26,9 +26,10 @@ import gc
 from contextlib import contextmanager
 from dataclasses import fields
 from operator import attrgetter
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from kg.model import Article, Mention
+from kg.recognise import tagger
 from kg.recognise.context import complete
 from kg.recognise.documents import recognise_documents
 from kg.recognise.initiatives import recognise_initiatives
@@ -39,7 +40,11 @@ from kg.recognise.spans import Spans
 from kg.recognise.view import View
 from kg.vocab import ORGANIZATION, PERSON, PLACE
 
-__all__ = ["recognise", "recognise_text"]
+__all__ = ["recognise", "recognise_all", "recognise_text"]
+
+# Articles read together by the name tagger, in characters: its array operations cost about as
+# much for one sentence as for a few thousand (kg/recognise/tagger.py, "decoding").
+TAGGER_RUN = 1 << 15
 
 
 def recognise(article: Article) -> list[Mention]:
@@ -49,10 +54,36 @@ def recognise(article: Article) -> list[Mention]:
 
 def recognise_text(text: str) -> list[Mention]:
     """All mentions in a normalised text (the article's ``text``)."""
-    if not text.strip():
-        return []
+    return next(recognise_all([text]))
+
+
+def recognise_all(texts: Iterable[str]) -> Iterator[list[Mention]]:
+    """``recognise_text`` of each text, in order. Texts are taken in runs of about TAGGER_RUN
+    characters, whose sentences the tagger reads at once."""
+    run, size = [], 0
+    for text in texts:
+        run.append(text)
+        size += len(text)
+        if size >= TAGGER_RUN:
+            yield from _recognise_run(run)
+            run, size = [], 0
+    if run:
+        yield from _recognise_run(run)
+
+
+def _recognise_run(texts: list[str]) -> Iterator[list[Mention]]:
     with _collector_paused():
-        return _recognise(View.of(text))
+        views = [View.of(text) if text.strip() else None for text in texts]
+        read = [view for view in views if view]
+        tagged = iter(tagger.tag_many([(view.text, view.tokens) for view in read])
+                      if read and tagger.available() else ())
+    for view in views:
+        if view is None:
+            yield []
+            continue
+        with _collector_paused():
+            found = _recognise(view, next(tagged, None))
+        yield found
 
 
 @contextmanager
@@ -68,11 +99,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _recognise(view: View) -> list[Mention]:
+def _recognise(view: View, tagged: list[tagger.Scored] | None) -> list[Mention]:
     found = recognise_places(view)  # first: the other recognisers stop names at places
     orgs = recognise_orgs(view)
     found += orgs
-    found += recognise_persons(view)
+    found += recognise_persons(view, tagged)
     found += apposition(view, orgs)
     found += recognise_initiatives(view)
     found += recognise_documents(view)

@@ -4,8 +4,10 @@ Each character gets BIO tags for PER, LOC and ORG from features of a five-charac
 (characters, character bigrams and the trigram around it), the rjieba word it sits in (its position
 B/M/E/S and its length; no part-of-speech tag) and whether it can start a surname. The model ships in the
 package (kg/data/ner.crfsuite), is loaded once per process on first use and never downloaded;
-``kg train-ner`` (``train``) retrains it from JSON Lines of ``{"text": ..., "spans": [[start, end,
-"PER|LOC|ORG"], ...]}`` (half-open code-point offsets). docs/ner.md is the model card.
+``kg train-ner`` (``train``) retrains it with crfsuite from JSON Lines of ``{"text": ...,
+"spans": [[start, end, "PER|LOC|ORG"], ...]}`` (half-open code-point offsets). docs/ner.md is the
+model card. Tagging does not call crfsuite: ``decode`` reads the model file's weights into arrays
+and finds crfsuite's labels and marginals for all sentences of an article at once (see "decoding").
 
 The tagger only proposes: kg/recognise/persons.py gates its person names with the rules, and the
 rule recognisers own everything else.
@@ -16,11 +18,11 @@ import bisect
 import json
 import os
 import re
-import threading
+import struct
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, count, repeat
+from itertools import chain, compress, count, groupby, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -164,34 +166,9 @@ def spans_of(tags: Sequence[str], offset: int = 0) -> list[Span]:
 
 # ----------------------------------------------------------------------------------------- tagging
 
-_LOCAL = threading.local()
-
-
-def _tagger(path: str):
-    """The crfsuite tagger of a model file, opened once per thread: a tagger keeps the sequence it
-    tagged last (its marginals read it), so threads (Dask runs several per worker) must not share
-    one. A model file rewritten since (``kg train-ner``) is opened again."""
-    import pycrfsuite
-    try:
-        key = (path, os.stat(path).st_mtime_ns)
-    except OSError as error:
-        raise KgError(f"{path}: no tagger model ({error.strerror})") from None
-    taggers = _LOCAL.__dict__.setdefault("taggers", {})
-    if key not in taggers:
-        tagger = pycrfsuite.Tagger()
-        try:
-            tagger.open(path)
-        except (OSError, ValueError) as error:
-            raise KgError(f"{path}: not a tagger model ({error})") from None
-        for stale in [k for k in taggers if k[0] == path]:
-            del taggers[stale]
-        taggers[key] = tagger
-    return taggers[key]
-
-
 def unload() -> None:
-    """Close this thread's taggers (a model is opened again when next needed)."""
-    _LOCAL.__dict__.pop("taggers", None)
+    """Forget the models' weights (read again when next needed)."""
+    _weights.cache_clear()
 
 
 def available(model: Path | None = None) -> bool:
@@ -224,25 +201,343 @@ def tag(text: str, tokens: Sequence[segment.Token] | None = None,
     return [span[:3] for span in tag_scored(text, tokens, model, kinds=())]
 
 
+Scored = tuple[int, int, str, float]
+
+
 def tag_scored(text: str, tokens: Sequence[segment.Token] | None = None,
-               model: Path | None = None, kinds: Iterable[str] = ("PER",)
-               ) -> list[tuple[int, int, str, float]]:
+               model: Path | None = None, kinds: Iterable[str] = ("PER",)) -> list[Scored]:
     """(start, end, type, confidence) of each span; the confidence of a span of a type in
     ``kinds`` is the lowest marginal probability of its tags (0.35 for a guess, 1.0 for a sure
-    name), of other spans 1.0 (computing marginals costs time)."""
-    if tokens is None:
-        tokens = segment.tag(text)
-    tagger = _tagger(str(model or MODEL))
+    name), of other spans 1.0 (marginals cost time)."""
+    return tag_many([(text, segment.tag(text) if tokens is None else tokens)], model, kinds)[0]
+
+
+def tag_many(texts: Sequence[tuple[str, Sequence[segment.Token]]], model: Path | None = None,
+             kinds: Iterable[str] = ("PER",)) -> list[list[Scored]]:
+    """``tag_scored`` of each (text, its jieba words): many short texts cost about what one
+    text of their length does, as their sentences are decoded together."""
     kinds = frozenset(kinds)
-    out = []
-    for start, end, words in _with_words(pieces(text), tokens):
-        labels = tagger.tag(features(text[start:end], words, start))
-        if labels.count("O") == len(labels):
-            continue
-        for s, e, kind in spans_of(labels):
-            p = min(map(tagger.marginal, labels[s:e], range(s, e))) if kind in kinds else 1.0
-            out.append((s + start, e + start, kind, p))
+    out: list[list[Scored]] = [[] for _ in texts]
+    for number, (start, _), labels, sure in decode(texts, _weights_of(str(model or MODEL)), kinds):
+        out[number].extend((s + start, e + start, kind, min(sure[s:e]) if kind in kinds else 1.0)
+                           for s, e, kind in spans_of(labels))
     return out
+
+
+# ---------------------------------------------------------------------------------------- decoding
+# crfsuite tags one sentence per call and spends most of it turning our feature strings into its
+# attribute ids. The weights are few (a score per feature and label), so they are read from the
+# model file once into arrays: the features of every sentence of an article become array lookups
+# by the characters' code points, and the Viterbi search runs over all its sentences at once.
+# The sums are crfsuite's, in its order, so the labels are crfsuite's (a test compares them).
+
+_BLOCK = 1 << 16  # characters decoded together: bounds the arrays of a huge article
+_UNIGRAMS, _BIGRAMS, _TRIGRAMS = ("a", "b", "c", "d", "e"), ("ab", "bc", "cd", "de"), ("bcd",)
+_MARKS = "SBME"  # a word mark's position letter (W=S1, W=B3 …), numbered with the length 1–5
+
+
+@dataclass(frozen=True, eq=False)
+class Weights:
+    """A crfsuite model's weights as arrays. Characters are numbered (``number``: code point →
+    number, 0 for a character no feature mentions) and an n-gram is keyed by its numbers as
+    digits in ``base``; ``keys[n]`` are the sorted keys of the n-grams the model knows, and each
+    window feature has a table of scores by the position of its n-gram in those keys, plus one
+    (row 0: unknown, all zero)."""
+    labels: tuple[str, ...]
+    transitions: "np.ndarray"  # [from label, to label]
+    number: "np.ndarray"
+    base: int
+    keys: tuple["np.ndarray", "np.ndarray", "np.ndarray"]
+    windows: tuple["np.ndarray", ...]  # a, b, c, d, e, ab, bc, cd, de, bcd
+    single: "np.ndarray"  # by unigram row: can start a surname
+    double: "np.ndarray"  # by bigram row: is a compound surname
+    surname: "np.ndarray"  # scores of s=0, s=1, s=2
+    words: "np.ndarray"  # scores of a word mark, by position letter × 6 + length
+
+    @property
+    def outside(self) -> int:
+        return self.labels.index("O")
+
+
+@lru_cache(maxsize=4)
+def _weights(path: str, stamp: int) -> Weights:
+    """The weights of the model file at ``path`` as it was at ``stamp`` (its mtime: the key that
+    makes a retrained model read again)."""
+    import numpy as np
+    try:
+        data = Path(path).read_bytes()
+        labels, attributes, state, transitions = _read_crfsuite(data)
+    except OSError as error:
+        raise KgError(f"{path}: no tagger model ({error.strerror})") from None
+    except (ValueError, IndexError, UnicodeDecodeError, struct.error) as error:
+        raise KgError(f"{path}: not a tagger model ({error})") from None
+    size = len(labels)
+    scores = np.zeros((len(attributes), size))
+    scores[state["src"], state["dst"]] = state["weight"]  # one feature per (attribute, label)
+    groups: dict[str, tuple[list[str], list[int]]] = {}  # feature key (a, ab, s, W …) → values, ids
+    for aid, attribute in enumerate(attributes):
+        key, _, value = attribute.partition("=")
+        values, ids = groups.setdefault(key, ([], []))
+        values.append(value)
+        ids.append(aid)
+
+    singles, doubles = (sorted(s.decode() for s in group) for group in _surname_starts())
+    windows = [groups.get(key, ([], [])) for key in (*_UNIGRAMS, *_BIGRAMS, *_TRIGRAMS)]
+    characters = sorted(set("".join(v for values, _ in windows for v in values)
+                            + "".join(singles) + "".join(doubles)))
+    base = len(characters) + 1
+    number = np.zeros(max(map(ord, characters), default=0) + 2, np.int64)  # the last one stays 0
+    number[[ord(c) for c in characters]] = np.arange(1, base)
+
+    def keys_of(values: list[str], n: int) -> "np.ndarray":
+        """The keys of n-character values: their characters' numbers as digits in ``base``."""
+        joined = "".join(values)
+        if len(joined) != n * len(values):
+            raise KgError(f"{path}: not a tagger model (a feature of {n} characters has another length)")
+        digits = number[np.frombuffer(joined.encode("utf-32-le"), np.uint32).astype(np.int64)]
+        keys = np.zeros(len(values), np.int64)
+        for column in digits.reshape(-1, n).T:
+            keys = keys * base + column
+        return keys
+
+    def tables(names: Sequence[str], n: int, extra: list[str]):
+        """The sorted keys of the n-grams of the window features ``names`` (and ``extra``) and
+        each feature's table of scores by key position + 1 (row 0: unknown)."""
+        found = [(keys_of(values, n), ids)
+                 for values, ids in (groups.get(name, ([], [])) for name in names)]
+        keys = np.unique(np.concatenate([keys_of(extra, n), *(k for k, _ in found)]))
+        out = []
+        for name_keys, ids in found:
+            table = np.zeros((len(keys) + 1, size))
+            table[np.searchsorted(keys, name_keys) + 1] = scores[ids]
+            out.append(table)
+        return keys, out, np.searchsorted(keys, keys_of(extra, n)) + 1
+
+    keys1, uni, surname1 = tables(_UNIGRAMS, 1, singles)
+    keys2, bi, surname2 = tables(_BIGRAMS, 2, doubles)
+    keys3, tri, _ = tables(_TRIGRAMS, 3, [])
+    single = np.zeros(len(keys1) + 1, bool)
+    single[surname1] = True
+    double = np.zeros(len(keys2) + 1, bool)
+    double[surname2] = True
+
+    def rows(key: str, values: Iterable[str]) -> "np.ndarray":
+        known = dict(zip(*groups.get(key, ([], []))))
+        return np.array([scores[known[v]] if v in known else np.zeros(size) for v in values])
+
+    marks = [f"{letter}{length}" for letter in _MARKS for length in range(6)]
+    trans = np.zeros((size, size))
+    trans[transitions["src"], transitions["dst"]] = transitions["weight"]
+    return Weights(tuple(labels), trans, number, base, (keys1, keys2, keys3), (*uni, *bi, *tri),
+                   single, double, rows("s", "012"), rows("W", marks))
+
+
+def _weights_of(path: str) -> Weights:
+    """The weights of a model file, read once per process (again if the file was rewritten)."""
+    try:
+        stamp = os.stat(path).st_mtime_ns
+    except OSError as error:
+        raise KgError(f"{path}: no tagger model ({error.strerror})") from None
+    return _weights(path, stamp)
+
+
+_FEATURE = [("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")]
+
+
+def _read_crfsuite(data: bytes):
+    """Labels, attributes, state and transition features of a crfsuite (CRF1d) model file: a
+    header of offsets, a feature array (type 0: attribute → label, type 1: label → label) and
+    two string tables (CQDB) whose backward arrays give each id's string."""
+    import numpy as np
+    if data[:4] != b"lCRF" or data[8:12] != b"FOMC":
+        raise ValueError("no crfsuite CRF1d header")
+    features_at, labels_at, attributes_at = struct.unpack_from("<3I", data, 28)
+    count, = struct.unpack_from("<I", data, features_at + 8)
+    features = np.frombuffer(data, np.dtype(_FEATURE), count, features_at + 12)
+    return (_cqdb_strings(data, labels_at), _cqdb_strings(data, attributes_at),
+            features[features["type"] == 0], features[features["type"] == 1])
+
+
+def _cqdb_strings(data: bytes, at: int) -> list[str]:
+    """The strings of a CQDB table by id: each record is (id, size, bytes ending in NUL)."""
+    import numpy as np
+    if data[at:at + 4] != b"CQDB":
+        raise ValueError("no string table")
+    count, backward = struct.unpack_from("<2I", data, at + 16)
+    records = np.frombuffer(data, "<u4", count, at + backward).astype(np.int64) + at
+    return [data[r + 8:r + 7 + struct.unpack_from("<I", data, r + 4)[0]].decode()
+            for r in records.tolist()]
+
+
+def decode(texts: Sequence[tuple[str, Sequence[segment.Token]]], weights: Weights,
+           kinds: Iterable[str] = ()
+           ) -> Iterator[tuple[int, tuple[int, int], list[str], list[float] | None]]:
+    """(text number, (start, end), labels, marginals) of each sentence (as ``pieces`` cuts) of
+    the texts that has a label other than O; each text comes with the jieba words covering it
+    without gaps. ``marginals``: the probability of each character's label, for a sentence
+    labelled with a type in ``kinds`` (else None)."""
+    kinds = frozenset(kinds)
+    wanted = [i for i, name in enumerate(weights.labels) if name[2:] in kinds]
+    block, size = [], 0
+    for number, (text, _) in enumerate(texts):
+        for start, end in pieces(text):
+            block.append((number, start, end))
+            size += end - start
+            if size >= _BLOCK:
+                yield from _decode_block(texts, block, weights, wanted)
+                block, size = [], 0
+    if block:
+        yield from _decode_block(texts, block, weights, wanted)
+
+
+def _decode_block(texts, block, weights: Weights, wanted: list[int]):
+    import numpy as np
+    scores = _state_scores(texts, block, weights)
+    lengths = np.array([end - start for _, start, end in block])
+    labels = _viterbi(scores, lengths, weights.transitions)
+    firsts = np.cumsum(lengths) - lengths
+    marked = np.logical_or.reduceat(labels != weights.outside, firsts)
+    sure = np.logical_or.reduceat(np.isin(labels, wanted), firsts)
+    marginals = iter(())
+    if sure.any():  # the probability of each chosen label, for the sentences that want it
+        chosen = np.repeat(sure, lengths)
+        picked = lengths[sure]
+        probability = _marginals(scores[chosen], picked, weights.transitions)
+        marginals = iter(np.split(probability[np.arange(len(probability)), labels[chosen]],
+                                  np.cumsum(picked)[:-1]))
+    names = weights.labels
+    for (number, start, end), first, any_label, any_wanted in zip(
+            block, firsts.tolist(), marked.tolist(), sure.tolist()):
+        if any_label:
+            yield (number, (start, end), [names[i] for i in labels[first:first + end - start].tolist()],
+                   next(marginals).tolist() if any_wanted else None)
+
+
+def _state_scores(texts, block, weights: Weights):
+    """Per character of the block's sentences laid end to end, its score for each label: the sum
+    of its window features' weights in crfsuite's order (a … e, ab … de, bcd, s, W)."""
+    import numpy as np
+    runs = [(number, list(group)) for number, group in groupby(block, itemgetter(0))]
+    padded = "".join(["^^" + texts[number][0][start:end].translate(SHAPES) + "$$"
+                      for number, start, end in block])
+    points = np.frombuffer(padded.encode("utf-32-le"), np.uint32)
+    number = weights.number[np.minimum(points, len(weights.number) - 1)]
+    base = weights.base
+    pairs = number[:-1] * base + number[1:]
+    triples = pairs[:-1] * base + number[2:]
+    one, two, three = (_rows(keys, values) for keys, values in zip(weights.keys, (number, pairs, triples)))
+
+    lengths = np.array([end - start for _, start, end in block])
+    which = np.repeat(np.arange(len(block)), lengths)
+    centre = np.arange(len(which)) + 2 + 4 * which  # each sentence is padded with ^^ … $$
+    a, b, c, d, e, ab, bc, cd, de, bcd = weights.windows
+    scores = a[one[centre - 2]]
+    scores += b[one[centre - 1]]
+    scores += c[one[centre]]
+    scores += d[one[centre + 1]]
+    scores += e[one[centre + 2]]
+    scores += ab[two[centre - 2]]
+    scores += bc[two[centre - 1]]
+    scores += cd[two[centre]]
+    scores += de[two[centre + 1]]
+    scores += bcd[three[centre - 1]]
+    surname = np.where(weights.double[two[centre]], 2, weights.single[one[centre]])
+    scores += weights.surname[surname]
+    scores += weights.words[np.concatenate([_word_marks_at(texts[number][1], run) for number, run in runs])]
+    return scores
+
+
+def _rows(keys, values):
+    """The row of each value in its table: 1 + its position among ``keys``, 0 if not there."""
+    import numpy as np
+    at = np.searchsorted(keys, values)
+    at[at == len(keys)] = 0
+    return np.where(keys[at] == values, at + 1, 0)
+
+
+def _word_marks_at(tokens, run):
+    """The word-mark row (position letter × 6 + length up to 5) of each character of a run of
+    sentences (text number, start, end) of one text, laid end to end."""
+    import numpy as np
+    first = max(bisect.bisect_right(tokens, (run[0][1], 1 << 62)) - 1, 0)
+    words = tokens[first:bisect.bisect_left(tokens, (run[-1][2],), first)]
+    sizes = np.fromiter(map(len, map(itemgetter(2), words)), np.intp, len(words))
+    size = np.repeat(sizes, sizes)
+    inside = np.arange(len(size)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    letter = np.where(size == 1, 0, np.where(inside == 0, 1, np.where(inside == size - 1, 3, 2)))
+    marks = letter * 6 + np.minimum(size, 5)
+    return np.concatenate([marks[start - words[0][0]:end - words[0][0]] for _, start, end in run])
+
+
+def _viterbi(scores, lengths, transitions):
+    """The best label sequence of each span (its characters' ``scores`` laid end to end), all
+    spans at once, longest first; ties go to the lower label, as in crfsuite."""
+    import numpy as np
+    count, size = len(lengths), transitions.shape[0]
+    if not count:
+        return np.zeros(0, np.intp)
+    order = np.argsort(-lengths, kind="stable")
+    rank = np.empty(count, np.intp)
+    rank[order] = np.arange(count)
+    longest = int(lengths[order[0]])
+    which = np.repeat(np.arange(count), lengths)
+    position = np.arange(len(which)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    grid = np.zeros((longest, count, size))  # [position, span by rank, label]
+    grid[position, rank[which]] = scores
+    alive = np.count_nonzero(lengths[order][None, :] > np.arange(longest)[:, None], axis=1).tolist()
+    best = grid[0].copy()
+    back = np.zeros((longest, count, size), np.int8)
+    for t in range(1, longest):
+        k = alive[t]
+        step = best[:k, :, None] + transitions  # [span, from, to]
+        back[t, :k] = step.argmax(1)
+        best[:k] = step.max(1) + grid[t, :k]
+    path = np.zeros((longest, count), np.intp)
+    label = best.argmax(1)
+    rows = np.arange(count)
+    for t in range(longest - 1, 0, -1):
+        k = alive[t]
+        path[t, :k] = label[:k]
+        label[:k] = back[t, rows[:k], label[:k]]
+    path[0] = label
+    return path[position, rank[which]]
+
+
+def _marginals(scores, lengths, transitions):
+    """P(label at a character | its span) for each character of the spans laid end to end and
+    each label: forward-backward in the log domain, all spans at once, longest first."""
+    import numpy as np
+    count, size = len(lengths), transitions.shape[0]
+    order = np.argsort(-lengths, kind="stable")
+    rank = np.empty(count, np.intp)
+    rank[order] = np.arange(count)
+    longest = int(lengths[order[0]])
+    which = np.repeat(np.arange(count), lengths)
+    position = np.arange(len(which)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    grid = np.zeros((longest, count, size))
+    grid[position, rank[which]] = scores
+    alive = np.count_nonzero(lengths[order][None, :] > np.arange(longest + 1)[:, None], axis=1).tolist()
+    # in the exp domain, each step scaled to sum 1 (the scales cancel in the product): two array
+    # operations per step where logarithms cost five; sums, not BLAS products, so that a number
+    # never depends on which sentences were decoded with it
+    grid = np.exp(grid - grid.max(2, keepdims=True))
+    moves = np.exp(transitions)
+    forward = np.zeros((longest, count, size))
+    scale = np.ones((longest, count, 1))
+    forward[0] = grid[0]
+    for t in range(longest):
+        k = alive[t]
+        if t:
+            forward[t, :k] = (forward[t - 1, :k, :, None] * moves).sum(1) * grid[t, :k]
+        scale[t, :k] = forward[t, :k].sum(1, keepdims=True)
+        forward[t, :k] /= scale[t, :k]
+    backward = np.ones((longest, count, size))  # a span's last character keeps 1
+    for t in range(longest - 2, -1, -1):
+        k = alive[t + 1]
+        backward[t, :k] = (moves * (grid[t + 1, :k] * backward[t + 1, :k])[:, None, :]).sum(2) \
+            / scale[t + 1, :k]
+    at, row = position, rank[which]
+    return forward[at, row] * backward[at, row]
 
 
 def _with_words(spans, tokens: Sequence[segment.Token]):
