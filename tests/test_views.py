@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.views import ViewError, render_pages, write_views
-from kg.views.explorer import ARTICLE_SHARD, SHARD, coded, groups, initials, shard_name
+from kg.views.explorer import ARTICLE_SHARD, SHARD, coded, groups, initials, initials_of, shard_name
 from kg.views.graphdata import read_graph
 from kg.views.html import escape_json, json_dumps
 from kg.views.layout import layout
@@ -173,6 +173,14 @@ def test_coded_columns_number_their_distinct_values():
 def test_initials_of_chinese_and_other_text():
     assert initials("青松社区党委") == "qssqdw"
     assert initials("《方案》A1") == "《fa》a1"
+
+
+def test_initials_of_many_names_at_once_are_each_names_initials():
+    # 长 and 行 read differently by the word around them: no word may span two names
+    names = ["重庆路", "长", "长春银行", "行长", "《方案》A1", "", "银行", "a\nb"]
+    assert initials_of(names) == [initials(name) for name in names]
+    assert initials_of(names[:-1]) == [initials(name) for name in names[:-1]]
+    assert initials_of([]) == []
 
 
 def test_edges_table_has_every_relation_with_its_surest_confidence(tidy_files):

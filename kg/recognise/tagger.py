@@ -365,8 +365,23 @@ def _cqdb_strings(data: bytes, at: int) -> list[str]:
         raise ValueError("no string table")
     count, backward = struct.unpack_from("<2I", data, at + 16)
     records = np.frombuffer(data, "<u4", count, at + backward).astype(np.int64) + at
-    return [data[r + 8:r + 7 + struct.unpack_from("<I", data, r + 4)[0]].decode()
-            for r in records.tolist()]
+    if not count:
+        return []
+    # records lie end to end: drop each one's 8-byte head, and the rest is the strings, each
+    # ending in NUL, read in one decode (83,000 small ones cost a quarter of a second)
+    order = np.argsort(records)
+    first, last = int(records[order[0]]), int(records[order[-1]])
+    end = last + 8 + struct.unpack_from("<I", data, last + 4)[0]
+    keep = np.ones(end - first, bool)
+    keep[(records[order, None] - first + np.arange(8)).ravel()] = False
+    text = np.frombuffer(data, np.uint8, end - first, first)[keep].tobytes().decode()
+    strings = text.split("\0")[:-1]
+    if len(strings) != count:
+        raise ValueError("a string table whose records do not lie end to end")
+    out = [""] * count
+    for rank, string in zip(order.tolist(), strings):
+        out[rank] = string
+    return out
 
 
 def decode(texts: Sequence[tuple[str, Sequence[segment.Token]]], weights: Weights,
