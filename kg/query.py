@@ -21,16 +21,15 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.vocab import NAMESPACES
+from kg.prefixes import NAMESPACES
 
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
-
+# Package data (pyproject.toml): found beside this module, as kg/data is, not through
+# importlib.resources, whose imports are a tenth of a `kg query` process's start.
+LIBRARY = Path(__file__).parent / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON}
@@ -77,13 +76,9 @@ def unbound_note(text: str) -> str | None:
     return " ".join(match.group(1).replace("\n#", " ").split()) if match else None
 
 
-def library() -> dict[str, Traversable]:
+def library() -> dict[str, Path]:
     """The research queries shipped with the package, by name (``secretary-projects`` …)."""
-    from importlib import resources  # only when a name is not a local file: 5 ms of imports
-
-    folder = resources.files("kg.queries")
-    return {entry.name[:-3]: entry for entry in sorted(folder.iterdir(), key=lambda e: e.name)
-            if entry.name.endswith(".rq")}
+    return {path.stem: path for path in sorted(LIBRARY.glob("*.rq"))}
 
 
 def is_update(text: str) -> bool:

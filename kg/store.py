@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -57,6 +56,8 @@ def write_store(graph_path) -> ox.Store:
     It is built in a private folder and moved into place, so a reader never opens a half-written
     store; when another process has meanwhile put a current store there, that one is kept.
     """
+    import shutil  # with its compression modules, only for writing: not on every query's way
+
     from kg.rdf.load import FORMATS, check_path
 
     path = check_path(graph_path)

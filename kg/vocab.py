@@ -15,20 +15,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Literal, Mapping
 
-DJ_NS: Final = "https://w3id.org/dangjian-kg/ontology#"
-ORG_NS: Final = "http://www.w3.org/ns/org#"
-DEFAULT_BASE: Final = "https://w3id.org/dangjian-kg/id/"  # djr:, unless kg build --base says
-
-# Prefix → namespace, in the order the Turtle header lists them. Plain strings, so that `kg query`
-# can predeclare them without importing rdflib.
-NAMESPACES: Mapping[str, str] = MappingProxyType({
-    "dj": DJ_NS, "djr": DEFAULT_BASE, "org": ORG_NS, "schema": "https://schema.org/",
-    "foaf": "http://xmlns.com/foaf/0.1/", "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/", "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-})
+# the namespaces live in kg.prefixes (`kg query` needs them without these tables): re-exported
+from kg.prefixes import DEFAULT_BASE, DJ_NS, NAMESPACES, ORG_NS
 
 # Type checkers need the names spelt out; the test checks they are exactly the rows below.
 KindName = Literal["Organization", "Person", "Place", "Initiative", "PolicyDocument"]
