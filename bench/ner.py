@@ -16,7 +16,8 @@ Systems:
 - ``kg + tagger LOC/ORG``: the recogniser's persons plus the tagger's places and organisations
   (the "NER mode" a newswire user would want; the build does not use it, see docs/ner.md);
 - ``jieba posseg`` (with --baseline): nr* → PER, ns → LOC, nt → ORG.
-Each sentence is one text. 1998 newswire is not the project's genre (no 书记项目, few 社区): this
+Each sentence is one text; a system reads all sentences of a set in one call, as the build reads
+the articles of a page (the tagger decodes many sentences at once, docs/ner.md). 1998 newswire is not the project's genre (no 书记项目, few 社区): this
 measures the generic part of the recogniser, and the tagger on its own home ground.
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 
 from kg import segment
-from kg.recognise import recognise_text, tagger
+from kg.recognise import recognise_all, tagger
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DATA = SHARED / "ner-data"
@@ -83,21 +84,23 @@ def spans_of(tags: list[str]) -> set[Span]:
     return spans
 
 
-def ours(text: str) -> set[Span]:
-    return {(m.start, m.end, OURS[m.kind]) for m in recognise_text(text) if m.kind in OURS}
+def ours(texts: list[str]) -> list[set[Span]]:
+    return [{(m.start, m.end, OURS[m.kind]) for m in found if m.kind in OURS}
+            for found in recognise_all(texts)]
 
 
 def crf(model: Path | None):
-    def tag(text: str) -> set[Span]:
-        return set(tagger.tag(text, segment.tag(text), model))
+    def tag(texts: list[str]) -> list[set[Span]]:
+        tagged = tagger.tag_many([(text, segment.tag(text)) for text in texts], model, kinds=())
+        return [{span[:3] for span in spans} for spans in tagged]
     return tag
 
 
 def ours_with_tagger(model: Path | None):
     """Our persons, the tagger's places and organisations."""
-    def tag(text: str) -> set[Span]:
-        mine = {s for s in ours(text) if s[2] == "PER"}
-        return mine | {s for s in tagger.tag(text, segment.tag(text), model) if s[2] != "PER"}
+    def tag(texts: list[str]) -> list[set[Span]]:
+        return [{s for s in mine if s[2] == "PER"} | {s for s in theirs if s[2] != "PER"}
+                for mine, theirs in zip(ours(texts), crf(model)(texts))]
     return tag
 
 
@@ -106,7 +109,7 @@ def baseline_tagger():
     import jieba.posseg
     posseg = jieba.posseg.POSTokenizer(jieba.Tokenizer())
 
-    def tag(text: str) -> set[Span]:
+    def tag_one(text: str) -> set[Span]:
         spans, pos = set(), 0
         for pair in posseg.lcut(text):
             word, flag = pair.word, pair.flag
@@ -115,14 +118,14 @@ def baseline_tagger():
                 spans.add((pos, pos + len(word), kind))
             pos += len(word)
         return spans
-    return tag
+    return lambda texts: [tag_one(text) for text in texts]
 
 
 def score(sentences, system) -> tuple[dict[str, tuple[float, float, float]], float]:
     tp, found, gold = Counter(), Counter(), Counter()
     start = time.perf_counter()
-    for text, truth in sentences:
-        guess = system(text)
+    guesses = system([text for text, _ in sentences])
+    for (_, truth), guess in zip(sentences, guesses):
         for s in guess:
             found[s[2]] += 1
         for s in truth:

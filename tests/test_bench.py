@@ -99,3 +99,14 @@ def test_bench_serve_under_load_has_no_connection_error(tmp_path):
         result = load(endpoint, clients=20, requests=2)
     assert result["errors"] == 0 and result["not_ok"] == 0 and len(result["seconds"]) == 40
     assert "| 20 × 2 = 40 | 40 | 0 | 0 |" in markdown(result, "seed")
+
+
+def test_bench_ner_scores_a_set_of_sentences_read_together():
+    from bench import ner
+    sentences = [("会上，王秀英介绍了青石镇的情况。", {(3, 6, "PER"), (8, 11, "LOC")}),
+                 ("今天天气很好。", set())]
+    table, seconds = ner.score(sentences, ner.crf(None))
+    assert seconds > 0 and set(table) == {"PER", "LOC", "ORG", "all"}
+    assert table["PER"] == (1.0, 1.0, 1.0)  # the tagger finds the name without a cue
+    ours = ner.ours([text for text, _ in sentences])
+    assert len(ours) == 2 and ours[1] == set()
