@@ -484,6 +484,25 @@ def _word_marks_at(tokens, run):
     return np.concatenate([marks[start - words[0][0]:end - words[0][0]] for _, start, end in run])
 
 
+def _by_length(scores, lengths):
+    """The spans' character ``scores`` (laid end to end) on a grid [position, span, label], the
+    spans longest first; how many spans are still going at each position; and the grid cells
+    of the characters in their original order (to read a result back)."""
+    import numpy as np
+    count = len(lengths)
+    order = np.argsort(-lengths, kind="stable")
+    rank = np.empty(count, np.intp)
+    rank[order] = np.arange(count)
+    longest = int(lengths[order[0]])
+    which = np.repeat(np.arange(count), lengths)
+    position = np.arange(len(which)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    cells = (position, rank[which])
+    grid = np.zeros((longest, count, scores.shape[1]))
+    grid[cells] = scores
+    alive = np.count_nonzero(lengths[order][None, :] > np.arange(longest)[:, None], axis=1).tolist()
+    return grid, alive, cells
+
+
 def _viterbi(scores, lengths, transitions):
     """The best label sequence of each span (its characters' ``scores`` laid end to end), all
     spans at once, longest first; ties go to the lower label, as in crfsuite."""
@@ -491,15 +510,8 @@ def _viterbi(scores, lengths, transitions):
     count, size = len(lengths), transitions.shape[0]
     if not count:
         return np.zeros(0, np.intp)
-    order = np.argsort(-lengths, kind="stable")
-    rank = np.empty(count, np.intp)
-    rank[order] = np.arange(count)
-    longest = int(lengths[order[0]])
-    which = np.repeat(np.arange(count), lengths)
-    position = np.arange(len(which)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    grid = np.zeros((longest, count, size))  # [position, span by rank, label]
-    grid[position, rank[which]] = scores
-    alive = np.count_nonzero(lengths[order][None, :] > np.arange(longest)[:, None], axis=1).tolist()
+    grid, alive, cells = _by_length(scores, lengths)
+    longest = len(grid)
     best = grid[0].copy()
     back = np.zeros((longest, count, size), np.int8)
     for t in range(1, longest):
@@ -515,23 +527,16 @@ def _viterbi(scores, lengths, transitions):
         path[t, :k] = label[:k]
         label[:k] = back[t, rows[:k], label[:k]]
     path[0] = label
-    return path[position, rank[which]]
+    return path[cells]
 
 
 def _marginals(scores, lengths, transitions):
     """P(label at a character | its span) for each character of the spans laid end to end and
-    each label: forward-backward in the log domain, all spans at once, longest first."""
+    each label: forward-backward, all spans at once, longest first."""
     import numpy as np
     count, size = len(lengths), transitions.shape[0]
-    order = np.argsort(-lengths, kind="stable")
-    rank = np.empty(count, np.intp)
-    rank[order] = np.arange(count)
-    longest = int(lengths[order[0]])
-    which = np.repeat(np.arange(count), lengths)
-    position = np.arange(len(which)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    grid = np.zeros((longest, count, size))
-    grid[position, rank[which]] = scores
-    alive = np.count_nonzero(lengths[order][None, :] > np.arange(longest + 1)[:, None], axis=1).tolist()
+    grid, alive, cells = _by_length(scores, lengths)
+    longest = len(grid)
     # in the exp domain, each step scaled to sum 1 (the scales cancel in the product): two array
     # operations per step where logarithms cost five; sums, not BLAS products, so that a number
     # never depends on which sentences were decoded with it
@@ -551,8 +556,7 @@ def _marginals(scores, lengths, transitions):
         k = alive[t + 1]
         backward[t, :k] = (moves * (grid[t + 1, :k] * backward[t + 1, :k])[:, None, :]).sum(2) \
             / scale[t + 1, :k]
-    at, row = position, rank[which]
-    return forward[at, row] * backward[at, row]
+    return forward[cells] * backward[cells]
 
 
 def _with_words(spans, tokens: Sequence[segment.Token]):
