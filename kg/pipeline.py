@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
+from kg import collector
 from kg.articles import split_articles
 from kg.cache import PageCache, page_key
 from kg.engines import Engine, make_engine
@@ -310,13 +311,16 @@ def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
     if on_pages:
         on_pages(len(paths))
     out = Path(options.out)
-    with OutputFolder(out) as folder:  # fails here, before the work, if OUT cannot be written
+    # OutputFolder fails here, before the work, if OUT cannot be written
+    with OutputFolder(out) as folder, ExitStack() as cross_page:
         stage = folder.stage
         with clock("read"):
             pages = _read_pages(paths, summary)
         engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
         cache = PageCache(out / CACHE_FOLDER) if options.cache else None
         results, fresh = map_pages(pages, engine, cache, progress, clock)
+        # the cross-page step makes records and terms by the million, none in a cycle
+        cross_page.enter_context(collector.paused())
         if sum(len(page.text) for page in pages) >= UNLOAD_AT:
             unload_page_tools()
         del pages  # the results hold the texts (a cached result its own copy)

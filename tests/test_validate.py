@@ -316,6 +316,36 @@ def test_validate_fast_engine_reads_other_core_constraints_as_pyshacl_does():
     assert {p.focus for p in fast} == {"ex:bad", "ex:empty"} and len(verdicts(fast)) >= 14
 
 
+SHARED_VALUES = """
+@prefix ex: <urn:ex:> .
+ex:first a ex:Thing , ex:Red ; ex:code "AB12" ; ex:size 3 ; ex:part ex:p1 ;
+    ex:low 1 ; ex:high 2 ; ex:same 1 .
+ex:second a ex:Thing , ex:Red ; ex:code "AB12" ; ex:size 3 ; ex:part ex:p1 ;
+    ex:low 1 ; ex:high 0 ; ex:same 1 .
+ex:third a ex:Thing , ex:Red ; ex:code "ab12" ; ex:size 3 ; ex:part ex:p1 ;
+    ex:low 1 ; ex:high 2 ; ex:same 1 .
+ex:fourth a ex:Thing , ex:Red ; ex:code "ab12" ; ex:size 3 ; ex:part ex:p1 ;
+    ex:low 1 ; ex:high 2 ; ex:same 1 .
+ex:p1 a ex:Part .
+"""
+
+
+def test_validate_values_that_passed_for_one_node_are_checked_again_where_a_pair_differs():
+    """The fast engine remembers the values of a property that conformed (kg/validate.py,
+    results): the same low value is fine beside one high and wrong beside another, and a bad
+    code is reported for every node that has it."""
+    from rdflib import Graph
+
+    from kg.validate import _pyshacl_problems, compile_shapes, validate_store
+
+    shapes, data = Graph().parse(data=CORE_SHAPES), Graph().parse(data=SHARED_VALUES)
+    fast = validate_store(ox_store(data), shapes=compile_shapes(shapes),
+                          names=data.namespace_manager)
+    assert verdicts(fast) == verdicts(_pyshacl_problems(data, shapes))
+    assert {(p.focus, p.path) for p in fast} == {
+        ("ex:second", "ex:low"), ("ex:third", "ex:code"), ("ex:fourth", "ex:code")}
+
+
 def ox_store(graph):
     import pyoxigraph as ox
 

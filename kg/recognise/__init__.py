@@ -22,12 +22,11 @@ Mention conventions (what kg/relate and kg/resolve may rely on):
 """
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import fields
 from operator import attrgetter
 from typing import Iterable, Iterator
 
+from kg import collector
 from kg.model import Article, Mention
 from kg.recognise import tagger
 from kg.recognise.context import complete
@@ -72,7 +71,7 @@ def recognise_all(texts: Iterable[str]) -> Iterator[list[Mention]]:
 
 
 def _recognise_run(texts: list[str]) -> Iterator[list[Mention]]:
-    with _collector_paused():
+    with collector.paused():
         views = [View.of(text) if text.strip() else None for text in texts]
         read = [view for view in views if view]
         tagged = iter(tagger.tag_many([(view.text, view.tokens) for view in read])
@@ -81,22 +80,9 @@ def _recognise_run(texts: list[str]) -> Iterator[list[Mention]]:
         if view is None:
             yield []
             continue
-        with _collector_paused():
+        with collector.paused():
             found = _recognise(view, next(tagged, None))
         yield found
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A long article makes millions of tokens (tuples, none in a cycle); each batch of new objects
-    set off the cyclic garbage collector, which then rescanned them all: a third of the time."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _recognise(view: View, tagged: list[tagger.Scored] | None) -> list[Mention]:
