@@ -44,3 +44,12 @@ def test_prepositions_are_listed_by_use():
     assert "以" in uses["glued-to-place"] and "以" not in uses["glued-to-body"]  # 以牛角|东里社区
     assert "位于" in uses["before-object"]
     assert uses["glued-to-body"] <= uses["glued-to-place"]
+
+
+def test_list_joins_are_the_enumeration_comma_and_the_list_conjunctions_longest_first():
+    joins = lexicon.list_joins()
+    assert joins[0] == "以及" and lexicon.ENUMERATION_COMMA in joins
+    assert set(joins) - {lexicon.ENUMERATION_COMMA} == lexicon.conjunctions()["list"]
+    # the words that also mean "with" join names but not the items of a list of places or persons
+    assert set(lexicon.item_joins()) == set(joins) - lexicon.conjunctions()["with"]
+    assert lexicon.join_characters() == {j for j in joins if len(j) == 1}

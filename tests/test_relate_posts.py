@@ -1,3 +1,5 @@
+import pytest
+
 from relate_kit import Doc
 
 
@@ -157,6 +159,25 @@ def test_posts_names_in_a_list_inherit_the_body_of_the_name_before():
     assert {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")} == {
         ("王小明", "青松商会", "会长"), ("李大山", "青松商会", "执行会长"),
         ("赵小川", "青松商会", "秘书长")}
+
+
+@pytest.mark.parametrize("join", ["、", "和", "及", "以及"])
+def test_posts_names_joined_by_any_list_conjunction_inherit_the_body_of_the_name_before(join):
+    d = Doc(f"青松商会会长王小明{join}执行会长李大山出席。")
+    d.org("青松商会", "SocialOrganization")
+    d.person("王小明")
+    d.person("李大山")
+    assert {(r.subject.name, r.object.name) for r in d.relations("memberOf")} == {
+        ("王小明", "青松商会"), ("李大山", "青松商会")}
+
+
+def test_posts_a_name_after_yu_meaning_with_does_not_inherit_the_body():
+    d = Doc("青松商会会长王小明与执行会长李大山座谈。")
+    d.org("青松商会", "SocialOrganization")
+    d.person("王小明")
+    d.person("李大山")
+    assert {(r.subject.name, r.object.name) for r in d.relations("memberOf")} == {
+        ("王小明", "青松商会")}
 
 
 def test_posts_one_title_before_a_list_of_names_is_every_names():

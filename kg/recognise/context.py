@@ -205,7 +205,7 @@ def _places_by_start(mentions: list[Mention]) -> dict[int, str]:
     return {start: m.name for start, m in longest.items()}
 
 
-LIST_JOINS = "、和及与"
+LIST_JOINS = lexicon.join_characters()
 
 
 def _list_areas(view: View, mentions: list[Mention], places: dict[int, str]) -> dict[int, str]:

@@ -191,16 +191,51 @@ def byline_words() -> dict[str, tuple[str, ...]]:
     return {role: tuple(words) for role, words in roles.items()}
 
 
-@lru_cache(maxsize=1)
-def prepositions() -> dict[str, frozenset[str]]:
-    """Prepositions by use (``glued-to-body``, ``glued-to-place``, ``before-object``: see
-    kg/data/prepositions.txt); a word may have several uses."""
+def _uses(name: str) -> dict[str, frozenset[str]]:
+    """Words by use, from lines ``word<TAB>use use …``; a word may have several uses."""
     uses: dict[str, set[str]] = {}
-    for line in _lines("prepositions.txt"):
+    for line in _lines(name):
         word, names = line.split("\t")
         for use in names.split():
             uses.setdefault(use, set()).add(word.strip())
     return {use: frozenset(words) for use, words in uses.items()}
+
+
+@lru_cache(maxsize=1)
+def prepositions() -> dict[str, frozenset[str]]:
+    """Prepositions by use (``glued-to-body``, ``glued-to-place``, ``before-object``: see
+    kg/data/prepositions.txt)."""
+    return _uses("prepositions.txt")
+
+
+ENUMERATION_COMMA = "、"  # punctuation that joins the items of a list as a conjunction does
+
+
+@lru_cache(maxsize=1)
+def conjunctions() -> dict[str, frozenset[str]]:
+    """Conjunctions by use (``list``, ``with``: see kg/data/conjunctions.txt)."""
+    return _uses("conjunctions.txt")
+
+
+@lru_cache(maxsize=1)
+def list_joins() -> tuple[str, ...]:
+    """What joins the items of a list of names: the enumeration comma and the ``list``
+    conjunctions (、, 和, 及, 与, 以及), longest first."""
+    return _longest_first({ENUMERATION_COMMA, *conjunctions()["list"]})
+
+
+@lru_cache(maxsize=1)
+def item_joins() -> tuple[str, ...]:
+    """``list_joins`` but for the words that also mean "with" (与): after those, a name may be
+    a partner, not the next item of the list."""
+    return tuple(w for w in list_joins() if w not in conjunctions()["with"])
+
+
+@lru_cache(maxsize=1)
+def join_characters() -> frozenset[str]:
+    """Characters that join the items of a list (、和及与); a single character, unlike 以及, can
+    be told apart by a look at one position of the text."""
+    return frozenset(w for w in list_joins() if len(w) == 1)
 
 
 @lru_cache(maxsize=1)

@@ -268,7 +268,8 @@ def _unit_start(view: View, start: int) -> int | None:
     return None
 
 
-JOINS = "与和及同"
+# 与, 和, 及, 同: a name never runs across a conjunction, of a list or meaning "with"
+JOINS = frozenset(w for words in lexicon.conjunctions().values() for w in words if len(w) == 1)
 
 
 def _after_joins(view: View, begin: int, start: int) -> int:

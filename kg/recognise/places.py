@@ -96,8 +96,8 @@ def _chained_stem(view: View, begin: int | None, start: int, level: str) -> int 
     return begin
 
 
-LIST_JOINS = "、和及与"
-CONJUNCTIONS = "和及与"
+LIST_JOINS = lexicon.join_characters()
+CONJUNCTIONS = LIST_JOINS - {lexicon.ENUMERATION_COMMA}
 
 
 def _listed_stem(view: View, start: int, end: int, level: str) -> int | None:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from kg.model import Mention, Relation
+from kg.recognise import lexicon
 from kg.relate.context import Context, identity, is_agent, is_place
 from kg.relate.names import canonical_place, container, may_contain
 from kg.vocab import ADMINISTRATIVE_AREA, LOCATED_IN, ORGANIZATION, PLACE
@@ -21,7 +22,7 @@ CONF_STATEMENT = 0.85
 CONF_LIST = 0.85  # a list of areas after the area that holds the first of them
 CONF_VISIT = 0.7  # the places visited on arriving in an area: where they are, said in passing
 
-_LIST_SEPS = ("、", "和", "及", "以及")
+_LIST_SEPS = lexicon.item_joins()  # not 与: 与某区 is "with", not the next area
 _LOCATED_VERBS = ("位于", "坐落于", "地处", "落户于", "落户")
 # Endings of names registered with a place in front (a group, a law firm), whatever their kind.
 REGISTERED_ENDINGS = ("集团", "律所", "律师事务所")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.model import Mention, Relation
+from kg.recognise import lexicon
 from kg.relate.context import OPENERS, Context, identity, is_agent, per_article
 from kg.relate.names import level_of
 from kg.relate.titles import titles
@@ -19,11 +20,11 @@ from kg.vocab import ORGANIZATION, PARTNER_OF, PERSON, PLACE
 CONNECTIVES = ("携手", "联合", "会同", "与", "和", "同")
 TRIGGERS = ("签署", "签订", "签约", "共建", "结对", "联合", "合作", "携手", "联手", "联建", "共同",
             "共创", "共办", "联办")
-_LIST_SEPS = ("以及", "、", "和", "及", "与")
+_LIST_SEPS = lexicon.list_joins()
 # What bodies listed together do together: sign, build, form an alliance, host.
 GROUP_TRIGGERS = TRIGGERS + ("结成", "组成", "签订", "主办", "联合主办", "共同主办")
 GROUP_WINDOW = 40  # `A、B等10家开发园区就…签订合作共建协议`: the trigger may stand further off
-_GROUP_SEPS = ("以及", "、", "和", "及")
+_GROUP_SEPS = lexicon.item_joins()  # not 与: `A与B签约` — B is the partner, not a member
 MAX_AREA_PREFIX = 12
 PARTY_SUFFIXES = ("党委", "党总支", "党支部", "党工委")
 MAX_CUT = 16  # `、华润置地杭州公司第二党支部`: one item of a list, with the words the recogniser left out

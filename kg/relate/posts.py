@@ -45,7 +45,7 @@ _NOT_A_NAME = ("在", "由", "经", "据", "从", "对", "向", "为", "与", "�
 _ANAPHORIC = re.compile(r"^(?:我|本|该)|^(?:公司|企业|集团|商会|协会|学校|医院)(?:党委|党总支|党支部)?$")
 MAX_OPAQUE = 6  # `、居委会主任`: words before a title that name no body the article knows
 # Persons in one list share a chain: `会长甲、执行会长乙`, `市领导甲、乙`, `部长甲及副部长乙`.
-_PERSON_SEPS = ("、", "及", "和")
+_PERSON_SEPS = lexicon.item_joins()
 _ROLL_SEPS = ("，", ",")
 # The level a head of government's title names, and the suffix of that level's area.
 _HEAD_LEVEL = (("省长", "省"), ("市长", "市"), ("区长", "区"), ("县长", "县"), ("镇长", "镇"), ("乡长", "乡"))

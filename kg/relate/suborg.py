@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from kg.model import Mention, Relation
+from kg.recognise import lexicon
 from kg.relate.context import Context
 from kg.relate.names import container, prefix_container
-from kg.model import Mention, Relation
 from kg.vocab import ORGANIZATION, SUB_ORGANIZATION_OF
 
 CONF_NAME = 0.95
@@ -26,7 +27,7 @@ BRANCHES = ("支部", "总支")  # 党支部, 联合支部, 党总支
 AREA_COMMITTEES = ("党委", "党工委")
 
 _UNDER = ("直属的", "下属的", "所属的", "旗下的", "直属", "下属", "所属", "旗下")
-_MEMBER_SEPS = "、和及与"
+_MEMBER_SEPS = lexicon.join_characters()
 # A count that may close the list before 组成 (`五所学校`).
 _COUNT = re.compile(r"[0-9一二三四五六七八九十两]+[所家个支][\u4e00-\u9fff]{0,4}$")
 _BELONGS = ("隶属于", "隶属")
