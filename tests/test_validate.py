@@ -346,6 +346,61 @@ def test_validate_values_that_passed_for_one_node_are_checked_again_where_a_pair
         ("ex:second", "ex:low"), ("ex:third", "ex:code"), ("ex:fourth", "ex:code")}
 
 
+# Property shapes of constraints the fast engine runs as SPARQL queries (validate.py,
+# property_problems), each broken by some node below.
+SPARQL_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix ex: <urn:ex:> .
+ex:ThingShape a sh:NodeShape ;
+    sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:size ; sh:minCount 2 ; sh:maxCount 3 ; sh:datatype xsd:integer ;
+                  sh:minInclusive 1 ; sh:maxExclusive 10 ; sh:lessThan ex:limit ] ;
+    sh:property [ sh:path ex:name ; sh:minCount 1 ; sh:maxCount 1 ; sh:languageIn ( "zh" ) ;
+                  sh:minLength 2 ; sh:maxLength 4 ; sh:datatype rdf:langString ] ;
+    sh:property [ sh:path ex:part ; sh:class ex:Part ; sh:nodeKind sh:BlankNodeOrIRI ] ;
+    sh:property [ sh:path [ sh:inversePath ex:owns ] ; sh:maxCount 1 ;
+                  sh:in ( ex:alice ex:bob ) ] ;
+    sh:property [ sh:path ex:colour ; sh:hasValue "red" ; sh:minExclusive "a" ;
+                  sh:maxInclusive "s" ; sh:lessThanOrEquals ex:shade ] ;
+    sh:property [ sh:path ex:count ; sh:datatype xsd:integer ] .
+"""
+SPARQL_DATA = """
+@prefix ex: <urn:ex:> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:Wheel rdfs:subClassOf ex:Part .
+ex:good a ex:Thing ; ex:size 2 , 3 ; ex:limit 5 ; ex:name "云州"@zh ; ex:part ex:w1 , [ a ex:Part ] ;
+    ex:colour "red" ; ex:shade "red" ; ex:count 1 .
+ex:w1 a ex:Wheel .
+ex:alice ex:owns ex:good .
+ex:bad a ex:Thing ; ex:size 0 , 12 , "7"^^xsd:integer , "x"^^xsd:integer , 4.5 ; ex:limit 4 ;
+    ex:name "云"@zh , "Yunzhou"@en , "云州市人民政府"@zh-Hans , "云州" ;
+    ex:part ex:nothing , "lit" ; ex:colour "blue" , "zz" ; ex:shade "b" ;
+    ex:count "x"^^xsd:integer , "1.0"^^xsd:integer , 3 , "3"^^xsd:decimal .
+ex:carol ex:owns ex:bad . ex:bob ex:owns ex:bad .
+ex:empty a ex:Thing .
+"""
+
+
+def test_validate_property_shapes_as_queries_give_pyshacls_verdicts():
+    """Counts (1 and more), datatypes with their lexical forms, ranges, lengths, languages, node
+    kinds, classes through a subclass, sh:in on an inverse path, sh:hasValue and pair
+    comparisons, each on values that pass and values that fail."""
+    from rdflib import Graph
+
+    from kg.validate import _pyshacl_problems, compile_shapes, validate_store
+
+    shapes, data = Graph().parse(data=SPARQL_SHAPES), Graph().parse(data=SPARQL_DATA)
+    compiled = compile_shapes(shapes)
+    assert len(compiled.in_sparql) == 6 and not compiled.targeted  # all of them as queries
+    fast = validate_store(ox_store(data), shapes=compiled, names=data.namespace_manager)
+    assert verdicts(fast) == verdicts(_pyshacl_problems(data, shapes))
+    assert {p.focus for p in fast} == {"ex:bad", "ex:empty"} and len(verdicts(fast)) >= 20
+    assert {p.value for p in fast if p.path == "ex:count"} == {"x", "1.0", "3"}
+
+
 def ox_store(graph):
     import pyoxigraph as ox
 
@@ -357,15 +412,17 @@ def ox_store(graph):
 
 
 def test_validate_halves_together_give_what_validate_store_gives(graph_path):
-    """kg build runs the SPARQL half in a thread of its own and merges the halves."""
+    """kg build runs the SPARQL half in a thread of its own and merges the halves: the SPARQL
+    constraints and the plain property shapes there, sh:node and sh:or node by node here."""
     from kg.validate import _names, constraint_problems, merged, node_problems, validate_store
 
     update = " ; ".join([b[1] for b in BREAKAGES if b[2][0] == "djsh:ReifiedShape"]
-                        + [update_for("entity without a label")])
+                        + [update_for("entity without a label"), update_for("runs a place")])
     graph = broken(graph_path, update)
     store, names = ox_store(graph), _names(graph)
     nodes, constraints = node_problems(store, names=names), constraint_problems(store, names=names)
-    assert nodes and constraints  # each half finds something of its own
+    assert {p.shape for p in nodes} == {"djsh:RunsShape"}
+    assert {p.shape for p in constraints} == {"djsh:ReifiedShape", "djsh:EntityShape"}
     assert merged(nodes, constraints) == validate_store(store, names=names) == validate_graph(graph)
 
 
