@@ -119,3 +119,21 @@ def test_cache_failed_build_writes_nothing(tmp_path):
     with pytest.raises(InputError):
         _build(pages, tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_cache_a_page_result_comes_back_from_its_pickle_equal_field_by_field(tmp_path):
+    """Records pickle as their class and field values (kg/model.py, _by_fields): every field of
+    every record must come back, the articles' offset maps included."""
+    import pickle
+    from dataclasses import fields
+
+    result = process_text("001_page.txt", PAGE.format(n=1))
+    back = pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == result and back.source_text == result.source_text
+    records = [(result, back), *zip(result.articles, back.articles),
+               *zip(result.mentions[0], back.mentions[0]), *zip(result.relations[0], back.relations[0])]
+    assert len(records) > 10
+    for before, after in records:
+        assert type(after) is type(before)
+        assert all(getattr(after, f.name) == getattr(before, f.name) for f in fields(before))
+    assert back.articles[0].to_source(0, 5) == result.articles[0].to_source(0, 5)
