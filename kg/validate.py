@@ -24,6 +24,7 @@ a shape using another one is refused with a message pointing to ``--reference``.
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -99,10 +100,12 @@ def validate_store(store: ox.Store, *, base: str | None = None, names=None,
     """Every SHACL problem of the graph in ``store``, by the fast engine; sorted.
 
     ``shapes`` (from ``compile_shapes``) replaces the shipped shapes, e.g. in tests. The two
-    halves, ``node_problems`` and ``constraint_problems``, can also run apart: ``kg build`` runs
-    the second in a thread beside its writers (Oxigraph evaluates SPARQL without the GIL)."""
-    return merged(node_problems(store, base=base, names=names, shapes=shapes),
-                  constraint_problems(store, base=base, names=names, shapes=shapes))
+    halves run side by side: ``constraint_problems`` in a thread (Oxigraph evaluates SPARQL
+    without the GIL), ``node_problems`` here; ``kg build`` runs the first beside its writers."""
+    names, shapes = _names_and_shapes(base, names, shapes)
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-validate") as beside:
+        queries = beside.submit(constraint_problems, store, names=names, shapes=shapes)
+        return merged(node_problems(store, names=names, shapes=shapes), queries.result())
 
 
 def merged(*parts: Iterable[Problem]) -> list[Problem]:
