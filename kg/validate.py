@@ -195,12 +195,12 @@ def compile_shapes(graph: Graph) -> Shapes:
     targeted, in_sparql = [], []
     for root in roots:
         shape = by_node[root]
-        pairs = [(shape, by_node[argument]) for component, argument in shape.constraints
-                 if component == "property" and _plain_targets(graph, root)
-                 and _in_sparql(by_node[argument])]
-        in_sparql += pairs
+        queried = [(shape, by_node[argument]) for component, argument in shape.constraints
+                   if component == "property" and _plain_targets(graph, root)
+                   and _in_sparql(by_node[argument])]
+        in_sparql += queried
         left = tuple(c for c in shape.constraints
-                     if c[0] != "property" or (shape, by_node[c[1]]) not in pairs)
+                     if c[0] != "property" or (shape, by_node[c[1]]) not in queried)
         if left:  # a shape whose only constraints are SPARQL ones is left to the queries
             targeted.append(replace(shape, constraints=left))
     return Shapes(graph, by_node, tuple(targeted), tuple(in_sparql))
