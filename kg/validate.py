@@ -154,8 +154,6 @@ class Shape:
     constraints: tuple[tuple[str, object], ...]  # (component local name, its parameter)
     message: str  # the shape's sh:message(s), "" when it has none
     severity: str
-    # the focus node's other properties its pair constraints (sh:lessThan…) compare values with
-    pairs: tuple[ox.NamedNode, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -225,8 +223,7 @@ def _compile(graph: Graph, node, by_node: dict) -> None:
     severity = graph.value(node, SH.severity)
     message = "; ".join(sorted(str(m) for m in graph.objects(node, SH.message)))
     by_node[node] = Shape(node, _path(graph, node), tuple(constraints), message,
-                          str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-                          tuple(argument for name, argument in constraints if name in _PAIRS))
+                          str(severity).rsplit("#", 1)[-1] if severity else "Violation")
 
 
 def _argument(graph: Graph, node, parameter, value, by_node: dict):
@@ -324,7 +321,6 @@ class _Checker:
     def __init__(self, store: ox.Store, shapes: Shapes):
         self.store, self.shapes = store, shapes
         self._types: dict = {}
-        self._passed: set = set()  # (shape, values…) that gave no result: see results()
         self._has_subclasses = any(True for _ in store.quads_for_pattern(None, _SUBCLASS, None))
 
     def objects(self, node, predicate) -> list:
@@ -353,22 +349,6 @@ class _Checker:
 
     def results(self, shape: Shape, focus) -> list[_Result]:
         values = self.values(focus, shape.path)
-        if shape.path is None:  # a node shape: its value is the node itself, never shared
-            return self._results(shape, focus, values)
-        # A property shape's results depend on its values (and, for a pair constraint, on the
-        # focus node's values it compares them with), not on the focus node: the values that
-        # passed once pass again. Most repeat (the article, the rule, an offset, a confidence).
-        key = (id(shape), tuple(values), *(tuple(self.objects(focus, p)) for p in shape.pairs))
-        if key in self._passed:
-            return []
-        found = self._results(shape, focus, values)
-        if not found:
-            if len(self._passed) >= _REMEMBERED:
-                self._passed.clear()
-            self._passed.add(key)
-        return found
-
-    def _results(self, shape: Shape, focus, values: list) -> list[_Result]:
         found: list[_Result] = []
         for component, argument in shape.constraints:
             found += _CHECKS[component](self, shape, component, focus, values, argument)
@@ -504,11 +484,6 @@ def _pair_test(allowed: set[int]):
         return all(_order(v, o) in allowed for o in others)
     return test
 
-
-_PAIRS = {"equals", "disjoint", "lessThan", "lessThanOrEquals"}
-# Value sets remembered as conforming, at most: a bounded memory (long evidence strings rarely
-# repeat, the article and rule IRIs, offsets and confidences that do are met again soon).
-_REMEMBERED = 1 << 16
 
 _CHECKS: dict[str, Check] = {
     "class": _each_value(lambda c, v, cls, focus: c.is_instance(v, cls)),

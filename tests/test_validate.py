@@ -331,9 +331,8 @@ ex:p1 a ex:Part .
 
 
 def test_validate_values_that_passed_for_one_node_are_checked_again_where_a_pair_differs():
-    """The fast engine remembers the values of a property that conformed (kg/validate.py,
-    results): the same low value is fine beside one high and wrong beside another, and a bad
-    code is reported for every node that has it."""
+    """Values shared by several nodes are judged per node: the same low value is fine beside one
+    high and wrong beside another, and a bad code is reported for every node that has it."""
     from rdflib import Graph
 
     from kg.validate import _pyshacl_problems, compile_shapes, validate_store
