@@ -137,6 +137,35 @@ def test_pipeline_cross_page_step_runs_with_the_collector_paused_and_restores_it
     assert seen == [False, False] and gc.isenabled()
 
 
+def test_pipeline_graph_store_holds_every_triple_made_across_its_batches():
+    """The store fills in a thread beside the Python that makes the triples (kg.rdf.build)."""
+    import pyoxigraph as ox
+
+    from kg.rdf.build import to_store
+    p = ox.NamedNode("http://example.org/p")
+    triples = [(ox.NamedNode(f"http://example.org/s{i % 97}"), p, ox.Literal(str(i)))
+               for i in range(1_234)]
+    store = to_store(iter(triples), batch=100)  # twelve full batches and a part one
+    assert {(q.subject, q.predicate, q.object) for q in store} == set(triples)
+    assert len(to_store(iter(()))) == 0
+
+
+def test_pipeline_graph_store_passes_on_an_error_making_triples_and_leaves_no_thread():
+    import pyoxigraph as ox
+
+    from kg.rdf.build import to_store
+
+    def failing():
+        for i in range(250):
+            yield ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"), \
+                ox.Literal("x")
+        raise KgError("a page could not be turned into triples")
+
+    with pytest.raises(KgError, match="a page could not"):
+        to_store(failing(), batch=100)
+    assert not [t for t in threading.enumerate() if t.name == "kg-store-filler"]
+
+
 def test_pipeline_cli_progress_bar_only_on_a_terminal_with_many_pages(tmp_path, monkeypatch):
     pages = _pages(tmp_path / "pages", cli_build.PROGRESS_MIN_PAGES)
 

@@ -337,6 +337,34 @@ def test_query_top_organisations_are_the_most_mentioned_with_ties_by_name(seeds)
     assert ranked[19][1] == ranked[20][1]  # the 20th ties with the 21st: the name decides
 
 
+def test_query_top_organisations_beyond_its_sample_are_still_the_most_mentioned(seeds):
+    # The query takes its cut-off from the first 500 articles the store returns; on 1,500
+    # articles, each organisation's mentions spread over all of them, the answer must still be
+    # the 20 most mentioned, ties broken by name.
+    _, prefixes = seeds
+    dj, schema = prefixes["dj"], prefixes["schema"]
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    store = ox.Store()
+    articles = [ox.NamedNode(f"{dj}a{i}") for i in range(1500)]
+    for a in articles:
+        store.add(ox.Quad(a, rdf_type, ox.NamedNode(schema + "NewsArticle")))
+    expected = []
+    for o in range(40):
+        org = ox.NamedNode(f"{dj}o{o}")
+        store.add(ox.Quad(org, rdf_type, ox.NamedNode(dj + "Organization")))
+        store.add(ox.Quad(org, label, ox.Literal(f"组织{o:02d}", language="zh")))
+        # counts fall by two from 120, but the 18th to the 23rd tie: names decide among them
+        count = 120 - 2 * (17 if 17 <= o <= 22 else o)
+        mentioned = [articles[(37 * o + 7 * j) % len(articles)] for j in range(count)]
+        for a in mentioned:
+            store.add(ox.Quad(a, ox.NamedNode(schema + "mentions"), org))
+        expected.append((f"组织{o:02d}", len(mentioned)))
+    found = [(r["organisation"], int(r["articles"])) for r in rows((store, prefixes),
+                                                                   "top-organisations")]
+    assert found == sorted(expected, key=lambda c: (-c[1], c[0]))[:20]
+
+
 def test_query_partner_network(seeds):
     found = rows(seeds, "partners")
     pairs = {(r["organisation"], r["partner"]) for r in found}

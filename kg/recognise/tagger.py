@@ -514,11 +514,14 @@ def _viterbi(scores, lengths, transitions):
     longest = len(grid)
     best = grid[0].copy()
     back = np.zeros((longest, count, size), np.int8)
+    steps = np.empty((count, size, size))
     for t in range(1, longest):
         k = alive[t]
-        step = best[:k, :, None] + transitions  # [span, from, to]
-        back[t, :k] = step.argmax(1)
-        best[:k] = step.max(1) + grid[t, :k]
+        step = np.add(best[:k, :, None], transitions, out=steps[:k])  # [span, from, to]
+        came = step.argmax(1)
+        back[t, :k] = came
+        # the maximum read at the argmax: one pass over the step, not a second one
+        best[:k] = np.take_along_axis(step, came[:, None, :], 1)[:, 0] + grid[t, :k]
     path = np.zeros((longest, count), np.intp)
     label = best.argmax(1)
     rows = np.arange(count)
