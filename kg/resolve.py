@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable
 
 from kg.model import Entity, Mention, PageResult
@@ -49,7 +49,12 @@ class Resolution:
 
 def mention_key(mention: Mention) -> str:
     """The key of a non-person mention: kind and folded canonical name."""
-    return f"{mention.kind}|{fold(mention.name)}|{mention.scope}"
+    return entity_key(mention.kind, fold(mention.name), mention.scope)
+
+
+def entity_key(kind: str, folded: str, scope: str) -> str:
+    """The key of a non-person entity: its kind, folded name (``fold``) and scope."""
+    return f"{kind}|{folded}|{scope}"
 
 
 def person_key(name: str, scope: str) -> str:
@@ -63,6 +68,7 @@ def resolve(results: Iterable[PageResult]) -> Resolution:
     acc = _Accumulator()
     keys: dict[tuple[str, Mention], str] = {}
     creators: dict[str, tuple[str, ...]] = {}
+    folded: dict[str, str] = {}  # names recur by the thousand (社区党委): each folded once
     for result in results:
         for article, mentions in zip(result.articles, result.mentions):
             # One id string per article and one key string per entity, shared by every mention
@@ -71,8 +77,13 @@ def resolve(results: Iterable[PageResult]) -> Resolution:
             for m in mentions:
                 name = fuller.get(m.name, m.name) if m.kind == PLACE else m.name
                 scope = article_id if m.scope == IN_ARTICLE else m.scope
-                key = people.key(article_id, name) if m.kind == PERSON else \
-                    mention_key(replace(m, name=name, scope=scope))
+                if m.kind == PERSON:
+                    key = people.key(article_id, name)
+                else:
+                    short = folded.get(name)
+                    if short is None:
+                        short = folded[name] = fold(name)
+                    key = entity_key(m.kind, short, scope)
                 key = acc.add(key, m.kind, m.subtype, name, m.text, m.level, article_id)
                 keys[(article_id, m)] = key
             article_creators = []
