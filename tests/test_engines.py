@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.engines import EngineError, ProcessEngine, SerialEngine, _partitions, make_engine, usable_cpus
+from kg.engines import (CHUNK_CHARS, EngineError, ProcessEngine, SerialEngine, _partitions, chunk_size,
+                        make_engine, usable_cpus)
 from kg.pipeline import BuildOptions, build
+
+
+def _pid_and_clock(x: int) -> tuple[int, int]:
+    return os.getpid(), time.monotonic_ns()
 
 
 def _square(x: int) -> int:
@@ -33,6 +39,34 @@ def test_engines_process_pool_runs_small_work_in_process():
     engine = ProcessEngine(2, min_chars=1000)
     # a lambda cannot be pickled: this only works because nothing is sent to a worker
     assert engine.map(lambda x: x + 1, [1, 2], sizes=[10, 10]) == [2, 3]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a pool needs two CPUs")
+def test_engines_process_pool_keeps_input_order_while_it_runs_the_largest_items_first():
+    items = list(range(300))
+    sizes = [CHUNK_CHARS // 4 + (x * 7919) % 1000 for x in items]  # in no order
+    seen = []
+    assert ProcessEngine(2, min_chars=0).map(_square, items, seen.append, sizes=sizes) \
+        == [x * x for x in items]
+    assert sum(seen) == 300
+    ran = ProcessEngine(2, min_chars=0).map(_pid_and_clock, items, sizes=sizes)
+    here = os.getpid()
+    assert [i for i, (pid, _) in enumerate(ran) if pid == here] == [sizes.index(min(sizes))]
+    # the pool is handed the largest first: of each worker's items, the earlier-run are larger
+    for pid in {pid for pid, _ in ran} - {here}:
+        mine = sorted((clock, sizes[i]) for i, (p, clock) in enumerate(ran) if p == pid)
+        assert [size for _, size in mine] == sorted((size for _, size in mine), reverse=True)
+
+
+def test_engines_chunks_hold_about_a_third_of_a_second_of_text_and_eight_per_worker_at_least():
+    # 3,000 pages of 5,000 characters (a 50 MB corpus): ten pages a chunk, not 187 (one
+    # sixteenth of the run, which left a CPU idle for seconds at the end)
+    assert chunk_size(3_000, 3_000 * 5_000, workers=2) == CHUNK_CHARS // 5_000
+    # 60 small pages: eight chunks per worker decide
+    assert chunk_size(60, 60 * 500, workers=2) == 60 // 16
+    assert chunk_size(60, None, workers=2) == 60 // 16  # sizes not known
+    assert chunk_size(3, 10**9, workers=2) == 1  # a huge page still goes alone
+    assert chunk_size(0, 0, workers=2) == 1
 
 
 def test_engines_partitions_cover_every_item_in_order():
