@@ -14,6 +14,7 @@ gives a researcher.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from kg.errors import InputError
@@ -21,7 +22,9 @@ from kg.model import Page
 
 # Control characters that never occur in a text page (NUL, and C0 controls but tab/LF/CR/FF).
 _BINARY = set(range(0, 9)) | {11} | set(range(14, 32))
-_WITHOUT_BINARY = dict.fromkeys(_BINARY)  # str.translate drops them: counted in C, not per character
+# Counted by a character class: str.translate with a table looks each character up in a dict,
+# a tenth of the parent's reading time on a large corpus, before any worker starts.
+_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_BINARY)) + "]")
 _HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<div", "<p>", "<meta ")
 # File signatures of formats people save news pages in instead of text.
 _MAGIC = ((b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (.docx/.xlsx?)"),
@@ -102,7 +105,7 @@ def decode(data: bytes, path) -> tuple[str, str]:
                                        "file is UTF-8; is it truncated or corrupt?)") from None
             continue
         sample = text[:_SAMPLE]
-        controls = len(sample) - len(sample.translate(_WITHOUT_BINARY))
+        controls = len(_CONTROL.findall(sample))
         if controls > 0.001 * min(len(text), _SAMPLE) + 2:
             raise InputError(path, "binary file (control characters), not a text page")
         if encoding == "gb18030" and not _looks_chinese(text):
