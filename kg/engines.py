@@ -38,6 +38,7 @@ class EngineError(KgError):
 
 class Engine(Protocol):
     name: str
+    shares_files: bool  # its workers see this machine's files (they may write the build's stage)
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = None,
             sizes: Sequence[int] | None = None) -> list[R]:
@@ -48,6 +49,7 @@ class SerialEngine:
     """Everything in this process: no start-up, no pickling; the right choice for small work."""
 
     name = "serial"
+    shares_files = True
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = None,
             sizes: Sequence[int] | None = None) -> list[R]:
@@ -67,6 +69,7 @@ class ProcessEngine:
     """
 
     name = "local"
+    shares_files = True
 
     def __init__(self, jobs: int, min_chars: int = 300_000):
         self.jobs, self.min_chars = max(1, jobs), min_chars
@@ -120,6 +123,7 @@ class DaskEngine:
     """
 
     name = "dask"
+    shares_files = False  # a scheduler's workers may run on other machines
 
     def __init__(self, scheduler: str | None = None, workers: int = 2,
                  partition_chars: int = 4_000_000, connect_timeout: str = "10s"):

@@ -22,6 +22,7 @@ from kg.cli import cli
 from kg.engines import ProcessEngine
 from kg.errors import KgError
 from kg.export import FORMATS, write_exports
+from kg.cache import PageCache, page_key
 from kg.model import Page, PageResult
 from kg.pipeline import (CACHE_FOLDER, STAGED_CACHE, STAGES, BuildOptions, build, process_page,
                          process_text, process_timed)
@@ -61,10 +62,25 @@ def test_pipeline_large_page_spread_over_processes_gives_the_same_result(monkeyp
     monkeypatch.setattr(pipeline, "ARTICLE_RUN", 1)
     pages = [Page(p.name, p.read_text(encoding="utf-8"), "utf-8") for p in seed_paths]
     done = []
-    results, fresh = pipeline.map_pages(pages, ProcessEngine(2, min_chars=0),
-                                        progress=done.append)
-    assert results == list(seed_results) and len(fresh) == len(pages)
+    results, computed = pipeline.map_pages(pages, ProcessEngine(2, min_chars=0),
+                                           progress=done.append)
+    assert results == list(seed_results) and computed == len(pages)
     assert sum(done) == len(pages)  # a large page counts once, as a page
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a pool needs two CPUs")
+def test_pipeline_workers_stage_the_cache_entries_of_the_pages_they_make(tmp_path, seed_paths,
+                                                                        seed_results):
+    pages = [Page(p.name, p.read_text(encoding="utf-8"), "utf-8") for p in seed_paths]
+    cache = PageCache(tmp_path / "cache")
+    staged = PageCache(tmp_path / "stage", version=cache.version)
+    results, computed = pipeline.map_pages(pages, ProcessEngine(2, min_chars=0), cache,
+                                           staged=staged)
+    assert results == list(seed_results) and computed == len(pages)
+    assert [staged.get(page, page_key(page)) for page in pages] == results  # text and all
+    assert not cache.folder.exists()  # the real cache only once the build has succeeded
+    again, computed = pipeline.map_pages(pages, ProcessEngine(2, min_chars=0), staged)
+    assert again == results and computed == 0
 
 
 def test_pipeline_summary_times_every_stage(tmp_path, seed_paths):
