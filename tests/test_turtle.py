@@ -83,3 +83,12 @@ def test_the_seed_graph_from_a_store_is_the_seed_graph(seed_results):
     from kg.resolve import resolve
     triples = list(graph_triples(seed_results, resolve(seed_results)))
     assert _store_text(triples) == _write(triples)
+
+
+def test_terms_of_a_namespace_are_made_once_and_a_closed_one_refuses_a_misspelt_name():
+    from kg.rdf.terms import Terms
+    dj = Terms(DJ)
+    assert dj["Article"] is dj.Article is dj["Article"]
+    assert dj.Article == pyoxigraph.NamedNode(str(DJ.Article))
+    with pytest.raises(AttributeError):
+        dj["Artcle"]

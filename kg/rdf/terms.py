@@ -36,7 +36,10 @@ class Terms:
         setattr(self, name, node)  # later lookups are plain attribute reads
         return node
 
-    __getitem__ = __getattr__
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        # ``dj[entity.kind]`` for every entity: the node made once, as for attribute reads
+        node = self.__dict__.get(name)
+        return node if node is not None else self.__getattr__(name)
 
 
 def zh(text: str) -> ox.Literal:
