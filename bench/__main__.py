@@ -83,18 +83,18 @@ def run(args: argparse.Namespace, scratch: Path) -> dict:
     corpora = {size: make_corpus(size) for size in sorted(wanted)}
     report: dict = {"machine": _machine(), "sizes": {}, "extras": {}}
     largest = corpora[max(args.sizes)]
-    # The baseline is measured at the start, after the mid-size build and after the builds: the
-    # VM's speed drifts by a third within a run, and one slow moment of the baseline would flatter
-    # every ratio. The ratios use the fastest of the three (tables()).
+    # The baseline is measured before each build and after the last: the VM's speed drifts by a
+    # third within a run, so each build is set beside the baselines on either side of it, and the
+    # faster of the two (a slow moment of the baseline would flatter the build; tables()).
     report["segments"] = [_baseline(largest, args.jieba_sample_mb, "at the start")]
-    for number, size in enumerate(args.sizes):
+    for size in args.sizes:
         _say(f"build {size:g} MB")
         result = build(corpora[size], scratch / f"out-{size:g}")
         result["bytes"] = corpus_bytes(corpora[size])
+        result["baselines"] = (len(report["segments"]) - 1, len(report["segments"]))
         report["sizes"][size] = result
-        if number == len(args.sizes) // 2 - (len(args.sizes) % 2 == 0):
-            report["segments"].append(_baseline(largest, args.jieba_sample_mb,
-                                                f"after the {size:g} MB build"))
+        report["segments"].append(_baseline(largest, args.jieba_sample_mb,
+                                            f"after the {size:g} MB build"))
     if args.big_mb:
         _say(f"build a {args.big_mb:g} MB single file")
         big = make_single_file(args.big_mb)
@@ -103,7 +103,6 @@ def run(args: argparse.Namespace, scratch: Path) -> dict:
         report["big"] = build(big, scratch / "out-big", "--no-views", "--no-validate")
         report["big"]["bytes"] = big.stat().st_size
         shutil.rmtree(scratch / "out-big", ignore_errors=True)
-    report["segments"].append(_baseline(largest, args.jieba_sample_mb, "after the builds"))
     report["extras"] = _extras(corpora, scratch, args.extras_mb, args.dask_mb, report["sizes"])
     _say(f"Turtle writer, {args.turtle_triples:,} triples")
     report["turtle"] = measure("turtle", "--out", str(scratch / "t.ttl"),
@@ -158,17 +157,24 @@ def _same(a: Path, b: Path) -> bool:
 
 def tables(report: dict) -> str:
     segments = report["segments"]
-    rates = [(s["bytes"] / 1e6 / s["jieba_seconds"], s["bytes"] / 1e6 / s["rjieba_seconds"],
-              s["when"]) for s in segments]
-    jieba_rate, rjieba_rate, _ = max(rates)
-    measured = ", ".join(f"{j:.2f} MB/s {when}" for j, _, when in rates)
+    rates = [s["bytes"] / 1e6 / s["jieba_seconds"] for s in segments]
+    fastest = max(range(len(rates)), key=rates.__getitem__)
+    rjieba_rate = segments[fastest]["bytes"] / 1e6 / segments[fastest]["rjieba_seconds"]
+    measured = ", ".join(f"{rate:.2f} MB/s {s['when']}" for rate, s in zip(rates, segments))
+
+    def jieba_rate(run: dict) -> float:
+        """The faster of the baselines measured just before and just after ``run`` (all of
+        them for a run without its own, the single file's)."""
+        return max(rates[i] for i in run.get("baselines", range(len(rates))))
+
     lines = [f"Machine: {report['machine']}", "",
              f"Segmentation baseline, measured in this run on a {segments[0]['bytes'] / 1e6:.1f} MB "
-             f"sample of the corpus (line by line, dictionary load excluded): jieba.lcut {measured}; "
-             f"the ratios use the fastest, {jieba_rate:.2f} MB/s (rjieba.cut {rjieba_rate:.1f} MB/s "
-             "then), as a baseline measured at a slow moment would flatter the build. The jieba "
-             "column is that rate applied to each "
-             "corpus (extrapolated, not run on the whole corpus). Each build is `kg build` with its "
+             f"sample of the corpus (line by line, dictionary load excluded) before each build and "
+             f"after the last: jieba.lcut {measured} (rjieba.cut {rjieba_rate:.1f} MB/s at the "
+             "fastest). Each build is set beside the faster of the baselines on either side of it, "
+             "as a baseline measured at a slow moment would flatter the build. The jieba "
+             "column is that rate applied to the corpus "
+             "(extrapolated, not run on the whole corpus). Each build is `kg build` with its "
              "defaults (`jobs` processes, views and SHACL validation on); `build s` is kg.build() "
              "itself, `process s` adds interpreter start and imports. `peak RSS` is the largest "
              "single process; `peak PSS` is the whole process tree at its peak (parent and workers, "
@@ -179,7 +185,7 @@ def tables(report: dict) -> str:
     rows = list(report["sizes"].values()) + ([report["big"]] if report.get("big") else [])
     for r in rows:
         mb = r["bytes"] / 1e6
-        jieba = mb / jieba_rate
+        jieba = mb / jieba_rate(r)
         name = f"{mb:.1f} MB" + (" in one file, no views or validation" if r is report.get("big")
                                  else "")
         lines.append(f"| {name} | {r['pages']:,} | {r.get('jobs', 1)} | {r['seconds']:.1f} "
