@@ -110,7 +110,7 @@ def chunk_size(count: int, chars: int | None, workers: int) -> int:
     ``workers`` processes: about CHUNK_CHARS of text, and at least eight chunks per worker."""
     by_count = count // (workers * 8)
     if chars:
-        by_count = min(by_count, int(count * CHUNK_CHARS // chars))
+        by_count = min(by_count, count * CHUNK_CHARS // chars)
     return max(1, by_count)
 
 

@@ -223,7 +223,7 @@ def map_pages(pages: list[Page], engine: Engine, cache: PageCache | None = None,
     """Results of ``pages`` in input order, from the cache where possible, else from ``engine``;
     and how many were made afresh.
 
-    With a cache, the fresh results are stored in ``staged`` (a cache inside the build's stage,
+    The fresh results are stored in ``staged``, if given (a cache inside the build's stage,
     which the caller moves into the cache once the build has succeeded: a failed build writes
     nothing). Workers that share this machine's files store their own; the rest is stored here.
     """
@@ -243,7 +243,7 @@ def map_pages(pages: list[Page], engine: Engine, cache: PageCache | None = None,
     stored = set()
     if usual:
         sizes = [len(pages[i].text) for i in usual]
-        if cache and staged is not None and engine.shares_files:
+        if staged is not None and engine.shares_files:
             computed = engine.map(partial(_process_staged, staged),
                                   [(pages[i], keys[i]) for i in usual], progress, sizes=sizes)
             stored.update(usual)
@@ -258,7 +258,7 @@ def map_pages(pages: list[Page], engine: Engine, cache: PageCache | None = None,
             results[i] = _process_large(pages[i], engine, clock)
             if progress:
                 progress(1)
-    if cache and staged is not None:
+    if staged is not None:
         with clock("cache"):
             for i in todo:
                 if i not in stored:

@@ -23,7 +23,7 @@ from kg.model import Page
 # Control characters that never occur in a text page (NUL, and C0 controls but tab/LF/CR/FF).
 _BINARY = set(range(0, 9)) | {11} | set(range(14, 32))
 # Counted by a character class: str.translate with a table looks each character up in a dict,
-# a tenth of the parent's reading time on a large corpus, before any worker starts.
+# which was most of the parent's reading time (0.6 of 0.7 s at 10 MB), before any worker starts.
 _CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_BINARY)) + "]")
 _HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<div", "<p>", "<meta ")
 # File signatures of formats people save news pages in instead of text.
