@@ -41,8 +41,9 @@ class Engine(Protocol):
     shares_files: bool  # its workers see this machine's files (they may write the build's stage)
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = None,
-            sizes: Sequence[int] | None = None) -> list[R]:
-        """``[fn(item) for item in items]``; ``sizes`` (e.g. characters) help balance the work."""
+            sizes: Sequence[int] | None = None, steps: Sequence[int] | None = None) -> list[R]:
+        """``[fn(item) for item in items]``; ``sizes`` (e.g. characters) help balance the work;
+        ``progress`` is told ``steps[i]`` (default 1) as item i finishes (e.g. its pages)."""
 
 
 class SerialEngine:
@@ -52,12 +53,12 @@ class SerialEngine:
     shares_files = True
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = None,
-            sizes: Sequence[int] | None = None) -> list[R]:
+            sizes: Sequence[int] | None = None, steps: Sequence[int] | None = None) -> list[R]:
         results = []
-        for item in items:
+        for i, item in enumerate(items):
             results.append(fn(item))
             if progress:
-                progress(1)
+                progress(steps[i] if steps else 1)
         return results
 
 
@@ -75,10 +76,10 @@ class ProcessEngine:
         self.jobs, self.min_chars = max(1, jobs), min_chars
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = None,
-            sizes: Sequence[int] | None = None) -> list[R]:
+            sizes: Sequence[int] | None = None, steps: Sequence[int] | None = None) -> list[R]:
         workers = min(self.jobs, len(items), usable_cpus())
         if workers <= 1 or (sizes is not None and sum(sizes) < self.min_chars):
-            return SerialEngine().map(fn, items, progress)
+            return SerialEngine().map(fn, items, progress, steps=steps)
         # Largest first, so the run ends on small items, whichever worker takes them (a large
         # page last would leave the other CPUs idle while one reads it); the smallest runs here,
         # before the pool starts: it loads the dictionaries and lexicons (seconds) that forked
@@ -87,14 +88,15 @@ class ProcessEngine:
             else list(range(len(items)))
         first, rest = order[-1], order[:-1]
         results: list = [None] * len(items)
-        results[first], = SerialEngine().map(fn, [items[first]], progress)
+        results[first], = SerialEngine().map(fn, [items[first]], progress,
+                                             steps=[steps[first]] if steps else None)
         chunksize = chunk_size(len(rest), sum(sizes[i] for i in rest) if sizes is not None else None,
                                workers)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for i, result in zip(rest, pool.map(fn, [items[i] for i in rest], chunksize=chunksize)):
                 results[i] = result
                 if progress:
-                    progress(1)
+                    progress(steps[i] if steps else 1)
         return results
 
 
@@ -131,10 +133,14 @@ class DaskEngine:
         self.partition_chars, self.connect_timeout = partition_chars, connect_timeout
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = None,
-            sizes: Sequence[int] | None = None) -> list[R]:
+            sizes: Sequence[int] | None = None, steps: Sequence[int] | None = None) -> list[R]:
         dask, bag, distributed = _import_dask()
         partitions = list(_partitions(items, sizes or [1] * len(items),
                                       self.partition_chars, parts=self.workers * 4))
+        # each partition's progress steps: its items' in turn
+        counts, left = [], iter(steps or [1] * len(items))
+        for part in partitions:
+            counts.append(sum(next(left) for _ in part))
         with self._client(distributed) as client:
             _check_workers(client)
             scattered = client.scatter(partitions)
@@ -145,7 +151,7 @@ class DaskEngine:
             for future in distributed.as_completed(futures):
                 done[position[future.key]] = future.result()
                 if progress:
-                    progress(len(done[position[future.key]]))
+                    progress(counts[position[future.key]])
         return [result for part in done for result in part]
 
     @contextmanager

@@ -52,6 +52,11 @@ CACHE_FOLDER = ".cache"
 # otherwise run on one CPU. Smaller pages go whole, one per task.
 LARGE_PAGE = 2_000_000
 ARTICLE_RUN = 250_000
+# Other pages go to the engine in batches of about this many characters: the name tagger reads
+# a batch's sentences at once, and its array operations cost about as much for one page's
+# sentences as for a batch's (the 10 MB bench corpus: tagging took half the time in batches of
+# 50,000 characters). Larger batches would leave CPUs idle at the end of the run (kg.engines).
+BATCH_CHARS = 50_000
 STAGED_CACHE = ".cache-fresh"  # in the stage: the fresh entries until the build has succeeded
 # From this much input (characters) the build frees the per-page tools before the graph stage,
 # where its memory peaks; below it the graph is small and loading them again costs more.
@@ -134,14 +139,27 @@ def process_text(source: str, text: str, encoding: str = "utf-8") -> PageResult:
 
 
 def process_timed(page: Page) -> tuple[PageResult, dict[str, float]]:
-    """``process_text`` on a page, with the seconds each stage took (what engines run)."""
+    """``process_text`` on a page, with the seconds each stage took."""
+    results, seconds = process_batch([page])
+    return results[0], seconds
+
+
+def process_batch(pages: Sequence[Page]) -> tuple[list[PageResult], dict[str, float]]:
+    """``process_timed`` of several pages at once (what engines run): the same results, but
+    the name tagger reads the sentences of all their articles together, which costs about half
+    of reading them a page at a time (kg/recognise/tagger.py, "decoding")."""
     clock = Stopwatch()
-    articles = _split_timed(page, clock)
-    mentions, relations, seconds = _articles_timed(articles)
+    split = [_split_timed(page, clock) for page in pages]
+    mentions, relations, seconds = _articles_timed([a for articles in split for a in articles])
     clock.merge(seconds)
-    result = PageResult(source=page.source, encoding=page.encoding, articles=articles,
-                        mentions=mentions, relations=relations, source_text=page.text)
-    return result, clock.seconds
+    results, at = [], 0
+    for page, articles in zip(pages, split):
+        end = at + len(articles)
+        results.append(PageResult(source=page.source, encoding=page.encoding, articles=articles,
+                                  mentions=mentions[at:end], relations=relations[at:end],
+                                  source_text=page.text))
+        at = end
+    return results, clock.seconds
 
 
 def _split_timed(page: Page, clock: Stopwatch) -> tuple[Article, ...]:
@@ -191,21 +209,17 @@ def _process_large(page: Page, engine: Engine, clock: Stopwatch) -> PageResult:
                       mentions=tuple(mentions), relations=tuple(relations), source_text=page.text)
 
 
-def _process_shipped(page: Page) -> tuple[PageResult, dict[str, float]]:
-    """``process_timed`` for engines: the result leaves out the page text, which the caller has,
-    so a worker sends back about a third less."""
-    result, seconds = process_timed(page)
-    return replace(result, source_text=""), seconds
-
-
-def _process_staged(staged: PageCache, item: tuple[Page, str]) -> tuple[PageResult, dict[str, float]]:
-    """``_process_shipped`` that also stores the result in ``staged`` under its key: pickled by
-    the worker, beside the others, rather than by the parent after them all (3-5 s of the 50 MB
-    bench corpus's cross-page step)."""
-    page, key = item
-    result, seconds = process_timed(page)
-    staged.put(key, result)
-    return replace(result, source_text=""), seconds
+def _process_shipped(staged: PageCache | None, batch: list[tuple[Page, str]]
+                     ) -> tuple[list[PageResult], dict[str, float]]:
+    """``process_batch`` for engines, on (page, cache key) pairs. Each result is stored in
+    ``staged`` (if given) under its key: pickled by the worker, beside the others, rather than by
+    the parent after them all (3-5 s of the 50 MB bench corpus's cross-page step). The results
+    sent back leave out the page text, which the caller has: about a third less to send."""
+    results, seconds = process_batch([page for page, _ in batch])
+    if staged is not None:
+        for (_, key), result in zip(batch, results):
+            staged.put(key, result)
+    return [replace(result, source_text="") for result in results], seconds
 
 
 def process_page(path) -> PageResult | None:
@@ -240,19 +254,19 @@ def map_pages(pages: list[Page], engine: Engine, cache: PageCache | None = None,
         progress(hits)
     todo = [i for i, r in enumerate(results) if r is None]
     usual = [i for i in todo if len(pages[i].text) <= LARGE_PAGE]
-    stored = set()
+    shares = staged is not None and engine.shares_files
     if usual:
-        sizes = [len(pages[i].text) for i in usual]
-        if staged is not None and engine.shares_files:
-            computed = engine.map(partial(_process_staged, staged),
-                                  [(pages[i], keys[i]) for i in usual], progress, sizes=sizes)
-            stored.update(usual)
-        else:
-            computed = engine.map(_process_shipped, [pages[i] for i in usual], progress,
-                                  sizes=sizes)
-        for i, (result, seconds) in zip(usual, computed):
-            results[i] = replace(result, source_text=pages[i].text)
+        batches = _batches(usual, [len(pages[i].text) for i in usual])
+        computed = engine.map(partial(_process_shipped, staged if shares else None),
+                              [[(pages[i], keys[i]) for i in batch] for batch in batches],
+                              progress, sizes=[sum(len(pages[i].text) for i in batch)
+                                               for batch in batches],
+                              steps=[len(batch) for batch in batches])
+        for batch, (made, seconds) in zip(batches, computed):
+            for i, result in zip(batch, made):
+                results[i] = replace(result, source_text=pages[i].text)
             clock.merge(seconds)
+    stored = set(usual) if shares else set()
     for i in todo:
         if results[i] is None:
             results[i] = _process_large(pages[i], engine, clock)
@@ -264,6 +278,25 @@ def map_pages(pages: list[Page], engine: Engine, cache: PageCache | None = None,
                 if i not in stored:
                     staged.put(keys[i], results[i])
     return results, len(todo)
+
+
+def _batches(positions: list[int], sizes: list[int]) -> list[list[int]]:
+    """``positions`` in consecutive batches of about BATCH_CHARS characters (``sizes``), at least
+    eight when there are enough, for the engine's workers to share evenly; the smallest alone,
+    as ProcessEngine runs the smallest item in this process, before the workers start (it loads
+    the tools they inherit), and a whole batch there would keep them waiting."""
+    smallest = min(range(len(sizes)), key=sizes.__getitem__)
+    target = max(1, min(BATCH_CHARS, sum(sizes) // 8))
+    batches, batch, chars = [[positions[smallest]]], [], 0
+    for k, (position, size) in enumerate(zip(positions, sizes)):
+        if k == smallest:
+            continue
+        batch.append(position)
+        chars += size
+        if chars >= target:
+            batches.append(batch)
+            batch, chars = [], 0
+    return batches + [batch] if batch else batches
 
 
 # ---------------------------------------------------------------- the cross-page (reduce) step

@@ -33,6 +33,18 @@ def test_dask_bag_gives_the_bytes_of_the_local_engine(tmp_path, seed_paths, clus
     assert (tmp_path / "dask/graph.ttl").read_bytes() == (tmp_path / "local/graph.ttl").read_bytes()
 
 
+def _double(x: int) -> int:
+    return 2 * x
+
+
+def test_dask_reports_the_steps_of_each_partition_as_it_finishes(cluster):
+    engine = DaskEngine(scheduler=cluster.scheduler_address, workers=1, partition_chars=2)
+    seen = []
+    assert engine.map(_double, list(range(10)), seen.append, sizes=[1] * 10,
+                      steps=[1, 2, 3, 1, 2, 3, 1, 2, 3, 1]) == [2 * x for x in range(10)]
+    assert sorted(seen) == [3, 3, 4, 4, 5]  # partitions of two items: their steps
+
+
 def test_dask_cli_scheduler_option_and_cache(tmp_path, seed_paths, cluster):
     runner = CliRunner()
     args = ["build", *map(str, seed_paths), "--engine", "dask", "--scheduler",

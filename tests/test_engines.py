@@ -35,6 +35,17 @@ def test_engines_process_pool_keeps_order_and_reports_progress():
     assert sum(seen) == 50
 
 
+def test_engines_report_each_items_steps_as_progress():
+    seen = []
+    assert SerialEngine().map(_square, [3, 1, 2], seen.append, steps=[5, 1, 2]) == [9, 1, 4]
+    assert seen == [5, 1, 2]
+    seen.clear()
+    steps = [x % 3 + 1 for x in range(40)]
+    assert ProcessEngine(2, min_chars=0).map(_square, list(range(40)), seen.append,
+                                             sizes=[1] * 40, steps=steps) == [x * x for x in range(40)]
+    assert sum(seen) == sum(steps) and len(seen) == 40
+
+
 def test_engines_process_pool_runs_small_work_in_process():
     engine = ProcessEngine(2, min_chars=1000)
     # a lambda cannot be pickled: this only works because nothing is sent to a worker

@@ -24,8 +24,8 @@ from kg.errors import KgError
 from kg.export import FORMATS, write_exports
 from kg.cache import PageCache, page_key
 from kg.model import Page, PageResult
-from kg.pipeline import (CACHE_FOLDER, STAGED_CACHE, STAGES, BuildOptions, build, process_page,
-                         process_text, process_timed)
+from kg.pipeline import (BATCH_CHARS, CACHE_FOLDER, STAGED_CACHE, STAGES, BuildOptions, build,
+                         process_batch, process_page, process_text, process_timed)
 from kg.curation import apply_curation
 from kg.resolve import resolve
 from kg.validate import Cancelled, compile_shapes, shapes_graph, validate_file, validate_store
@@ -52,6 +52,47 @@ def test_pipeline_process_timed_reports_every_per_page_stage():
     result, seconds = process_timed(Page("a.txt", "青松社区党委书记张三丰主持会议。", "utf-8"))
     assert result == process_text("a.txt", "青松社区党委书记张三丰主持会议。")
     assert set(seconds) == set(PER_PAGE) and all(s >= 0 for s in seconds.values())
+
+
+def _paragraph_pages(seed_paths) -> list[Page]:
+    """The seed pages cut into a page per paragraph: many pages, names on most of them."""
+    return [Page(f"{path.stem}-{n:03d}.txt", paragraph, "utf-8") for path in seed_paths
+            for n, paragraph in enumerate(path.read_text(encoding="utf-8").split("\n\n"))
+            if paragraph.strip()]
+
+
+def test_pipeline_a_batch_of_pages_gives_each_page_its_own_result(seed_paths):
+    pages = _paragraph_pages(seed_paths)
+    results, seconds = process_batch(pages)
+    assert results == [process_text(p.source, p.text) for p in pages]
+    assert any(r.mentions != ((),) * len(r.articles) for r in results)  # not a vacuous check
+    assert set(seconds) == set(PER_PAGE)
+
+
+def test_pipeline_batches_hold_every_page_once_the_smallest_alone():
+    sizes = [9_000, 30_000, 700, 26_000, 12_000, 5_000, 40_000] * 20
+    positions = list(range(100, 100 + len(sizes)))
+    batches = pipeline._batches(positions, sizes)
+    smallest = 100 + sizes.index(700)
+    assert batches[0] == [smallest]
+    assert sorted(p for batch in batches for p in batch) == positions
+    for batch in batches[1:-1]:  # consecutive, and each stops once it reaches the target
+        assert batch == [p for p in range(batch[0], batch[-1] + 1) if p != smallest]
+        chars = [sizes[p - 100] for p in batch]
+        assert sum(chars) >= BATCH_CHARS > sum(chars[:-1])
+    # a small run still makes eight batches or more, for the workers to share
+    assert len(pipeline._batches(list(range(20)), [1_000] * 20)) >= 8
+    assert pipeline._batches([7], [10]) == [[7]]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a pool needs two CPUs")
+def test_pipeline_pool_of_batches_keeps_page_order_and_counts_pages(seed_paths):
+    pages = _paragraph_pages(seed_paths)
+    done = []
+    results, computed = pipeline.map_pages(pages, ProcessEngine(2, min_chars=0),
+                                           progress=done.append)
+    assert results == [process_text(p.source, p.text) for p in pages]
+    assert computed == len(pages) and sum(done) == len(pages) and len(done) < len(pages)
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a pool needs two CPUs")

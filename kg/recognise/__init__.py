@@ -41,9 +41,10 @@ from kg.vocab import ORGANIZATION, PERSON, PLACE
 
 __all__ = ["recognise", "recognise_all", "recognise_text"]
 
-# Articles read together by the name tagger, in characters: its array operations cost about as
-# much for one sentence as for a few thousand (kg/recognise/tagger.py, "decoding").
-TAGGER_RUN = 1 << 15
+# Articles read together by the name tagger, in characters (one block of its decoding): its
+# array operations cost about as much for one sentence as for a few thousand
+# (kg/recognise/tagger.py, "decoding").
+TAGGER_RUN = 1 << 16
 
 
 def recognise(article: Article) -> list[Mention]:
