@@ -134,35 +134,34 @@ def groups(data: GraphData) -> dict[str, dict[str, str]]:
 
     An entity belongs to the nearest place of the level up its chain: a place or organisation
     along locatedIn and subOrganizationOf, a person through the organisations they serve in, an
-    initiative through those that run it, a document through its issuer.
+    initiative through those that run it, a document through its issuer. Of places equally near,
+    the smallest IRI, so the answer is stable.
     """
-    up: dict[str, list[str]] = defaultdict(list)
+    down: dict[str, list[str]] = defaultdict(list)  # each entity's next links down its chains
     for edge in data.edges:
         if edge.source == edge.target:
             continue
         if edge.predicate in (LOCATED_IN, SUB_ORGANIZATION_OF, MEMBER_OF, ISSUED_BY):
-            up[edge.source].append(edge.target)
+            down[edge.target].append(edge.source)
         elif edge.predicate == RUNS:
-            up[edge.target].append(edge.source)
-    found: dict[str, dict[str, str]] = {name: {} for name in GROUP_LEVELS}
+            down[edge.source].append(edge.target)
+    found: dict[str, dict[str, str]] = {}
     for name, levels in GROUP_LEVELS.items():
-        for iri in sorted(data.nodes):
-            head = _nearest(iri, up, lambda n: data.nodes[n].level in levels)
-            if head:
-                found[name][iri] = head
+        # One breadth-first search down from all the places of the level at once, a step at a
+        # time: an entity first reached in a step belongs where the nearest entities above it
+        # do. (A search up from each entity on its own was a tenth of the explorer's time.)
+        head = {iri: iri for iri, node in data.nodes.items() if node.level in levels}
+        ring = list(head)
+        while ring:
+            reached: dict[str, str] = {}
+            for above in ring:
+                for below in down.get(above, ()):
+                    if below not in head:
+                        reached[below] = min(reached.get(below, head[above]), head[above])
+            head.update(reached)
+            ring = list(reached)
+        found[name] = dict(sorted(head.items()))
     return found
-
-
-def _nearest(start: str, up: dict[str, list[str]], wanted) -> str:
-    """Breadth-first up the chain; within a step the smallest IRI, so the answer is stable."""
-    seen, ring = {start}, [start]
-    while ring:
-        for node in ring:
-            if wanted(node):
-                return node
-        ring = sorted({p for n in ring for p in up.get(n, ()) if p not in seen})
-        seen.update(ring)
-    return ""
 
 
 def vocabulary() -> dict:
@@ -311,7 +310,7 @@ def _neighbourhood_shards(data: GraphData, entities: list[str], number: dict[str
 def _evidence(ev: Evidence, sentences: dict[str, int], article_number: dict[str, int]) -> dict:
     return {"t": sentences.setdefault(ev.text, len(sentences)),
             "a": article_number.get(ev.article, -1), "s": ev.start, "e": ev.end,
-            "c": ev.confidence, "r": ev.rule, "o": ev.role, "m": [list(m) for m in ev.marks]}
+            "c": ev.confidence, "r": ev.rule, "o": ev.role, "m": ev.marks}  # tuples are JSON arrays
 
 
 def _article_shards(data: GraphData, articles: list[str], number: dict[str, int]) -> dict[str, str]:
