@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: build test bench browser score errors model clean
+.PHONY: build test bench browser score errors model arrays clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ errors: $(STAMP)
 NER_DATA ?= ../shared/ner-data
 model: $(STAMP)
 	$(BIN)/kg train-ner --data $(NER_DATA) --out kg/data/ner.crfsuite
+
+# The tagger's weights as arrays (kg/data/ner.crfsuite.npz), again from the shipped model: after
+# an edit of kg/data/surnames.txt, which they depend on too (train-ner writes them itself).
+arrays: $(STAMP)
+	$(BIN)/python -c "from kg.recognise.tagger import MODEL, save_weights; save_weights(MODEL)"
 
 clean:
 	rm -rf $(VENV) output/.cache

@@ -1,8 +1,10 @@
 """The statistical name tagger: the shipped model, the gate, training and ``kg train-ner``."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -90,6 +92,46 @@ def test_training_on_a_tiny_file_writes_a_model_that_loads(tmp_path):
     assert out.is_file() and report.size == out.stat().st_size > 0
     assert report.sentences == 12 and report.spans == 15
     assert (3, 6, "PER") in tagger.tag("会上，李振国介绍了情况。", model=out)
+    assert_arrays_match(out)  # its arrays are written beside it, and used
+
+
+def assert_arrays_match(model):
+    """The arrays file beside ``model`` is used, and holds the weights read from the model."""
+    import numpy as np
+    data = model.read_bytes()
+    saved = tagger._saved_weights(str(model), tagger._fingerprint(data))
+    assert saved is not None
+    read = tagger._read_weights(str(model), data)
+    for field in dataclasses.fields(tagger.Weights):
+        mine, theirs = getattr(saved, field.name), getattr(read, field.name)
+        if field.name in ("keys", "windows"):
+            assert len(mine) == len(theirs)
+            assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(mine, theirs))
+        elif isinstance(theirs, np.ndarray):
+            assert np.array_equal(mine, theirs) and mine.dtype == theirs.dtype, field.name
+        else:
+            assert mine == theirs, field.name
+
+
+@needs_model
+def test_the_shipped_arrays_are_the_shipped_models_weights():
+    # fails when the model or the surname lexicon changed without `make model` (or `make arrays`)
+    assert_arrays_match(tagger.MODEL)
+
+
+def test_arrays_of_another_model_or_lexicon_are_not_used(tmp_path, monkeypatch):
+    model = tmp_path / "ner.crfsuite"
+    model.write_bytes(tagger.MODEL.read_bytes())
+    tagger.save_weights(model)
+    data = model.read_bytes()
+    assert tagger._saved_weights(str(model), tagger._fingerprint(data)) is not None
+    assert tagger._saved_weights(str(model), tagger._fingerprint(data + b" ")) is None
+    monkeypatch.setattr(tagger, "_surname_starts", lambda: ({"欧".encode(): b"s=1"}, frozenset()))
+    assert tagger._saved_weights(str(model), tagger._fingerprint(data)) is None
+    monkeypatch.undo()
+    Path(str(model) + ".npz").write_bytes(b"PK not an archive")
+    assert tagger._saved_weights(str(model), tagger._fingerprint(data)) is None
+    assert tagger.tag("会上，李振国介绍了情况。", model=model) == tagger.tag("会上，李振国介绍了情况。")
 
 
 def test_kg_train_ner_on_a_tiny_file(tmp_path):
