@@ -11,13 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import networkx as nx
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.views import ViewError, render_pages, write_views
-from kg.views.explorer import ARTICLE_SHARD, SHARD, coded, groups, initials, initials_of, shard_name
+from kg.views.explorer import (ARTICLE_SHARD, SHARD, coded, entity_graph, groups, initials, initials_of,
+                               overview, shard_name)
 from kg.views.graphdata import read_graph
 from kg.views.html import escape_json, json_dumps
 from kg.views.layout import layout
@@ -125,19 +125,26 @@ def test_marks_are_what_one_regex_of_the_names_finds():
 
 # ---- layout ----
 
+def undirected(edges: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """The graph layout() takes: each node → its neighbours, both ways round."""
+    graph: dict[str, set[str]] = {}
+    for a, b in edges:
+        graph.setdefault(a, set()).add(b)
+        graph.setdefault(b, set()).add(a)
+    return graph
+
+
 def test_layout_is_deterministic_whatever_the_insertion_order():
     edges = [(f"n{i}", f"n{(i * 7) % 40}") for i in range(40)] + [("x", "y")]
-    shuffled = edges[:]
+    shuffled = [(b, a) for a, b in edges]
     random.Random(3).shuffle(shuffled)
-    first, second = nx.Graph(edges), nx.Graph(shuffled)
-    second.add_node("alone")
-    first.add_node("alone")
+    first, second = {"alone": set(), **undirected(edges)}, {**undirected(shuffled), "alone": set()}
     assert layout(first) == layout(second)
     assert all(isinstance(c, int) for xy in layout(first).values() for c in xy)
 
 
 def test_layout_keeps_components_apart():
-    graph = nx.Graph([("a", "b"), ("b", "c"), ("d", "e")])
+    graph = undirected([("a", "b"), ("b", "c"), ("d", "e")])
     pos = layout(graph)
     left = max(pos[n][0] for n in "abc")
     assert min(pos[n][0] for n in "de") > left or min(pos[n][1] for n in "de") > max(pos[n][1] for n in "abc")
@@ -241,6 +248,36 @@ def test_overview_is_the_most_connected_with_positions(tidy_files):
     assert lonely not in overview["nodes"]  # no relation: nothing to see in an overview
     assert len(overview["nodes"]) == len(overview["x"]) == len(overview["y"]) == len(TIDY_ENTITIES) - 1
     assert index["summary"]["entities"] == len(TIDY_ENTITIES)
+
+
+def test_entity_graph_links_the_distinct_ends_of_relations_both_ways(tidy):
+    data = read_graph(tidy)
+    graph = entity_graph(data)
+    assert list(graph) == sorted(data.nodes)
+    assert all(a in graph[b] for a in graph for b in graph[a])  # both ways round
+    assert not any(a in graph[a] for a in graph)  # a relation of an entity to itself links nothing
+    assert {frozenset((e.source, e.target)) for e in data.edges if e.source != e.target} == {
+        frozenset((a, b)) for a in graph for b in graph[a]}
+
+
+def test_overview_ranks_by_links_ties_by_iri_and_lays_out_only_those():
+    graph = {**undirected([("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("h", "e"), ("e", "f")]),
+             "g": set()}
+    number = {n: i for i, n in enumerate(sorted(graph))}
+    assert overview(graph, number, size=5)["nodes"] == [number[n] for n in "abcde"]  # d before f, h
+    shown = overview(graph, number, size=4)
+    assert shown["nodes"] == [number[n] for n in "abce"]
+    positions = layout({**undirected([("a", "b"), ("a", "c"), ("b", "c")]), "e": set()})  # e's links left out
+    assert list(zip(shown["x"], shown["y"])) == [positions[n] for n in "abce"]
+
+
+def test_a_build_imports_networkx_only_for_graphml():
+    """networkx took most of the views' import time, which every build pays; kg/export.py alone
+    uses it, for the GraphML export, and imports it there."""
+    code = ("import kg.cli.build, kg.pipeline, kg.views, kg.export, sys; "
+            "print('networkx' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert run.stdout.strip() == "False"
 
 
 def test_page_loads_only_its_own_files_and_forbids_the_rest(tidy_files):

@@ -24,14 +24,13 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 
-import networkx as nx
 from pypinyin import Style
 from pypinyin.converter import DefaultConverter
 from pypinyin.core import Pinyin
 
 from kg.views.graphdata import RULE_CURATION, CurationNote, Edge, Evidence, GraphData
 from kg.views.html import asset, environment, escape_json, json_dumps
-from kg.views.layout import layout
+from kg.views.layout import Graph, layout
 from kg.views.style import GROUP_COLOURS, GROUP_LEVELS
 from kg.vocab import (ISSUED_BY, KINDS, LEVELS, LOCATED_IN, MEMBER_OF, PREDICATES, RUNS,
                       SUB_ORGANIZATION_OF, SUBTYPES)
@@ -112,19 +111,25 @@ def shard_name(kind: str, index: int) -> str:
     return f"{kind}/{index // size:04d}"
 
 
-def entity_graph(data: GraphData) -> nx.Graph:
-    """All entities, linked where any relation joins them (undirected, one link per pair)."""
-    graph = nx.Graph()
-    graph.add_nodes_from(sorted(data.nodes))
-    graph.add_edges_from((e.source, e.target) for e in data.edges if e.source != e.target)
+def entity_graph(data: GraphData) -> Graph:
+    """All entities, linked where any relation joins them (undirected, one link per pair).
+
+    A plain mapping rather than a networkx graph: importing networkx cost every build about a
+    fifth of a second (see kg/views/layout.py)."""
+    graph: Graph = {iri: set() for iri in sorted(data.nodes)}
+    for edge in data.edges:
+        if edge.source != edge.target:
+            graph[edge.source].add(edge.target)
+            graph[edge.target].add(edge.source)
     return graph
 
 
-def overview(graph: nx.Graph, number: dict[str, int], size: int = OVERVIEW) -> dict:
+def overview(graph: Graph, number: dict[str, int], size: int = OVERVIEW) -> dict:
     """The most connected entities (ties by IRI) with positions, drawn when the page opens."""
-    ranked = sorted((n for n in graph if graph.degree(n)), key=lambda n: (-graph.degree(n), n))
+    ranked = sorted((n for n in graph if graph[n]), key=lambda n: (-len(graph[n]), n))
     shown = sorted(ranked[:size])
-    positions = layout(graph.subgraph(shown))
+    keep = set(shown)
+    positions = layout({n: graph[n] & keep for n in shown})
     return {"nodes": [number[n] for n in shown], "x": [positions[n][0] for n in shown],
             "y": [positions[n][1] for n in shown]}
 
