@@ -30,7 +30,8 @@ def train_command(files: tuple[Path, ...], data: Path | None, out: Path, iterati
     FILES are JSON Lines, one record a line:
     {"text": "...", "spans": [[start, end, "PER"], ...]} with half-open character offsets and
     types PER, LOC or ORG. Your own annotated articles can be added to the public sets, or
-    replace them. The model is written to OUT; the build uses kg/data/ner.crfsuite.
+    replace them. The model is written to OUT, and its weights as arrays to OUT.npz (what
+    the tagger loads); the build uses kg/data/ner.crfsuite.
 
     \b
     Examples:
