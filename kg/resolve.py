@@ -47,9 +47,13 @@ class Resolution:
                 self.keys.pop((article_id, m), None)
 
 
-def mention_key(mention: Mention) -> str:
-    """The key of a non-person mention: kind and folded canonical name."""
-    return entity_key(mention.kind, fold(mention.name), mention.scope)
+class Folded(dict):
+    """``folded[name]`` is ``fold(name)``, each name folded once: names recur by the thousand
+    (社区党委), and folding them at every mention was a fifth of resolve's time."""
+
+    def __missing__(self, name: str) -> str:
+        short = self[name] = fold(name)
+        return short
 
 
 def entity_key(kind: str, folded: str, scope: str) -> str:
@@ -63,12 +67,12 @@ def person_key(name: str, scope: str) -> str:
 
 def resolve(results: Iterable[PageResult]) -> Resolution:
     results = list(results)
-    people = _PersonGroups(results)
+    folded = Folded()
+    people = _PersonGroups(results, folded)
     fuller = _fuller_places(results)
     acc = _Accumulator()
     keys: dict[tuple[str, Mention], str] = {}
     creators: dict[str, tuple[str, ...]] = {}
-    folded: dict[str, str] = {}  # names recur by the thousand (社区党委): each folded once
     for result in results:
         for article, mentions in zip(result.articles, result.mentions):
             # One id string per article and one key string per entity, shared by every mention
@@ -80,10 +84,7 @@ def resolve(results: Iterable[PageResult]) -> Resolution:
                 if m.kind == PERSON:
                     key = people.key(article_id, name)
                 else:
-                    short = folded.get(name)
-                    if short is None:
-                        short = folded[name] = fold(name)
-                    key = entity_key(m.kind, short, scope)
+                    key = entity_key(m.kind, folded[name], scope)
                 key = acc.add(key, m.kind, m.subtype, name, m.text, m.level, article_id)
                 keys[(article_id, m)] = key
             article_creators = []
@@ -172,12 +173,12 @@ def _most_common(counter: Counter) -> str:
 class _PersonGroups:
     """Groups the occurrences of each person name across articles when the evidence agrees."""
 
-    def __init__(self, results: list[PageResult]) -> None:
+    def __init__(self, results: list[PageResult], folded: Folded) -> None:
         self.parent: dict[tuple[str, str], tuple[str, str]] = {}
         evidence: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for result in results:
             for article, mentions in zip(result.articles, result.mentions):
-                for name, context in _person_contexts(article.text, mentions).items():
+                for name, context in _person_contexts(article.text, mentions, folded).items():
                     evidence[name][article.id] |= context
                 for name in article.creators:
                     evidence[name][article.id].add("byline")
@@ -208,14 +209,15 @@ class _PersonGroups:
             self.parent[hi] = lo
 
 
-def _person_contexts(text: str, mentions: Iterable[Mention]) -> dict[str, set[str]]:
+def _person_contexts(text: str, mentions: Iterable[Mention], folded: Folded
+                     ) -> dict[str, set[str]]:
     """Person name → keys of the organisations and places named in the same sentences."""
     mentions = list(mentions)
     ends = [m.end() for m in SENTENCE_END.finditer(text)]
     anchors: dict[int, set[str]] = defaultdict(set)
     for m in mentions:
         if m.kind in (ORGANIZATION, PLACE):
-            anchors[bisect_right(ends, m.start)].add(mention_key(m))
+            anchors[bisect_right(ends, m.start)].add(entity_key(m.kind, folded[m.name], m.scope))
     contexts: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.kind == PERSON:
