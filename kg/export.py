@@ -28,7 +28,7 @@ from rdflib.namespace import XSD
 
 from kg.errors import KgError
 from kg.io import atomic_open
-from kg.rdf.load import graph_base, load_store, to_rdflib
+from kg.rdf.load import graph_base, load_store, subject_objects, to_rdflib
 from kg.rdf.namespaces import PREFIXES, bind_prefixes
 from kg.rdf.terms import XSD_DECIMAL, decimal_form
 from kg.vocab import DJ_NS, KINDS, MEMBER_OF, ORG_NS, PREDICATES
@@ -141,15 +141,15 @@ def entity_network(store: ox.Store) -> "nx.MultiDiGraph":
     """The entities and their relations as a networkx graph (nodes keyed by IRI). Reads only the
     predicates it needs, one index lookup each, so the graph is never copied into Python."""
     types, labels, levels, articles = defaultdict(set), {}, {}, defaultdict(set)
-    for s, o in _pairs(store, _RDF + "type"):
+    for s, o in subject_objects(store, _RDF + "type"):
         if isinstance(o, ox.NamedNode):
             types[s.value].add(o.value.rsplit("#", 1)[-1])
-    for s, o in _pairs(store, _RDFS_LABEL):
+    for s, o in subject_objects(store, _RDFS_LABEL):
         if isinstance(o, ox.Literal):
             labels[s.value] = o.value
-    for s, o in _pairs(store, DJ_NS + "adminLevel"):
+    for s, o in subject_objects(store, DJ_NS + "adminLevel"):
         levels[s.value] = o.value.rsplit("#", 1)[-1]
-    for s, o in _pairs(store, "https://schema.org/mentions"):
+    for s, o in subject_objects(store, "https://schema.org/mentions"):
         articles[o.value].add(s.value)
     entities = {s: kinds for s, kinds in types.items() if not kinds.isdisjoint(KINDS)}
     import networkx as nx  # here, not above: every `kg build` imports this module (0.15 s)
@@ -174,21 +174,16 @@ _NODE_PROPERTIES = (_RDF + "subject", _RDF + "predicate", _RDF + "object", DJ_NS
                     ORG_NS + "member", ORG_NS + "organization", DJ_NS + "roleLabel")
 
 
-def _pairs(store: ox.Store, predicate: str):
-    for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph()):
-        yield quad.subject, quad.object
-
-
 def _relation_edges(store: ox.Store, entities) -> dict[tuple[str, str, str], dict]:
     """(subject, predicate local name, object) → roles, confidences, statements."""
     edges = defaultdict(lambda: {"roles": set(), "confidence": [], "statements": set()})
     for iri, name in RELATION_NAMES.items():
-        for s, o in _pairs(store, iri):
+        for s, o in subject_objects(store, iri):
             if s.value in entities and o.value in entities:
                 edges[(s.value, name, o.value)]
     by_node = defaultdict(dict)
     for predicate in _NODE_PROPERTIES:
-        for s, o in _pairs(store, predicate):
+        for s, o in subject_objects(store, predicate):
             by_node[s.value].setdefault(predicate, []).append(o)
     for node, props in by_node.items():
         key = _reified_key(props)

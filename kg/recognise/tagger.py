@@ -284,6 +284,8 @@ _ARRAYS = ".npz"
 
 
 def _fingerprint(data: bytes) -> str:
+    """What the arrays of the model whose bytes are ``data`` are made from: those bytes and the
+    surnames of the lexicon."""
     singles, doubles = _surname_starts()
     digest = hashlib.blake2b(data, digest_size=16)
     for name in sorted(singles) + sorted(doubles):

@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.model import KINDS
 from kg.rdf.build import PREDICATE
-from kg.rdf.load import load_store
+from kg.rdf.load import load_store, subject_objects
 from kg.rdf.namespaces import DJ, SCHEMA
 from kg.rdf.terms import Terms
 from kg.views.marks import find_marks
@@ -158,10 +158,9 @@ def _select(store: ox.Store, query: str) -> Iterator[list]:
 
 
 def _pairs(store: ox.Store, predicate: ox.NamedNode) -> Iterator[tuple[str, str]]:
-    """(subject, object) of each triple of ``predicate``, as plain strings: read straight from
-    the store's index, a quarter quicker than the same pattern in SPARQL."""
-    for quad in store.quads_for_pattern(None, predicate, None, ox.DefaultGraph()):
-        yield quad.subject.value, quad.object.value
+    """(subject, object) of each triple of ``predicate``, as plain strings."""
+    for s, o in subject_objects(store, predicate):
+        yield s.value, o.value
 
 
 def _articles(store: ox.Store) -> dict[str, ArticleInfo]:
