@@ -45,14 +45,39 @@ def user_words() -> list[tuple[str, int | None, str | None]]:
 
 @lru_cache(maxsize=1)
 def _rjieba():
-    try:
-        import rjieba
-    except ImportError:  # pragma: no cover - rjieba is a declared dependency
+    tokenizer_class = _rjieba_class()
+    if tokenizer_class is None:  # pragma: no cover - rjieba is a declared dependency
         return None
-    tokenizer = rjieba.Jieba()
+    tokenizer = tokenizer_class()
     for word, freq, tag in user_words():
         tokenizer.add_word(word, freq, tag)
     return tokenizer
+
+
+def _rjieba_class():
+    """rjieba's tokenizer class, taken from its compiled module: importing the ``rjieba``
+    package builds a default tokenizer we never use (a tenth of a second of every build, before
+    its first page). Where the layout is not the one expected, the package is imported."""
+    from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader
+    from importlib.util import module_from_spec, spec_from_loader
+
+    package = find_spec("rjieba")
+    if package is None or package.origin is None:
+        return None
+    folder = Path(package.origin).parent
+    for suffix in EXTENSION_SUFFIXES:
+        path = folder / f"rjieba{suffix}"
+        if path.is_file():
+            loader = ExtensionFileLoader("rjieba.rjieba", str(path))
+            module = module_from_spec(spec_from_loader(loader.name, loader))
+            loader.exec_module(module)
+            return getattr(module, "Jieba", None) or _imported_rjieba_class()
+    return _imported_rjieba_class()
+
+
+def _imported_rjieba_class():
+    import rjieba
+    return rjieba.Jieba
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 import types
 
 from click.testing import CliRunner
@@ -137,3 +139,14 @@ def test_cli_build_warns_about_an_unreadable_subfolder(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert f"Warning: {folder / 'locked'}: cannot read this folder (permission denied)" in \
         result.stderr
+
+
+def test_the_commands_list_without_the_pipeline_views_or_validator():
+    """`kg --help` loads every command to list it: the libraries they run (about half a second
+    of imports) are loaded when a command runs, not when it is listed."""
+    code = ("import sys; from kg.cli import main; sys.argv = ['kg', '--help']\n"
+            "try: main()\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in ('kg.pipeline', 'kg.views', 'kg.validate') if m in sys.modules))")
+    run_ = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert "build" in run_.stdout and "validate" in run_.stdout
+    assert run_.stdout.strip().splitlines()[-1] == "[]"

@@ -119,7 +119,7 @@ def test_engines_cli_jobs_option_builds_the_same_graph(tmp_path, seed_paths):
 
 def test_engines_cli_jobs_defaults_to_one_process_per_usable_cpu(monkeypatch, tmp_path, seed_paths):
     seen = []
-    monkeypatch.setattr("kg.cli.build.build", lambda inputs, options, **kw: seen.append(options.jobs))
+    monkeypatch.setattr("kg.pipeline.build", lambda inputs, options, **kw: seen.append(options.jobs))
     CliRunner().invoke(cli, ["build", str(seed_paths[0]), "--out", str(tmp_path)])
     assert seen == [usable_cpus()]
 

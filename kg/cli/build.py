@@ -8,8 +8,7 @@ import click
 
 from kg.cli import cli
 from kg.engines import ENGINES, EngineError, usable_cpus
-from kg.export import parse_formats
-from kg.pipeline import BuildOptions, build
+from kg.prefixes import DEFAULT_BASE
 
 PROGRESS_MIN_PAGES = 20
 STAGE_LABELS = {"resolve": "resolving entities across pages", "graph": "writing graph.ttl",
@@ -57,7 +56,7 @@ class JobsType(click.ParamType):
               help="Recompute every page instead of reusing OUT/.cache from earlier builds.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out relations below this confidence (0.8 gives a high-precision graph).")
-@click.option("--base", default=BuildOptions.base, show_default=True,
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Namespace for instance IRIs (djr:).")
 @click.option("--format", "formats", default="ttl", show_default=True, metavar="LIST",
               help="Comma-separated outputs: ttl (always written), nt, jsonld, graphml "
@@ -84,6 +83,10 @@ def build_command(inputs, out, jobs, engine, scheduler, no_cache, min_confidence
       kg build 青城日报/ --engine dask --scheduler tcp://10.0.0.5:8786
       kg build seeds/ --format ttl,nt,jsonld,graphml
     """
+    # here, not at the top: `kg --help` lists this command without the pipeline's imports
+    from kg.export import parse_formats
+    from kg.pipeline import BuildOptions, build
+
     inputs = inputs or (Path("seeds"),)
     options = BuildOptions(out=out, jobs=jobs, base=base, min_confidence=min_confidence,
                            cache=not no_cache, engine=engine, scheduler=scheduler,

@@ -7,7 +7,6 @@ import click
 
 from kg.cli import cli
 from kg.errors import GraphError
-from kg.validate import validate_file
 
 GRAPH = Path("output") / "graph.ttl"
 
@@ -33,6 +32,8 @@ def validate_command(graph: Path, reference: bool) -> None:
     """
     if graph.is_file() and graph.stat().st_size == 0:  # no triples would trivially "conform"
         raise GraphError(f"{graph}: empty file, not a graph (was its build interrupted?)")
+    from kg.validate import validate_file  # here: `kg --help` need not import rdflib
+
     problems = validate_file(graph, engine="pyshacl" if reference else "fast")
     for problem in problems:
         click.echo(problem.line())

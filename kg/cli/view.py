@@ -6,7 +6,6 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.views import write_views
 
 GRAPH = Path("output") / "graph.ttl"
 OUT = Path("output") / "views"
@@ -30,5 +29,7 @@ def view_command(graph: Path, out: Path) -> None:
     Example:
       kg view --graph output/graph.ttl --out output/views/
     """
+    from kg.views import write_views  # here: `kg --help` need not import the views
+
     written = write_views(graph, out)
     click.echo(f"Wrote {len(written)} files: open {out / 'index.html'}", err=True)
