@@ -401,18 +401,20 @@ def build(inputs: Iterable, options: BuildOptions = BuildOptions(),
         # validation's SPARQL constraints run in a thread beside the writers (see _Beside)
         with _Beside(_constraint_problems if options.validate else None, store,
                      options.base) as constraints:
+            iris: set[str] | None = set() if options.validate else None
             with clock("serialise"), atomic_open(built.graph_path) as handle:
-                summary.triples = write_store_turtle(store, handle, PREFIXES(options.base))
+                summary.triples = write_store_turtle(store, handle, PREFIXES(options.base), iris)
             written = [built.graph_path]
             for name, write in _outputs(options):
                 stage_started(name)
                 with clock(name):
                     written.extend(write(built))
             if options.validate:
-                from kg.validate import merged, node_problems
+                from kg.validate import iri_problems, merged, node_problems
                 stage_started("validate")
                 with clock("validate"):
-                    found = node_problems(store, base=options.base)
+                    found = node_problems(store, base=options.base) + iri_problems(
+                        iris, base=options.base)
                     beside, seconds = constraints.result()
                     summary.problems = merged(found, beside)
                 clock.add("validate-sparql", seconds)
@@ -488,7 +490,8 @@ def _constraint_problems(store: ox.Store, base: str,
     their thread (wall time that overlaps the writers')."""
     from kg.validate import constraint_problems
     started = time.perf_counter()
-    problems = constraint_problems(store, base=base, cancelled=cancelled)
+    # the IRIs are checked as graph.ttl is written (see build), not by scanning the graph again
+    problems = constraint_problems(store, base=base, cancelled=cancelled, iris_checked=True)
     return problems, time.perf_counter() - started
 
 

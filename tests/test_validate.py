@@ -425,6 +425,52 @@ def test_validate_halves_together_give_what_validate_store_gives(graph_path):
     assert merged(nodes, constraints) == validate_store(store, names=names) == validate_graph(graph)
 
 
+def test_validate_iris_met_by_the_writer_give_what_the_ascii_query_gives(graph_path):
+    """kg build checks the IRIs it met writing graph.ttl instead of querying the whole graph for
+    them; the problems are the query's, one for each IRI that is not plain ASCII."""
+    import io
+
+    from kg.rdf.namespaces import PREFIXES as NAMESPACES
+    from kg.rdf.turtle import write_store_turtle
+    from kg.validate import _names, constraint_problems, iri_problems
+
+    graph = broken(graph_path, update_for("non-ASCII IRI")
+                   + " ; INSERT { ?a schema:mentions <https://例子.cn/机构> } WHERE { ?a a dj:Article }")
+    store, names = ox_store(graph), _names(graph)
+    iris: set[str] = set()
+    write_store_turtle(store, io.StringIO(), NAMESPACES(), iris)
+    by_query = [p for p in constraint_problems(store, names=names) if p.shape == "djsh:AsciiIriShape"]
+    assert len(by_query) == 2
+    assert sorted(iri_problems(iris, names=names)) == sorted(by_query)
+    assert not [p for p in constraint_problems(store, names=names, iris_checked=True)
+                if p.shape == "djsh:AsciiIriShape"]
+
+
+def test_a_build_reports_the_iris_that_are_not_plain_ascii_as_kg_validate_does(tmp_path,
+                                                                               seed_paths):
+    from kg.pipeline import BuildOptions, build
+
+    summary = build([seed_paths[0]], BuildOptions(out=tmp_path / "out", base="https://例子.cn/id/",
+                                                  cache=False, views=False))
+    assert summary.problems and {p.shape for p in summary.problems} == {"djsh:AsciiIriShape"}
+    assert summary.problems == validate_file(tmp_path / "out" / "graph.ttl")
+
+
+def test_validate_iri_check_refuses_a_shape_it_cannot_read():
+    from rdflib import Graph
+
+    from kg.errors import KgError
+    from kg.validate import compile_shapes, iri_problems
+
+    shapes = compile_shapes(Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <https://w3id.org/dangjian-kg/shapes#AsciiIriShape> a sh:NodeShape ;
+            sh:targetNode <urn:ex:a> ;
+            sh:sparql [ a sh:SPARQLConstraint ; sh:select "SELECT $this WHERE { }" ] ."""))
+    with pytest.raises(KgError, match="REGEX"):
+        iri_problems(["urn:ex:a"], shapes=shapes)
+
+
 def test_validate_constraints_give_up_once_cancelled(graph_path):
     from kg.rdf.load import load_store
     from kg.validate import Cancelled, constraint_problems

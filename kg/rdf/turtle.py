@@ -121,10 +121,12 @@ class TermWriter:
         return f'"{escape_string(value)}"^^{self.iri(dt)}'
 
 
-def write_store_turtle(store: ox.Store, out: TextIO, prefixes: dict[str, str]) -> int:
+def write_store_turtle(store: ox.Store, out: TextIO, prefixes: dict[str, str],
+                       iris: set[str] | None = None) -> int:
     """Write the default graph of ``store`` to ``out`` as sorted Turtle; returns the number of
     triples. The same text as ``write_turtle`` of the same triples; it holds only the subjects
-    and one subject's triples at a time."""
+    and one subject's triples at a time. ``iris``, if given, gets every IRI the graph uses as a
+    subject, predicate or object (validation's ASCII check reads them instead of the graph)."""
     fmt = TermWriter(prefixes)
     term = fmt.term
     rdf_type = fmt.iri(str(RDF.type))
@@ -139,7 +141,11 @@ def write_store_turtle(store: ox.Store, out: TextIO, prefixes: dict[str, str]) -
                 p = term(quad.predicate)
                 pairs.append((_FIRST if p == rdf_type else p, term(quad.object)))
             yield text, sorted(pairs)
-    return _write_subjects(out, prefixes, described())
+    count = _write_subjects(out, prefixes, described())
+    if iris is not None:
+        iris.update(s.value for _, s in subjects if type(s) is ox.NamedNode)
+        iris.update(node.value for node in fmt._uris if type(node) is ox.NamedNode)
+    return count
 
 
 def write_turtle(triples: Iterable[tuple], out: TextIO, prefixes: dict[str, str]) -> int:
