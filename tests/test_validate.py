@@ -357,7 +357,8 @@ ex:ThingShape a sh:NodeShape ;
     sh:property [ sh:path ex:size ; sh:minCount 2 ; sh:maxCount 3 ; sh:datatype xsd:integer ;
                   sh:minInclusive 1 ; sh:maxExclusive 10 ; sh:lessThan ex:limit ] ;
     sh:property [ sh:path ex:name ; sh:minCount 1 ; sh:maxCount 1 ; sh:languageIn ( "zh" ) ;
-                  sh:minLength 2 ; sh:maxLength 4 ; sh:datatype rdf:langString ] ;
+                  sh:minLength 2 ; sh:maxLength 4 ; sh:datatype rdf:langString ;
+                  sh:disjoint ex:alias ] ;
     sh:property [ sh:path ex:part ; sh:class ex:Part ; sh:nodeKind sh:BlankNodeOrIRI ] ;
     sh:property [ sh:path [ sh:inversePath ex:owns ] ; sh:maxCount 1 ;
                   sh:in ( ex:alice ex:bob ) ] ;
@@ -370,12 +371,13 @@ SPARQL_DATA = """
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 ex:Wheel rdfs:subClassOf ex:Part .
-ex:good a ex:Thing ; ex:size 2 , 3 ; ex:limit 5 ; ex:name "云州"@zh ; ex:part ex:w1 , [ a ex:Part ] ;
+ex:good a ex:Thing ; ex:size 2 , 3 ; ex:limit 5 ; ex:name "云州"@zh ; ex:alias "云州" , "雲州"@zh ;
+    ex:part ex:w1 , [ a ex:Part ] ;
     ex:colour "red" ; ex:shade "red" ; ex:count 1 .
 ex:w1 a ex:Wheel .
 ex:alice ex:owns ex:good .
 ex:bad a ex:Thing ; ex:size 0 , 12 , "7"^^xsd:integer , "x"^^xsd:integer , 4.5 ; ex:limit 4 ;
-    ex:name "云"@zh , "Yunzhou"@en , "云州市人民政府"@zh-Hans , "云州" ;
+    ex:name "云"@zh , "Yunzhou"@en , "云州市人民政府"@zh-Hans , "云州" ; ex:alias "云"@zh , "Yunzhou" ;
     ex:part ex:nothing , "lit" ; ex:colour "blue" , "zz" ; ex:shade "b" ;
     ex:count "x"^^xsd:integer , "1.0"^^xsd:integer , 3 , "3"^^xsd:decimal .
 ex:carol ex:owns ex:bad . ex:bob ex:owns ex:bad .
@@ -385,8 +387,8 @@ ex:empty a ex:Thing .
 
 def test_validate_property_shapes_as_queries_give_pyshacls_verdicts():
     """Counts (1 and more), datatypes with their lexical forms, ranges, lengths, languages, node
-    kinds, classes through a subclass, sh:in on an inverse path, sh:hasValue and pair
-    comparisons, each on values that pass and values that fail."""
+    kinds, classes through a subclass, sh:in on an inverse path, sh:hasValue, sh:disjoint and
+    pair comparisons, each on values that pass and values that fail."""
     from rdflib import Graph
 
     from kg.validate import _pyshacl_problems, compile_shapes, validate_store
@@ -398,6 +400,55 @@ def test_validate_property_shapes_as_queries_give_pyshacls_verdicts():
     assert verdicts(fast) == verdicts(_pyshacl_problems(data, shapes))
     assert {p.focus for p in fast} == {"ex:bad", "ex:empty"} and len(verdicts(fast)) >= 20
     assert {p.value for p in fast if p.path == "ex:count"} == {"x", "1.0", "3"}
+    assert {p.value for p in fast if "disjoint" in p.message} == {"云"}  # not "云州": a plain string
+
+
+NODE_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <urn:ex:> .
+ex:ThingShape a sh:NodeShape ;
+    sh:targetClass ex:Thing ;
+    sh:nodeKind sh:IRI ;
+    sh:class ex:Named ;
+    sh:or ( [ sh:path [ sh:inversePath ex:mentions ] ; sh:minCount 1 ]
+            [ sh:path ex:source ; sh:minCount 1 ] ) ;
+    sh:xone ( [ sh:path ex:source ; sh:minCount 1 ] [ sh:path ex:code ; sh:minCount 1 ] ) .
+ex:PartShape a sh:NodeShape ;
+    sh:targetClass ex:Part ;
+    sh:or ( [ sh:path ex:code ; sh:minCount 1 ; sh:maxCount 1 ] [ sh:class ex:Named ] ) .
+"""
+NODE_DATA = """
+@prefix ex: <urn:ex:> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:Title rdfs:subClassOf ex:Named .
+ex:good a ex:Thing , ex:Named ; ex:source "a.txt" .
+ex:cited a ex:Thing , ex:Title . ex:article ex:mentions ex:cited .
+ex:lonely a ex:Thing .
+[] a ex:Thing , ex:Named ; ex:code "x" .
+ex:p1 a ex:Part ; ex:code "1" . ex:p2 a ex:Part ; ex:code "1" , "2" . ex:p3 a ex:Part , ex:Named .
+"""
+
+
+def test_validate_a_node_shapes_own_constraints_as_queries_give_pyshacls_verdicts():
+    """A node shape's own sh:nodeKind and sh:class (through a subclass), and an sh:or of
+    one-value-at-least properties, run as queries; an sh:or of other shapes, and sh:xone, node
+    by node; the verdicts are pySHACL's either way."""
+    from rdflib import Graph
+
+    from kg.validate import _pyshacl_problems, compile_shapes, validate_store
+
+    shapes, data = Graph().parse(data=NODE_SHAPES), Graph().parse(data=NODE_DATA)
+    compiled = compile_shapes(shapes)
+    own = {(node.node.rsplit(":", 1)[-1], tuple(c for c, _ in shape.constraints))
+           for node, shape in compiled.in_sparql if shape.path is None}
+    assert own == {("ThingShape", ("class", "nodeKind", "or"))}
+    assert {(s.node.rsplit(":", 1)[-1], tuple(c for c, _ in s.constraints))
+            for s in compiled.targeted} == {("ThingShape", ("xone",)), ("PartShape", ("or",))}
+    fast = validate_store(ox_store(data), shapes=compiled, names=data.namespace_manager)
+    assert verdicts(fast) == verdicts(_pyshacl_problems(data, shapes))
+    assert {(p.focus, p.shape) for p in fast if not p.focus.startswith("_:")} >= {
+        ("ex:lonely", "ex:ThingShape"), ("ex:p2", "ex:PartShape")}
+    assert any(p.focus.startswith("_:") or p.focus == "[]" for p in fast)  # the blank Thing
 
 
 def ox_store(graph):
