@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib.util import find_spec
+from pathlib import Path
 
 import pytest
 
 from kg import segment
+from kg.errors import KgError
 from kg.normalise import normalise
 
 
@@ -62,3 +65,26 @@ def test_segment_tag_shares_one_string_per_word():
     tokens = segment.tag("青松社区，青松社区。" * 3)
     same = [t.word for t in tokens if t.word == tokens[0].word]
     assert len(same) == 6 and all(w is same[0] for w in same)
+
+
+def test_segment_frequencies_give_every_count_of_jiebas_dictionary_as_written():
+    path = Path(find_spec("jieba").origin).parent / "dict.txt"
+    lines = [line.split() for line in path.read_text(encoding="utf-8").splitlines()]
+    counts = {word: int(count) for word, count, _ in lines}  # a word listed twice: the last
+    found = segment.frequencies()
+    assert all(found.get(word) == count and word in found and found[word] == count
+               for word, count in counts.items())
+    assert segment.place_words() == tuple(word for word, _, tag in lines if tag == "ns")
+    assert found.get("云州梅林青松", 0) == 0 and "云州梅林青松" not in found
+    assert found.get("\udc80") is None  # text with a lone surrogate is simply not a word
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("一 5 n\n二 n\n".encode(), "not lines of word, count and tag"),
+    (b"\xe4\xb8 5 ns\n", "not UTF-8 text"),
+])
+def test_segment_a_broken_dictionary_is_one_clear_error(tmp_path, content, problem):
+    path = tmp_path / "dict.txt"
+    path.write_bytes(content)
+    with pytest.raises(KgError, match=problem):
+        segment.read_dictionary(path)

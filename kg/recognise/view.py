@@ -35,7 +35,7 @@ INCOMPLETE = "?"  # Mention.scope of a name that needs the article to say which 
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, int]:
+def _frequencies() -> segment.Frequencies:
     """Word → frequency in jieba's reference dictionary (what rjieba embeds too)."""
     return segment.frequencies()
 
