@@ -112,6 +112,23 @@ def test_partners_the_host_works_with_each_body_that_carries_the_event_out():
         frozenset(("青松区民政局", "梅林镇人民政府")), frozenset(("青松区民政局", "桃李社区"))}
 
 
+def test_partners_an_areas_party_committee_and_government_are_not_each_others_partners():
+    d = Doc("活动由梅林街道党工委、办事处和青松银行共同主办。")
+    d.org("梅林街道党工委")
+    d.org("办事处", "GovernmentAgency", name="梅林街道办事处")
+    d.org("青松银行", "Enterprise")
+    assert d.triples("partnerOf") == {("梅林街道党工委", "partnerOf", "青松银行"),
+                                      ("梅林街道办事处", "partnerOf", "青松银行")}
+
+
+def test_partners_bodies_of_two_areas_or_two_bodies_of_one_area_stay_partners():
+    d = Doc("活动由梅林街道党工委、桃李镇人民政府和梅林街道工会共同主办。")
+    d.org("梅林街道党工委")
+    d.org("桃李镇人民政府", "GovernmentAgency")
+    d.org("梅林街道工会", "SocialOrganization")
+    assert len(d.triples("partnerOf")) == 3
+
+
 def test_partners_areas_that_sign_stand_for_their_party_bodies():
     d = Doc("甲社区党委与乙社区党总支结成联盟。仪式现场，甲社区、乙社区共同签署协议书。")
     d.org("甲社区党委")

@@ -126,8 +126,9 @@ def test_runs_a_body_in_a_persons_post_does_not_run_what_the_person_visits():
     assert all(r.confidence < 0.8 for r in d.relations("runs"))
 
 
-def test_runs_the_agent_right_before_the_verb_runs_its_initiative():
-    d = Doc("近日，甲社区党委认领“邻里运动会”项目、乙局党支部认领“石桥维护”项目。")
+@pytest.mark.parametrize("opening", ["近日，", "今日云州讯 "])  # after a clause or a dateline
+def test_runs_the_agent_right_before_the_verb_runs_its_initiative(opening):
+    d = Doc(opening + "甲社区党委认领“邻里运动会”项目、乙局党支部认领“石桥维护”项目。")
     d.org("甲社区党委")
     d.org("乙局党支部")
     d.initiative("“邻里运动会”项目", "Project")

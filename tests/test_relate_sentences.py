@@ -28,6 +28,20 @@ def test_sentences_clause_ignores_commas_inside_quotes():
     assert text[s.clause_start(pos):s.clause_end(pos)] == "梅林街道发布“同心，共进”品牌"
 
 
+def test_sentences_a_dateline_ends_the_clause_before_the_report():
+    text = "今日云州讯 甲局党支部认领“石桥维护”项目。新华社云州1月2日电 乙社区发布品牌。"
+    s = Sentences(text)
+    for word in ("甲局", "乙社区"):
+        pos = text.index(word)
+        assert s.clause_start(pos) == pos
+    assert s.clause_start(text.index("讯")) == 0  # the dateline is a clause of its own
+
+
+def test_sentences_a_space_between_other_words_is_no_clause_break():
+    text = "青松 社区发布品牌。"
+    assert Sentences(text).clause_start(text.index("社区")) == 0
+
+
 def test_sentences_at_finds_the_sentence_of_a_position():
     text = "第一句。第二句。"
     s = Sentences(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
 from kg.relate.context import Context, identity, is_agent, is_place
-from kg.relate.names import canonical_place, container, may_contain
+from kg.relate.names import AREA_GOVERNMENTS, canonical_place, container, may_contain
 from kg.vocab import ADMINISTRATIVE_AREA, LOCATED_IN, ORGANIZATION, PLACE
 
 CONF_NAME = 0.95  # the recogniser's parts of one name, or adjacent place names
@@ -26,8 +26,6 @@ _LIST_SEPS = lexicon.item_joins()  # not 与: 与某区 is "with", not the next 
 _LOCATED_VERBS = ("位于", "坐落于", "地处", "落户于", "落户")
 # Endings of names registered with a place in front (a group, a law firm), whatever their kind.
 REGISTERED_ENDINGS = ("集团", "律所", "律师事务所")
-# What an area's own government adds to its name (`青石街道办事处`, `云州新城管委会`).
-GOVERNMENTS_OF_AREAS = ("办事处", "街道办事处", "管委会", "管理委员会", "人民政府", "政府")
 _WITHIN = ("辖区内的", "辖区内", "辖区的", "所辖的")
 # `来到青松街道，实地走访了甲公司、乙公司`: arriving in an area, then visiting what is there.
 _ARRIVALS = ("来到", "走进", "深入", "前往")
@@ -148,7 +146,7 @@ def _area_of_government_ending_at(ctx: Context, end: int) -> Mention | None:
     """`青石街道办事处竹林社区`, `云州新城管委会青石街道`: a name written after an area's own
     government is in that area."""
     for body in ctx.ending_at(end):
-        for suffix in GOVERNMENTS_OF_AREAS:
+        for suffix in AREA_GOVERNMENTS:
             if body.kind == ORGANIZATION and body.name.endswith(suffix):
                 areas = [a for a in ctx.ending_at(end - len(suffix))
                          if is_place(a) and a.level and a.start >= body.start]

@@ -26,6 +26,11 @@ _SHORT_ENDINGS = tuple(short for short, _ in _SHORT_FORMS)
 # Natural features: a body named after a lake is not thereby located in the lake.
 _NATURE = tuple("湖河江山海湾溪塘岛泉") + ("湿地",)
 _CONTAINER_LEVELS = ("Province", "City", "District", "County")  # what a zone is named after
+# What an area's own leading bodies add to its name: its party committee (`青松区委`, `青石街道党工委`)
+# and its government (`青石街道办事处`, `云州新城管委会`, `青松区人民政府`).
+AREA_PARTY_COMMITTEES = ("委", "党委", "党工委", "工委")
+AREA_GOVERNMENTS = ("办事处", "街道办事处", "管委会", "管理委员会", "人民政府", "政府")
+AREA_BODIES = AREA_PARTY_COMMITTEES + AREA_GOVERNMENTS
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,18 @@ class Container:
 def level_of(name: str) -> str:
     suffix = lexicon.affixes(lexicon.place_suffixes).ending_at(name, len(name))
     return lexicon.place_suffixes()[suffix] if suffix else ""
+
+
+def one_areas_leadership(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one area's party committee and its government (`青石街道党工委`
+    and `青石街道办事处`, `云州市委` and `云州市人民政府`): the area's leadership, acting as one."""
+    for party, government in ((a, b), (b, a)):
+        for suffix in AREA_GOVERNMENTS:
+            area = government.removesuffix(suffix)
+            if area != government and level_of(area) and party.startswith(area) \
+                    and party[len(area):] in AREA_PARTY_COMMITTEES:
+                return True
+    return False
 
 
 def may_contain(outer: Mention, inner: Mention) -> bool:

@@ -4,7 +4,8 @@
 with `与B共建` leaves A out, and A is then the agent the sentence (or the article) is about.
 `A引入B，双方共同…` pairs the last two bodies the sentence named before 双方. Bodies listed as the
 subject of a clause that signs, builds or hosts together (`A、B和C结成…联盟`, `由A、B共同发起`)
-are pairwise partners; `A主办，B、C承办` pairs the host with each.
+are pairwise partners; `A主办，B、C承办` pairs the host with each. An area's party committee and
+its government are never each other's partners.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
 from kg.relate.context import OPENERS, Context, identity, is_agent, per_article
-from kg.relate.names import level_of
+from kg.relate.names import level_of, one_areas_leadership
 from kg.relate.titles import titles
 from kg.vocab import ORGANIZATION, PARTNER_OF, PERSON, PLACE
 
@@ -95,7 +96,10 @@ def partners(ctx: Context) -> list[Relation]:
     found.extend(_groups(ctx))
     found.extend(_hosts(ctx))
     found.extend(_signatories(ctx))
-    return [r for r in found if r is not None]
+    # `由青石街道党工委、办事处主办`: an area's party committee and its government act as its one
+    # leadership, not as partners of each other (their partners are the bodies they sign with)
+    return [r for r in found if r is not None
+            and not one_areas_leadership(r.subject.name, r.object.name)]
 
 
 def _listed_before(ctx: Context, first: Mention) -> list[Mention]:

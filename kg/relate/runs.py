@@ -22,6 +22,7 @@ from bisect import bisect_left
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
 from kg.relate.context import GOVERNING, OPENERS, Context, is_agent
+from kg.relate.names import AREA_BODIES
 from kg.relate.partners import Coordination, coordinations, strict_list
 from kg.relate.posts import parse_chain, scoped_items
 from kg.relate.titles import speech_verbs, titles
@@ -44,8 +45,6 @@ VISIT_VERBS = ("参观", "观摩", "走进", "走访", "来到", "考察", "调�
 FOLLOW_VERBS = ("按照", "根据", "对照", "遵循", "依照")
 # Words opening a clause that urges or hopes rather than reports (`要加快…，构建“X”体系`).
 EXHORTATIONS = ("要", "希望", "应当", "应该", "必须", "务必")
-# What an area's own governing bodies add to its name (`青松新区管委会`, `青松区委`).
-AREA_BODIES = ("委", "党委", "党工委", "工委", "管委会", "管理委员会", "人民政府", "政府", "办事处")
 # Bare words for a body that open a clause (`党支部实施…`, `社区推出…`).
 BARE_BODIES = ("党支部", "支部", "党总支", "党委", "党工委", "公司", "企业", "学校", "医院", "协会",
                "商会", "社区", "街道", "村", "镇")

@@ -15,8 +15,12 @@ END = frozenset("。！？!?")
 CLOSERS = frozenset("”’」』）)》】\"'")
 CLAUSE_BREAKS = frozenset("，,；;：:。！？!?\n")
 STOP = re.compile("[\n" + "".join(END) + "]")
+# A news dateline's 讯 or 电 followed by a space (`今日云州讯 市委…`, `新华社北京1月1日电 …`) ends
+# a clause: what follows is the report's first clause, not a continuation of the dateline.
+DATELINE_BREAK = "(?<=[讯电]) "
 # A quote is skipped whole (up to its ” or the line break, which is a break again); else a break.
-QUOTE_OR_BREAK = re.compile("“[^”\n]*|([" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "])")
+QUOTE_OR_BREAK = re.compile("“[^”\n]*|([" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]|"
+                            + DATELINE_BREAK + ")")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
