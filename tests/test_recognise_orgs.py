@@ -225,3 +225,17 @@ def test_recognise_orgs_a_bare_party_committee_that_only_opens_other_names_is_no
     text = "会议传达了县委组织部文件精神。"
     assert names(text, "Organization") == {"县委组织部"}
     assert "县委" in names("县委书记出席会议，县委组织部传达文件精神。", "Organization")
+
+
+def test_recognise_orgs_a_list_closed_by_a_count_of_companies_names_companies():
+    text = "会议邀请园区党工委书记，青松科技、梅林钛白、竹巷集团、桃李控股4家非公企业党组织书记参加。"
+    listed = {m.name: m for m in found(text, "Organization")}
+    assert {"青松科技", "梅林钛白", "竹巷集团", "桃李控股"} <= set(listed)
+    assert listed["青松科技"].subtype == "Enterprise" and listed["青松科技"].rule == "org-listed"
+    assert names("调研组走访了青松科技、竹巷集团等企业。", "Organization") == {"青松科技", "竹巷集团"}
+
+
+def test_recognise_orgs_a_list_without_a_known_company_or_of_words_names_none():
+    assert names("青松科技、梅林钛白等企业参加。", "Organization") == set()
+    assert names("社区、学校、竹巷集团等企业参加。", "Organization") == {"竹巷集团"}
+    assert names("机关、学校、竹巷集团等单位参加。", "Organization") == {"竹巷集团"}

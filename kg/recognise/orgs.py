@@ -23,7 +23,8 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, ZONE_WORDS
 from kg.recognise.spans import Spans
-from kg.recognise.view import HAN, INCOMPLETE, MAX_NAME, ORDINAL, View, _frequencies, extend_left
+from kg.recognise.view import (HAN, INCOMPLETE, MAX_NAME, ORDINAL, View, _frequencies, extend_left,
+                               name_like)
 from kg.vocab import ORGANIZATION
 
 
@@ -78,6 +79,8 @@ def recognise_orgs(view: View) -> list[Mention]:
         found_ends.setdefault(end, canonical)
         begins.setdefault(end, begin)
     named = Spans(found)
+    for mention in _listed_companies(view, found):
+        found.setdefault((mention.start, mention.end), mention)
     for mention in _quoted(view):
         found.setdefault((mention.start, mention.end), mention)
     for mention in _short_forms(view):  # not 工行 of 工行某某支行: that is the branch's name
@@ -339,6 +342,51 @@ def _bracket_after(view: View, end: int) -> int:
     if inner and inner.endswith(_suffixes_tuple()) and view.ends_name(close + 1):
         return close + 1
     return end
+
+
+# `甲科技、乙集团、丙控股5家非公企业`, `甲科技、乙集团等企业`: a list closed by a count of companies.
+MAX_LISTED_NAME = 6
+_COUNT = "[0-9一二三四五六七八九十两几多]+家"
+_COMPANY_LIST = re.compile(
+    f"((?:[\u4e00-\u9fff]{{2,{MAX_LISTED_NAME}}}、)+[\u4e00-\u9fff]{{2,{MAX_LISTED_NAME}}}?)"
+    f"(?=等|{_COUNT})(?:等)?(?:{_COUNT})?(?:非公|民营|规上|重点|骨干)?(?:企业|公司)")
+RARE_NAME = 100  # a listed item this frequent in jieba's dictionary is a word, not a short name
+
+
+def _listed_companies(view: View, found: dict[tuple[int, int], Mention]):
+    """`甲科技、乙集团、丙控股5家非公企业`: the items of a list that a count of companies closes are
+    companies by their short names, when one of them is a company already known by its suffix
+    (乙集团) and the others are names, not words (`机关、学校等单位` names no body)."""
+    known = {span for span, m in found.items() if m.subtype == "Enterprise" and not m.scope}
+    for match in _COMPANY_LIST.finditer(view.text):
+        items, at = [], match.start(1)
+        for part in match.group(1).split("、"):
+            items.append((at, at + len(part)))
+            at += len(part) + 1
+        items[0] = (_first_item_start(view, *items[0]), items[0][1])
+        if not any(span in known for span in items):
+            continue
+        for start, end in items:
+            name = view.text[start:end]
+            if (start, end) in found or end - start < 2 or (start, end) in view.places \
+                    or _frequencies().get(name, 0) >= RARE_NAME or name in lexicon.generic_words():
+                continue
+            yield Mention(start, end, name, ORGANIZATION, "Enterprise", name, "org-listed")
+
+
+def _first_item_start(view: View, start: int, end: int) -> int:
+    """Where the first item of a list begins: where the Han text does (`书记，甲科技`), or else
+    after the words before it that are no name (`走访了甲科技`: after 了)."""
+    if start and view.text[start - 1] in "·•":
+        return end  # 摩根·斯坦利: the end of a foreign name, not one of its own
+    if start == 0 or not HAN.match(view.text[start - 1]):
+        return start
+    i = view.token_index(end - 1)
+    begin = end
+    while i >= 0 and view.tokens[i].start >= start and name_like(view.tokens[i]):
+        begin = view.tokens[i].start
+        i -= 1
+    return begin
 
 
 QUOTED = re.compile(r"“([^“”\n，。、；]{3,30})”")
