@@ -239,3 +239,10 @@ def test_recognise_orgs_a_list_without_a_known_company_or_of_words_names_none():
     assert names("青松科技、梅林钛白等企业参加。", "Organization") == set()
     assert names("社区、学校、竹巷集团等企业参加。", "Organization") == {"竹巷集团"}
     assert names("机关、学校、竹巷集团等单位参加。", "Organization") == {"竹巷集团"}
+
+
+def test_recognise_orgs_a_list_longer_than_is_read_back_yields_no_part_of_a_name():
+    items = [f"青松{c}科技" for c in "甲乙丙丁戊己庚辛壬癸子丑寅卯"]
+    listed = names("走访了" + "、".join(items) + "、竹巷集团等企业。", "Organization")
+    assert set(items[-12:]) <= listed
+    assert all(name in items or name == "竹巷集团" for name in listed)

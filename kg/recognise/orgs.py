@@ -347,9 +347,12 @@ def _bracket_after(view: View, end: int) -> int:
 # `甲科技、乙集团、丙控股5家非公企业`, `甲科技、乙集团等企业`: a list closed by a count of companies.
 MAX_LISTED_NAME = 6
 _COUNT = "[0-9一二三四五六七八九十两几多]+家"
-_COMPANY_LIST = re.compile(
-    f"((?:[\u4e00-\u9fff]{{2,{MAX_LISTED_NAME}}}、)+[\u4e00-\u9fff]{{2,{MAX_LISTED_NAME}}}?)"
-    f"(?=等|{_COUNT})(?:等)?(?:{_COUNT})?(?:非公|民营|规上|重点|骨干)?(?:企业|公司)")
+# Found from its end (rare), then the list read back from there: a pattern that opened with the
+# list would be tried at every Han character of every article.
+_COMPANY_COUNT = re.compile(f"(?:等(?:{_COUNT})?|{_COUNT})(?:非公|民营|规上|重点|骨干)?(?:企业|公司)")
+_LIST_BEFORE = re.compile(
+    f"(?:[\u4e00-\u9fff]{{2,{MAX_LISTED_NAME}}}、)+[\u4e00-\u9fff]{{2,{MAX_LISTED_NAME}}}$")
+_LIST_WINDOW = 12 * (MAX_LISTED_NAME + 1)  # how far back a list is read: a dozen items
 RARE_NAME = 100  # a listed item this frequent in jieba's dictionary is a word, not a short name
 
 
@@ -358,12 +361,19 @@ def _listed_companies(view: View, found: dict[tuple[int, int], Mention]):
     companies by their short names, when one of them is a company already known by its suffix
     (乙集团) and the others are names, not words (`机关、学校等单位` names no body)."""
     known = {span for span, m in found.items() if m.subtype == "Enterprise" and not m.scope}
-    for match in _COMPANY_LIST.finditer(view.text):
-        items, at = [], match.start(1)
-        for part in match.group(1).split("、"):
+    for count in _COMPANY_COUNT.finditer(view.text):
+        window = max(0, count.start() - _LIST_WINDOW)
+        listed = _LIST_BEFORE.search(view.text, window, count.start())
+        if listed is None:
+            continue
+        items, at = [], listed.start()
+        for part in listed.group().split("、"):
             items.append((at, at + len(part)))
             at += len(part) + 1
-        items[0] = (_first_item_start(view, *items[0]), items[0][1])
+        if listed.start() == window > 0:
+            items.pop(0)  # the window cut into the list: its first item here may be a part
+        else:
+            items[0] = (_first_item_start(view, *items[0]), items[0][1])
         if not any(span in known for span in items):
             continue
         for start, end in items:
