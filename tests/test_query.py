@@ -287,9 +287,6 @@ def test_query_secretary_projects_all_have_a_runner(seeds):
     assert lonely == [], "书记项目 nobody runs (a reader finds a runner for each)"
 
 
-@pytest.mark.xfail(reason="the seed graph holds a spurious 书记项目 on page 002 (the name of the "
-                          "park's project system, not a project) run by an administrative area; "
-                          "the recogniser should not take it for a project", strict=False)
 def test_query_secretary_projects_are_run_by_party_organisations(seeds):
     for r in rows(seeds, "secretary-projects"):
         if r["organisation"]:

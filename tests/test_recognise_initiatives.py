@@ -35,6 +35,11 @@ def test_recognise_initiatives_adjacent_quotes_share_the_trigger():
     assert _initiatives(text) == {"12366平台": "ServicePoint", "马上办平台": "ServicePoint"}
 
 
+def test_recognise_initiatives_a_quoted_run_of_party_bodies_before_the_trigger_names_no_programme():
+    text = "园区建立“市级—街道党（工）委”“1+8”书记项目分级工作机制，由党工委带头领办。"
+    assert set(_initiatives(text)) == {"1+8书记项目分级工作机制"}
+
+
 def test_recognise_initiatives_the_quote_itself_ends_with_the_trigger():
     text = "以“五联机制”构建党建格局，“梅林模式”被广泛推广。"
     assert _initiatives(text) == {"五联机制": "Mechanism", "梅林模式": "Mechanism"}

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from kg.model import Mention
 from kg.recognise import lexicon
+from kg.recognise.orgs import PARTY_FORMS
 from kg.recognise.view import HAN, View, _frequencies, extend_left
 from kg.vocab import INITIATIVE
 
@@ -170,9 +171,18 @@ def _adjacent(view: View):
         for item in QUOTE.finditer(match.group(1)):
             start = match.start(1) + item.start(1)
             name = item.group(1)
-            if _programme_name(name):
+            if _programme_name(name) and not _names_party_bodies(name):
                 yield Mention(start, start + len(name), name, INITIATIVE, _subtype(trigger),
                               name + trigger, "initiative-adjacent")
+
+
+_BRACKETED = re.compile(r"（[^（）]*）")
+
+
+def _names_party_bodies(name: str) -> bool:
+    """“区级—直属党（工）委”“1+19”书记项目…机制: a quoted run of party bodies (党（工）委 is 党委 or
+    党工委) says whose projects they are, the levels of a scheme; it names no programme."""
+    return _BRACKETED.sub("", name).endswith(PARTY_FORMS)
 
 
 @lru_cache(maxsize=1)
