@@ -246,3 +246,8 @@ def test_recognise_orgs_a_list_longer_than_is_read_back_yields_no_part_of_a_name
     listed = names("走访了" + "、".join(items) + "、竹巷集团等企业。", "Organization")
     assert set(items[-12:]) <= listed
     assert all(name in items or name == "竹巷集团" for name in listed)
+
+
+def test_recognise_orgs_a_suffix_followed_by_lei_names_a_kind_of_body_not_one():
+    assert names("向梅林市173户企业发放公司类贷款，支持商会类社会组织。", "Organization") == set()
+    assert names("青松有限公司类型为有限责任公司。", "Organization") == {"青松有限公司"}

@@ -48,7 +48,8 @@ def recognise_orgs(view: View) -> list[Mention]:
             begin = begins[inner]
         end = _bracket_after(view, end)
         name = view.text[begin:end]
-        if _not_a_body(name) or (begin, end) in found or _common_word_end(view.text, end, suffix):
+        if _not_a_body(name) or (begin, end) in found or _common_word_end(view.text, end, suffix) \
+                or _kind_of_body(view.text, end):
             continue
         if begin < start and not HAN.search(view.text[begin:start]):
             continue
@@ -139,6 +140,12 @@ def _bracketed_alias(view: View, m: Mention, spans: Spans) -> bool:
 
 # service sites and venues (Place or ServicePoint), not bodies
 NOT_BODIES = ("党群服务中心", "行政服务中心", "邻里服务中心")
+
+
+def _kind_of_body(text: str, end: int) -> bool:
+    """`企业发放公司类贷款`, `商会类社会组织`: a suffix followed by 类 names a kind of body, not one
+    (but `某公司类型为…` is that company's type)."""
+    return text.startswith("类", end) and not text.startswith("类型", end)
 
 
 def _common_word_end(text: str, end: int, suffix: str) -> bool:
