@@ -251,3 +251,8 @@ def test_recognise_orgs_a_list_longer_than_is_read_back_yields_no_part_of_a_name
 def test_recognise_orgs_a_suffix_followed_by_lei_names_a_kind_of_body_not_one():
     assert names("向梅林市173户企业发放公司类贷款，支持商会类社会组织。", "Organization") == set()
     assert names("青松有限公司类型为有限责任公司。", "Organization") == {"青松有限公司"}
+
+
+def test_recognise_orgs_a_name_at_a_rank_of_government_names_a_kind_of_body():
+    text = "梅林集萃创新中心争创国家级技术创新中心，打造“五好”县级工商联和省级示范服务中心。"
+    assert names(text, "Organization") == {"梅林集萃创新中心"}
