@@ -142,6 +142,10 @@ def _bracketed_alias(view: View, m: Mention, spans: Spans) -> bool:
 NOT_BODIES = ("党群服务中心", "行政服务中心", "邻里服务中心")
 
 
+# `国家级技术创新中心`, `县级工商联`: a name at a rank of government names a kind of body.
+LEVEL_CLASSES = ("国家级", "省级", "市级", "县级", "区级", "镇级", "乡级")
+
+
 def _kind_of_body(text: str, begin: int, end: int) -> bool:
     """`企业发放公司类贷款`, `商会类社会组织`: a suffix followed by 类 names a kind of body, not one
     (but `某公司类型为…` is that company's type); so does a name after a rank of government
@@ -154,10 +158,6 @@ def _common_word_end(text: str, end: int, suffix: str) -> bool:
     """某区委老干部|局: a one-character suffix that closes a common word (干部, 格局, 内部) is that
     word, even where jieba glues the real suffix after it."""
     return len(suffix) == 1 and text[end - 2:end] in lexicon.generic_places()
-
-
-# `国家级技术创新中心`, `县级工商联`: a name at a rank of government names a kind of body.
-LEVEL_CLASSES = ("国家级", "省级", "市级", "县级", "区级", "镇级", "乡级")
 
 
 def _not_a_body(name: str) -> bool:
