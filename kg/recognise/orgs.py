@@ -23,8 +23,8 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, ZONE_WORDS
 from kg.recognise.spans import Spans
-from kg.recognise.view import (HAN, INCOMPLETE, MAX_NAME, ORDINAL, View, _frequencies, extend_left,
-                               name_like)
+from kg.recognise.view import (HAN, INCOMPLETE, MAX_NAME, NUMBER, ORDINAL, View, _frequencies,
+                               extend_left, name_like)
 from kg.vocab import ORGANIZATION
 
 
@@ -359,7 +359,7 @@ def _bracket_after(view: View, end: int) -> int:
 
 # `甲科技、乙集团、丙控股5家非公企业`, `甲科技、乙集团等企业`: a list closed by a count of companies.
 MAX_LISTED_NAME = 6
-_COUNT = "[0-9一二三四五六七八九十两几多]+家"
+_COUNT = NUMBER + "家"
 # Found from its end (rare), then the list read back from there: a pattern that opened with the
 # list would be tried at every Han character of every article.
 _COMPANY_COUNT = re.compile(f"(?:等(?:{_COUNT})?|{_COUNT})(?:非公|民营|规上|重点|骨干)?(?:企业|公司)")
