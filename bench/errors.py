@@ -85,7 +85,7 @@ def compare(corpus: str, score, kinds: set[str] | None, only: str | None, relati
         for ent in gold["entities"]:
             names = {score.norm(ent["name"]), *(score.norm(a) for a in ent.get("aliases", []))}
             gold_names[ent["id"]] = (ent["type"], ent["name"], names)
-        matched_found = set()
+        matched_found, found_ids = set(), set()
         for gid, (top, name, names) in gold_names.items():
             if kinds and top not in kinds:
                 continue
@@ -95,6 +95,7 @@ def compare(corpus: str, score, kinds: set[str] | None, only: str | None, relati
                             and k not in matched_found), None)
             if hit:
                 matched_found.add(hit)
+                found_ids.add(gid)
                 counts[top]["tp"] += 1
             else:
                 counts[top]["missed"] += 1
@@ -126,11 +127,11 @@ def compare(corpus: str, score, kinds: set[str] | None, only: str | None, relati
                         f"{gold['source']}: {c} — {first_sentence_with(text, {c}, score.norm)}")
             counts["creators"]["tp"] += len(want & got)
         if relations:
-            _relations(gold, gold_names, result, score, text, listing, counts, only)
+            _relations(gold, gold_names, found_ids, result, score, text, listing, counts, only)
     return {"counts": counts, "listing": listing}
 
 
-def _relations(gold, gold_names, result, score, text, listing, counts, only) -> None:
+def _relations(gold, gold_names, found_ids, result, score, text, listing, counts, only) -> None:
     by_name = defaultdict(set)
     for gid, (top, _name, names) in gold_names.items():
         for n in names:
@@ -163,8 +164,10 @@ def _relations(gold, gold_names, result, score, text, listing, counts, only) -> 
     for key in sorted(want - set(got)):
         counts["rel " + key[1]]["missed"] += 1
         if only in (None, "missed"):
+            # a miss between two found ends is the relation rules' own (not entity recall's)
+            ends = " [ends found]" if {key[0], key[2]} <= found_ids else ""
             listing[f"missed rel {key[1]}"].append(
-                f"{gold['source']}: {label[key[0]]} —{key[1]}→ {label[key[2]]}")
+                f"{gold['source']}: {label[key[0]]} —{key[1]}→ {label[key[2]]}{ends}")
     for key in sorted(set(got) - want):
         counts["rel " + key[1]]["spurious"] += 1
         if only in (None, "spurious"):
