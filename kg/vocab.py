@@ -34,6 +34,7 @@ PLACE: Final = "Place"
 INITIATIVE: Final = "Initiative"
 POLICY_DOCUMENT: Final = "PolicyDocument"
 ADMINISTRATIVE_AREA: Final = "AdministrativeArea"  # the subtype of places that have a level
+BRAND: Final = "Brand"  # the subtype of initiatives named as a body's brand (…品牌)
 
 MEMBER_OF: Final = "memberOf"
 RUNS: Final = "runs"

@@ -65,7 +65,7 @@ def test_runs_nothing_when_no_agent_is_named_anywhere():
 
 
 def test_runs_without_a_verb_scores_below_the_high_precision_cut():
-    d = Doc("梅林街道的“红管家”品牌家喻户晓。")
+    d = Doc("梅林街道召开会议，“红管家”品牌家喻户晓。")
     d.area("梅林街道", "Subdistrict")
     d.initiative("“红管家”品牌", "Brand")
     [rel] = d.relations("runs")
@@ -338,3 +338,42 @@ def test_runs_points_after_a_colon_without_both_sides_do_not_go_to_the_pair():
     d.initiative("普惠金融进村", "Campaign")
     d.initiative("联建服务站", "ServicePoint")
     assert not {r for r in d.relations("runs") if r.rule == "run-both-sides"}
+
+
+def test_runs_brand_written_after_its_owner_is_the_owners_whoever_acts_in_the_clause():
+    d = Doc("梅林街道党工委书记王青参观了青松社区的“竹巷先锋”党建品牌展示。")
+    d.org("梅林街道党工委")
+    d.person("王青")
+    d.area("青松社区", "Community")
+    d.initiative("“竹巷先锋”党建品牌", "Brand")
+    (run,) = d.relations("runs")
+    assert (run.subject.name, run.object.name, run.rule) == ("青松社区", "竹巷先锋党建品牌", "run-owner")
+
+
+def test_runs_brand_named_after_a_dash_is_the_bodys_that_the_brand_noun_follows():
+    d = Doc("活动展出梅林街道党工委的“一网通”项目、青松社区党建品牌——竹巷课堂，吸引居民参观。")
+    d.org("梅林街道党工委")
+    d.initiative("“一网通”项目", "Campaign")
+    d.area("青松社区", "Community")
+    d.initiative("竹巷课堂", "Brand")
+    assert ("青松社区", "runs", "竹巷课堂") in d.triples("runs")
+    assert ("梅林街道党工委", "runs", "竹巷课堂") not in d.triples("runs")
+
+
+def test_runs_bare_word_before_a_brand_is_the_nearest_body_named_with_that_word():
+    d = Doc("云州教育集团党委书记王青介绍了集团“博学”党建品牌的做法。")
+    d.org("云州教育集团党委")
+    d.org("云州教育集团", "PublicInstitution")
+    d.person("王青")
+    d.initiative("“博学”党建品牌", "Brand")
+    (run,) = d.relations("runs")
+    assert (run.subject.name, run.object.name) == ("云州教育集团", "博学党建品牌")
+    assert run.rule == "run-owner-word" and run.confidence < 0.8  # the owner is referred to
+
+
+def test_runs_brand_after_a_verb_has_no_owner_written():
+    d = Doc("青松社区党委推进“竹巷”品牌建设。")
+    d.org("青松社区党委")
+    d.initiative("“竹巷”品牌", "Brand")
+    (run,) = d.relations("runs")
+    assert (run.subject.name, run.rule) == ("青松社区党委", "run-verb")

@@ -26,7 +26,8 @@ from kg.relate.names import AREA_BODIES
 from kg.relate.partners import Coordination, coordinations, strict_list
 from kg.relate.posts import parse_chain, scoped_items
 from kg.relate.titles import speech_verbs, titles
-from kg.vocab import INITIATIVE, PERSON, PLACE, RUNS
+from kg.normalise import is_han
+from kg.vocab import BRAND, INITIATIVE, ORGANIZATION, PERSON, PLACE, RUNS
 
 RUN_VERBS = (
     "领办", "打造", "推出", "发布", "建立", "实施", "开展", "创新", "成立", "启动", "推行", "构建",
@@ -63,6 +64,8 @@ CONF_VERB = 0.85
 CONF_NAMED = 0.6  # the sentence names the agent but no verb of running
 CONF_SUBJECT_VERB = 0.6  # the agent is the article's subject, the sentence has the verb
 CONF_SUBJECT = 0.4  # the article's subject, no verb: weak
+CONF_OWNER = 0.8  # `甲社区“X”党建品牌`: the brand written right after the body that owns it
+CONF_OWNER_WORD = 0.7  # `集团“X”党建品牌`: the owner a bare word refers back to
 
 
 def runs(ctx: Context) -> list[Relation]:
@@ -103,6 +106,10 @@ def _runners(ctx: Context, joint: list[Coordination], item: Mention
         if together.trigger_at == together.at:  # `A联合B开展“X”`: A runs it, B joins (a partner)
             return [together.first], CONF_VERB, "run-joint"
         return [together.first, *together.others], CONF_VERB, "run-joint"
+    owner, written = _owner(ctx, item)  # whoever acts in the clause (`参观了甲社区的“X”品牌`)
+    if owner is not None:
+        return ([owner], CONF_OWNER, "run-owner") if written else \
+            ([owner], CONF_OWNER_WORD, "run-owner-word")
     clause = ctx.sents.clause_start(item.start)
     verb = _has_verb(ctx.text[clause:item.start])
     if _only_visited(ctx.text[clause:item.start]):
@@ -163,6 +170,47 @@ def _agent_before_verb(ctx: Context, item: Mention) -> Mention | None:
 
 _RUN_FORMS = tuple(written for verb in RUN_VERBS for written in (verb, verb + "了"))
 _LONGEST_RUN_FORM = max(map(len, _RUN_FORMS))
+
+
+def _owner(ctx: Context, item: Mention) -> tuple[Mention | None, bool]:
+    """The body whose brand ``item`` is, written right before it: `甲社区“X”党建品牌`,
+    `甲社区的“X”品牌`, or the brand named after a dash or colon (`甲社区党建品牌——X`). A bare
+    word for a body (`集团“X”党建品牌`) is the nearest body named before it that ends with that
+    word. Also whether the owner is written there (not only referred to by a bare word)."""
+    pos = item.start
+    while pos > 0 and ctx.text[pos - 1] in "“‘":
+        pos -= 1
+    if ctx.text.endswith(_APPOSITIONS, 0, pos):
+        pos -= 2 if ctx.text.endswith("——", 0, pos) else 1
+        if not ctx.text.endswith(_BRAND_NOUNS, 0, pos):
+            return None, False
+        noun = pos
+        while noun > pos - _LONGEST_BRAND_NOUN and noun > 0 and is_han(ctx.text[noun - 1]):
+            noun -= 1
+            owner_end = noun - 1 if ctx.text.endswith("的", 0, noun) else noun
+            if _longest_agent_ending(ctx, owner_end):
+                pos = noun
+                break
+        else:
+            return None, False
+    elif item.subtype != BRAND:
+        return None, False
+    if ctx.text.endswith("的", 0, pos):
+        pos -= 1
+    agent = _longest_agent_ending(ctx, pos)
+    if agent is not None:
+        return ctx.head(agent), True
+    word = next((w for w in _BARE_SUBJECTS if ctx.text.endswith(w, 0, pos)), None)
+    if word is None:
+        return None, False
+    before = [m for m in ctx.mentions if m.kind == ORGANIZATION and m.end <= pos - len(word)
+              and m.name.endswith(word) and len(m.name) > len(word)]
+    return (max(before, key=lambda m: (m.end, m.start)) if before else None), False
+
+
+_APPOSITIONS = ("——", "：", ":")
+_BRAND_NOUNS = ("品牌", "项目")
+_LONGEST_BRAND_NOUN = 6  # `党建特色品牌`
 
 
 def _longest_agent_ending(ctx: Context, at: int) -> Mention | None:
