@@ -136,6 +136,11 @@ def test_recognise_orgs_numbered_collectives_are_not_bodies():
     assert names(text, "Organization") == {"白鹭镇商会"}
 
 
+def test_recognise_orgs_a_count_of_big_ones_is_a_collective_too():
+    text = "园区成立5大集群党建联盟，组建三大科技攻关行动支部，青松科技攻关行动支部率先揭牌。"
+    assert names(text, "Organization") == {"青松科技攻关行动支部"}
+
+
 def test_recognise_orgs_a_level_word_glued_to_a_body_is_completed_from_the_article():
     text = "云溪市召开会议。市政府办第一党支部参加。"
     assert "云溪市政府办" in names(text, "Organization")

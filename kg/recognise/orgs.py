@@ -23,7 +23,7 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, ZONE_WORDS
 from kg.recognise.spans import Spans
-from kg.recognise.view import (HAN, INCOMPLETE, MAX_NAME, NUMBER, ORDINAL, View, _frequencies,
+from kg.recognise.view import (COUNTED, HAN, INCOMPLETE, MAX_NAME, NUMBER, ORDINAL, View, _frequencies,
                                extend_left, name_like)
 from kg.vocab import ORGANIZATION
 
@@ -485,17 +485,19 @@ def _listed_unit(view: View, found_ends: dict[int, str], begin: int, name: str) 
     return before[:numbered.start()] + name, ""
 
 
-CLASSIFIERS = "个家所名位支"
+CLASSIFIERS = "个家所名位支大"  # 大: 5大集群党建联盟, a number of big ones counts them too
 
 
 def _counted(view: View, begin: int) -> bool:
-    """Does a number count the name (7个管理区商会, 6个村党支部 cut as 个村)?"""
+    """Does a number count the name (7个管理区商会, 6个村党支部 cut as 个村, 三大|…联盟)?"""
     i = view.token_index(begin)
     if i == 0 or view.tokens[i].start != begin:
         return False
     before = view.tokens[i - 1]
     if before.tag == "m":
         return view.tokens[i].word[0] in CLASSIFIERS
+    if COUNTED.fullmatch(before.word):
+        return True
     return before.word in CLASSIFIERS and i >= 2 and view.tokens[i - 2].tag == "m"
 
 

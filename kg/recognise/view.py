@@ -230,7 +230,7 @@ QUOTE_PAIRS = {"”": "“", "’": "‘"}  # closing → opening
 ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 # a number and a classifier as one word (五所, 3家, 两个): jieba tags some of them as names (五所 j)
 NUMBER = "[0-9一二三四五六七八九十两百千几多]+"  # 3, 五, 两, 百, 几: a count written in digits or words
-COUNTED = re.compile(NUMBER + "[个家所名位支座条项批]")
+COUNTED = re.compile(NUMBER + "[个家所名位支座条项批大]")  # 三大: a number of big ones
 RARE_VERB = 6000  # 治理, 创新, 就业 can sit inside a name (社会治理局); 采用, 召开 cannot
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "j", "l", "vn"})
