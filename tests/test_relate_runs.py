@@ -377,3 +377,20 @@ def test_runs_brand_after_a_verb_has_no_owner_written():
     d.initiative("“竹巷”品牌", "Brand")
     (run,) = d.relations("runs")
     assert (run.subject.name, run.rule) == ("青松社区党委", "run-verb")
+
+
+def test_runs_quoted_programme_written_right_after_a_body_is_that_bodys():
+    d = Doc("会上，梅林街道党工委推广了青松社区“三进三访”工作法。")
+    d.org("梅林街道党工委")
+    d.area("青松社区", "Community")
+    d.initiative("“三进三访”工作法", "Mechanism")
+    (run,) = d.relations("runs")
+    assert (run.subject.name, run.rule) == ("青松社区", "run-owner")
+
+
+def test_runs_an_agent_written_with_the_verb_outranks_the_owner():
+    d = Doc("青松社区“暖心”项目由梅林公司党支部领办。")
+    d.area("青松社区", "Community")
+    d.initiative("“暖心”项目", "Campaign")
+    d.org("梅林公司党支部")
+    assert d.triples("runs") == {("梅林公司党支部", "runs", "暖心项目")}

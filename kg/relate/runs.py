@@ -106,20 +106,20 @@ def _runners(ctx: Context, joint: list[Coordination], item: Mention
         if together.trigger_at == together.at:  # `A联合B开展“X”`: A runs it, B joins (a partner)
             return [together.first], CONF_VERB, "run-joint"
         return [together.first, *together.others], CONF_VERB, "run-joint"
-    owner, written = _owner(ctx, item)  # whoever acts in the clause (`参观了甲社区的“X”品牌`)
-    if owner is not None:
-        return ([owner], CONF_OWNER, "run-owner") if written else \
-            ([owner], CONF_OWNER_WORD, "run-owner-word")
     clause = ctx.sents.clause_start(item.start)
     verb = _has_verb(ctx.text[clause:item.start])
+    owned = _owned(ctx, item)
     if _only_visited(ctx.text[clause:item.start]):
-        return [], 0.0, ""  # `参观了…“X”`, `被改造成了“X”`: the clause's agent does not run X
+        # `参观了“X”`: the clause's agent does not run X; `参观了甲社区的“X”品牌`: its owner does
+        return owned or ([], 0.0, "")
     passive = _passive_runners(ctx, item)
     if passive:
         return passive, CONF_VERB, "run-verb"
     right_before = _agent_before_verb(ctx, item)
     if right_before is not None:
         return [right_before], CONF_VERB, "run-verb"
+    if owned:
+        return owned
     both = _both_sides(ctx, joint, item)
     if both:
         return both, CONF_NAMED, "run-both-sides"
@@ -172,11 +172,22 @@ _RUN_FORMS = tuple(written for verb in RUN_VERBS for written in (verb, verb + "�
 _LONGEST_RUN_FORM = max(map(len, _RUN_FORMS))
 
 
+def _owned(ctx: Context, item: Mention) -> tuple[list[Mention], float, str] | None:
+    """The runner, confidence and rule when ``item`` is written right after its owner."""
+    owner, written = _owner(ctx, item)
+    if owner is None:
+        return None
+    owner = _body_of_the_article(ctx, owner)  # `柳岸区“X”议事厅` about 柳岸区政协: the 政协's
+    return ([owner], CONF_OWNER, "run-owner") if written else \
+        ([owner], CONF_OWNER_WORD, "run-owner-word")
+
+
 def _owner(ctx: Context, item: Mention) -> tuple[Mention | None, bool]:
-    """The body whose brand ``item`` is, written right before it: `甲社区“X”党建品牌`,
-    `甲社区的“X”品牌`, or the brand named after a dash or colon (`甲社区党建品牌——X`). A bare
-    word for a body (`集团“X”党建品牌`) is the nearest body named before it that ends with that
-    word. Also whether the owner is written there (not only referred to by a bare word)."""
+    """The body whose programme ``item`` is, written right before it: before its quoted name
+    (`甲社区“X”工作法`, `甲社区的“X”品牌`), before a brand (`甲社区X党建品牌`), or before the brand
+    noun that a dash or colon names (`甲社区党建品牌——X`). A bare word for a body (`集团“X”党建品牌`)
+    is the nearest body named before it that ends with that word. Also whether the owner is
+    written there (not only referred to by a bare word)."""
     pos = item.start
     while pos > 0 and ctx.text[pos - 1] in "“‘":
         pos -= 1
@@ -193,11 +204,13 @@ def _owner(ctx: Context, item: Mention) -> tuple[Mention | None, bool]:
                 break
         else:
             return None, False
-    elif item.subtype != BRAND:
+    elif item.subtype != BRAND and not ctx.text.startswith("“", pos):
         return None, False
     if ctx.text.endswith("的", 0, pos):
         pos -= 1
     agent = _longest_agent_ending(ctx, pos)
+    if agent is not None and item.subtype != BRAND and _as_an_object(ctx, agent):
+        return None, False  # `在青石街道“暖风”驿站召开`: where it is, not whose
     if agent is not None:
         return ctx.head(agent), True
     word = next((w for w in _BARE_SUBJECTS if ctx.text.endswith(w, 0, pos)), None)
