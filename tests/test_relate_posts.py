@@ -316,3 +316,29 @@ def test_posts_a_body_named_in_full_after_the_separator_holds_its_post():
     d.person("王小明")
     assert {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")} == {
         ("王小明", "梅林市委组织部", "副部长"), ("王小明", "梅林市新兴领域党工委", "书记")}
+
+
+def test_posts_a_title_that_opens_with_a_body_after_a_separator_is_the_units_bodys():
+    d = Doc("梅林建设公司党委副书记、纪委书记、工会主席王小明介绍经验。")
+    d.org("梅林建设公司党委")
+    d.person("王小明")
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("梅林建设公司党委", "副书记"), ("梅林建设公司纪委", "书记"), ("梅林建设公司工会", "主席")}
+
+
+def test_posts_a_party_group_written_before_its_title_is_completed_with_its_body():
+    d = Doc("青松区委统战部副部长、工商联党组书记王小明来梅林考察，与梅林县工商联座谈。")
+    d.org("青松区委统战部", "GovernmentAgency")
+    d.person("王小明")
+    d.org("梅林县工商联", "SocialOrganization")
+    d.org("工商联", "SocialOrganization", name="梅林县工商联", nth=1)
+    posts = {(r.object.name, r.role) for r in d.relations("memberOf")}
+    assert posts == {("青松区委统战部", "副部长"), ("青松区工商联党组", "书记")}
+    assert ("青松区工商联党组", "subOrganizationOf", "青松区工商联") in d.triples("subOrganizationOf")
+    assert not any(o == "梅林县工商联" for s, _, o in d.triples("subOrganizationOf"))
+
+
+def test_posts_a_party_title_alone_before_a_name_stays_whole():
+    d = Doc("会上，党委书记王小明讲话。")
+    d.person("王小明")
+    assert all(r.role != "书记" for r in d.relations("memberOf"))

@@ -29,7 +29,7 @@ _PUNCT = set("，,。；;：:、！？!?“”‘’（）()《》\n")
 _STOPS = _PUNCT | {"兼"}  # where a body written before a title cannot reach back past
 # A bare body that only makes sense inside the chain's scope (`管委会` after `经开区党工委副书记`).
 _BARE_BODY = re.compile(r"^(党工委|党委|管委会|[\u4e00-\u9fff]{2}部|人民政府|政府|政协|人大|人大常委会|"
-                        r"工商联|团委|妇联|总工会|纪委|监委|纪工委|居委会|村委会)$")
+                        r"工商联|团委|妇联|总工会|工会|纪委|监委|纪工委|居委会|村委会)(党组)?$")
 
 _LEVEL_WORDS = ("街道", "社区", "镇", "村", "区", "县", "市")
 # What joins the posts of one chain: `书记、主任`, `副院长兼党委副书记`.
@@ -52,18 +52,22 @@ _HEAD_LEVEL = (("省长", "省"), ("市长", "市"), ("区长", "区"), ("县长
 MAX_BODY = 12  # a body written out before its title
 MAX_GENERIC = 4  # `商会`, `公司党委`: a generic word standing for the article's one such body
 MAX_DESCRIPTOR = 14  # `省“双创”人才`: a descriptor between the chain and the name
-_BODY_END = re.compile(r"(委|党组|支部|总支|政府|管委会|居委会|村委会|政协|人大|工商联|商会|协会|联合会|部|局|办|厅|处|组|专班|"
+_BODY_END = re.compile(r"(委|党组|支部|总支|政府|管委会|居委会|村委会|政协|人大|工商联|工会|商会|协会|联合会|部|局|办|厅|处|组|专班|"
                        r"公司|集团|银行|支行|分行|中心|学校|大学|学院|医院|研究院|研究所|服务队|队|站|所)$")
 _SUBTYPES = (
     (("委", "党组", "支部", "总支"), "PartyOrganization"),
     (("政府", "管委会", "居委会", "村委会", "政协", "人大", "部", "局", "办", "厅", "处", "组", "专班"),
      "GovernmentAgency"),
-    (("工商联", "商会", "协会", "联合会", "服务队", "队"), "SocialOrganization"),
+    (("工商联", "工会", "商会", "协会", "联合会", "服务队", "队"), "SocialOrganization"),
     (("公司", "集团", "银行", "支行", "分行"), "Enterprise"),
     (("中心", "学校", "大学", "学院", "医院", "研究院", "研究所", "站", "所"), "PublicInstitution"),
 )
 
 PARTY_BODIES = ("党委", "党总支", "党支部", "党组", "总支", "支部")
+# Titles that open with a body (`纪委书记`, `工商联党组书记`): where the chain or a written body
+# gives that body its scope, the body is the scope's (`党委副书记、纪委书记` → the unit's 纪委,
+# role 书记), as the annotation guide names posts; alone they stay whole titles (`党委书记王某`).
+_TITLE_BODIES = (*PARTY_BODIES, "党工委", "纪委")
 CONF_DIRECT = 0.9
 CONF_FILLER = 0.85
 CONF_SCOPED = 0.8  # body inherited or completed from the item before it
@@ -108,8 +112,8 @@ def posts(ctx: Context) -> list[Relation]:
         else:
             items = _scope(ctx, chain, listed[1] if listed is not None else [])
         for item in items:
-            found.extend(r for r in (_membership(ctx, person, item), _department(ctx, item))
-                         if r is not None)
+            found.extend(r for r in (_membership(ctx, person, item), _department(ctx, item),
+                                     _party_group(ctx, item)) if r is not None)
         if not chain and listed is None:
             found.extend(_apposition(ctx, person))
         before = (person, items)
@@ -165,6 +169,8 @@ def _item_before(ctx: Context, end: int, floor: int) -> Item | None:
         tstart = end - len(title)
         if any(is_agent(m) for m in ctx.ending_between(tstart + 1, end - 1)):
             continue  # `党支部书记` after `X社区党支部`: the body's name takes 党支部, the title is 书记
+        if _scoped_title_body(ctx, title, tstart, floor):
+            continue  # `、纪委书记`, `工商联党组书记`: the body takes 纪委, 党组; the title is 书记
         prefix = next((p for p in _TITLE_PREFIXES if text.startswith(p, tstart - len(p))), "")
         if prefix and tstart - len(prefix) >= floor:
             tstart, title = tstart - len(prefix), prefix + title
@@ -191,6 +197,17 @@ def _item_before(ctx: Context, end: int, floor: int) -> Item | None:
         written = filler + title if not ctx.within(body.end, tstart) else title
         return Item(body, title, written, body.start, end)
     return None
+
+
+def _scoped_title_body(ctx: Context, title: str, tstart: int, floor: int) -> bool:
+    """Whether ``title`` opens with a body (`纪委书记`) that the chain scopes: it follows a chain
+    separator (`党委副书记、纪委书记`) or a body written right before it (`工商联党组书记`)."""
+    word = next((w for w in _TITLE_BODIES if title.startswith(w) and len(title) > len(w)), "")
+    if not word:
+        return False
+    if any(ctx.text.startswith(sep, tstart - len(sep)) for sep in _CHAIN_SEPS) and tstart > floor:
+        return True
+    return _written_body(ctx, tstart, floor) is not None
 
 
 def _contracted_department(ctx: Context, title: str, tstart: int, floor: int) -> Mention | None:
@@ -376,13 +393,27 @@ def _head_level(title: str) -> str:
 
 def _complete(scope: str, bare: str) -> str:
     """`枫林区委` + `组织部` → 枫林区委组织部; `枫林经济技术开发区党工委` + `管委会` → 枫林经济技术开发区管委会;
-    `青松学院` + `党委` → 青松学院党委 (a unit's own party body)."""
-    if bare.endswith("部") and scope.endswith("委"):
-        return scope + bare
-    area = area_of(scope)
+    `青松学院` + `党委` → 青松学院党委 (a unit's own party body); `枫林区委统战部` + `工商联党组` →
+    枫林区工商联党组 (the area of the committee whose department the scope is); `青松公司党委` +
+    `纪委` → 青松公司纪委 (a body of the party body's unit)."""
+    committee = scope if scope.endswith("委") else _committee_of(scope)
+    if bare.endswith("部") and committee:
+        return committee + bare
+    area = area_of(committee or scope)
     if area:
         return area + bare
-    return scope + bare if bare in PARTY_BODIES and not scope.endswith(PARTY_BODIES) else ""
+    if bare in PARTY_BODIES:
+        return scope + bare if not scope.endswith(PARTY_BODIES) else ""
+    unit = next((scope[:-len(p)] for p in PARTY_BODIES if scope.endswith(p)), "")
+    return unit + bare if unit else ""
+
+
+def _committee_of(department: str) -> str:
+    """The committee a department's name begins with (`枫林区委统战部` → 枫林区委), or ""."""
+    if not department.endswith("部"):
+        return ""
+    at = department.rfind("委", 0, len(department) - 1)
+    return department[:at + 1] if at > 0 else ""
 
 
 def _is_party_title(title: str) -> bool:
@@ -456,6 +487,20 @@ def _department(ctx: Context, item: Item) -> Relation | None:
     if item.root is None or item.body is None or item.body.name != item.root.name + item.body.text:
         return None
     return ctx.relation(item.body, SUB_ORGANIZATION_OF, item.root, item.body.start, CONF_SCOPED,
+                        "title-chain-scope")
+
+
+def _party_group(ctx: Context, item: Item) -> Relation | None:
+    """`区委统战部副部长、工商联党组书记`: the party group completed from the chain (某区工商联党组)
+    is its body's, 某区工商联, which the chain names only inside it."""
+    body = item.body
+    if not item.scoped or body is None or not body.text.endswith("党组") or len(body.text) <= 2:
+        return None
+    unit_text = body.text[:-2]
+    unit = Mention(start=body.start, end=body.start + len(unit_text), text=unit_text,
+                   kind=ORGANIZATION, subtype=_body_subtype(unit_text) or ORGANIZATION,
+                   name=body.name[:-2], rule=body.rule)
+    return ctx.relation(body, SUB_ORGANIZATION_OF, unit, body.start, CONF_SCOPED,
                         "title-chain-scope")
 
 
