@@ -230,12 +230,12 @@ def test_runs_an_initiative_only_followed_is_not_the_article_subjects():
     assert d.triples("runs") == set()
 
 
-def test_runs_a_clause_opened_by_another_bodys_bare_word_is_not_the_article_subjects():
+def test_runs_a_clause_opened_by_another_bodys_bare_word_is_that_bodys_not_the_article_subjects():
     d = Doc("梅林新区推进党建\n以财政局党支部为例，党支部实施“红芽”行动。", title="梅林新区推进党建")
     d.area("梅林新区", "DevelopmentZone")
     d.org("财政局党支部")
     d.initiative("“红芽”行动", "Campaign")
-    assert d.triples("runs") == set()
+    assert d.triples("runs") == {("财政局党支部", "runs", "红芽行动")}  # not the 新区
 
 
 def test_runs_subject_named_only_in_a_phrase_of_place_does_not_continue_the_discourse():
@@ -394,3 +394,14 @@ def test_runs_an_agent_written_with_the_verb_outranks_the_owner():
     d.initiative("“暖心”项目", "Campaign")
     d.org("梅林公司党支部")
     assert d.triples("runs") == {("梅林公司党支部", "runs", "暖心项目")}
+
+
+def test_runs_a_clause_opened_by_a_bare_word_is_about_the_body_of_that_kind_named_before_it():
+    d = Doc("活动现场，青松社区党总支书记王青介绍，社区始终坚持党建引领，创新推行“五心”工作法。")
+    d.org("青松社区党总支")
+    d.area("青松社区", "Community")
+    d.person("王青")
+    d.initiative("“五心”工作法", "Mechanism")
+    (run,) = d.relations("runs")
+    assert (run.subject.name, run.rule) == ("青松社区", "run-bare-word")
+

@@ -120,6 +120,9 @@ def _runners(ctx: Context, joint: list[Coordination], item: Mention
         return [right_before], CONF_VERB, "run-verb"
     if owned:
         return owned
+    referent = _bare_word_referent(ctx, item) if verb else None
+    if referent is not None:
+        return [referent], CONF_NAMED, "run-bare-word"
     both = _both_sides(ctx, joint, item)
     if both:
         return both, CONF_NAMED, "run-both-sides"
@@ -170,6 +173,28 @@ def _agent_before_verb(ctx: Context, item: Mention) -> Mention | None:
 
 _RUN_FORMS = tuple(written for verb in RUN_VERBS for written in (verb, verb + "了"))
 _LONGEST_RUN_FORM = max(map(len, _RUN_FORMS))
+
+
+def _bare_word_referent(ctx: Context, item: Mention) -> Mention | None:
+    """`阳澄社区党总支书记周业婷介绍，社区始终坚持…，创新推行“X”`: a clause of the sentence opened
+    by a bare word for a body (`社区`) is about the body of that kind named last before it in the
+    sentence (阳澄社区, inside the speaker's post)."""
+    span = ctx.sents.at(item.start)
+    if span is None:
+        return None
+    clause = ctx.sents.clause_start(item.start)
+    while True:
+        opening = clause
+        while ctx.text[opening:opening + 1] in ("，", ",", "；", ";"):
+            opening += 1
+        word = next((w for w in BARE_BODIES if ctx.text.startswith(w, opening)), None)
+        if word is not None and not ctx.starting_at(opening):
+            named = [m for m in ctx.ending_between(span[0], opening)
+                     if is_agent(m) and m.name.endswith(word) and len(m.name) > len(word)]
+            return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
+        if clause <= span[0]:
+            return None
+        clause = ctx.sents.clause_start(clause - 1)
 
 
 def _owned(ctx: Context, item: Mention) -> tuple[list[Mention], float, str] | None:
