@@ -405,3 +405,13 @@ def test_runs_a_clause_opened_by_a_bare_word_is_about_the_body_of_that_kind_name
     (run,) = d.relations("runs")
     assert (run.subject.name, run.rule) == ("青松社区", "run-bare-word")
 
+
+
+def test_runs_a_list_opening_an_earlier_clause_of_the_sentence_runs_it_together():
+    d = Doc("青松社区党总支、梅林中学党支部、云州段党支部组成“益学”党建联盟，联合发布了“童心”服务活动。")
+    d.org("青松社区党总支")
+    d.org("梅林中学党支部")
+    d.org("云州段党支部")
+    d.org("“益学”党建联盟", "SocialOrganization")
+    d.initiative("“童心”服务活动", "Campaign")
+    assert {s for s, _, _ in d.triples("runs")} == {"青松社区党总支", "梅林中学党支部", "云州段党支部"}

@@ -132,8 +132,9 @@ def _runners(ctx: Context, joint: list[Coordination], item: Mention
         # opens the initiative's own clause and a verb of running reaches it
         held = _post_body(ctx, runner) if verb and runner.start >= clause else None
         return ([held], CONF_NAMED, "run-post-holder") if held is not None else ([], 0.0, "")
-    if runner is not None and verb and runner.start >= clause:
-        # `A和B集中开展“X”`: every body of a list that opens the clause runs it
+    if runner is not None and verb:
+        # `A和B集中开展“X”`, `A、B、C组成…联盟，联合发布了“X”`: every body of the list that opens
+        # the clause the sentence is about runs it
         listed, _ = strict_list(ctx, runner.start)
         if len(listed) > 1 and listed[0] is runner:
             return listed, CONF_VERB, "run-verb"
