@@ -214,3 +214,17 @@ def test_partners_heads_who_only_attend_a_signing_ceremony_pair_nothing():
     d.person("王小明")
     d.person("李大山")
     assert d.triples("partnerOf") == set()
+
+
+def test_partners_a_body_called_the_agents_co_building_unit_is_its_partner():
+    d = Doc("近日，青松社区链接共建单位梅林信托有限公司等，对小游园进行翻新。")
+    d.area("青松社区", "Community")
+    d.org("梅林信托有限公司", "Enterprise")
+    assert d.triples("partnerOf") == {("青松社区", "partnerOf", "梅林信托有限公司")}
+
+
+def test_partners_a_place_that_opens_an_unknown_units_name_is_no_partner():
+    d = Doc("青松社区链接共建单位梅林市市政设施管理处等，对出入口进行改造。")
+    d.area("青松社区", "Community")
+    d.area("梅林市", "City")
+    assert d.triples("partnerOf") == set()

@@ -96,10 +96,25 @@ def partners(ctx: Context) -> list[Relation]:
     found.extend(_groups(ctx))
     found.extend(_hosts(ctx))
     found.extend(_signatories(ctx))
+    found.extend(_named_as_partner(ctx))
     # `由青石街道党工委、办事处主办`: an area's party committee and its government act as its one
     # leadership, not as partners of each other (their partners are the bodies they sign with)
     return [r for r in found if r is not None
             and not one_areas_leadership(r.subject.name, r.object.name)]
+
+
+def _named_as_partner(ctx: Context) -> list[Relation | None]:
+    """`甲社区链接共建单位乙公司`: a body the text calls the clause's agent's co-building (or
+    paired, partner) unit is its partner, whatever verb joins them."""
+    found: list[Relation | None] = []
+    for m in ctx.mentions:
+        noun = next((w for w in PARTNER_NOUNS if ctx.text.endswith(w, 0, m.start)), None)
+        if noun is None or m.kind != ORGANIZATION:  # a unit, not a place its name begins with
+            continue
+        agent = ctx.clause_subject(m.start - len(noun))
+        if agent is not None and agent.end <= m.start - len(noun) and identity(agent) != identity(m):
+            found.append(ctx.relation(agent, PARTNER_OF, m, m.start, CONF_EXPLICIT, "partner"))
+    return found
 
 
 def _listed_before(ctx: Context, first: Mention) -> list[Mention]:
