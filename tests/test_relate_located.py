@@ -239,3 +239,12 @@ def test_located_a_branch_inside_a_committee_is_not_in_the_place_before_the_comm
     assert ("竹巷社区党委第一党支部", "locatedIn", "青松区") not in triples
     assert {("竹巷社区", "locatedIn", "青松区"),
             ("竹巷社区党委", "locatedIn", "竹巷社区")} <= triples
+
+
+def test_located_a_compound_is_in_the_community_named_after_it():
+    d = Doc("青松苑社区开展活动，青松苑小区和梅林小区的居民参加。")
+    d.area("青松苑社区", "Community")
+    d.place("青松苑小区")
+    d.place("梅林小区")
+    (rel,) = d.relations("locatedIn")
+    assert (rel.subject.name, rel.object.name, rel.rule) == ("青松苑小区", "青松苑社区", "located-namesake")

@@ -12,7 +12,7 @@ from kg.model import Mention, Relation
 from kg.recognise import lexicon
 from kg.relate.context import Context, identity, is_agent, is_place
 from kg.relate.names import AREA_GOVERNMENTS, canonical_place, container, may_contain
-from kg.vocab import ADMINISTRATIVE_AREA, LOCATED_IN, ORGANIZATION, PLACE
+from kg.vocab import ADMINISTRATIVE_AREA, LEVELS, LOCATED_IN, ORGANIZATION, PLACE
 
 CONF_NAME = 0.95  # the recogniser's parts of one name, or adjacent place names
 CONF_PREFIX = 0.9  # the name begins with another name of the article
@@ -21,6 +21,7 @@ CONF_COMPLETED = 0.8  # the name begins so only after the recogniser completed i
 CONF_STATEMENT = 0.85
 CONF_LIST = 0.85  # a list of areas after the area that holds the first of them
 CONF_VISIT = 0.7  # the places visited on arriving in an area: where they are, said in passing
+CONF_NAMESAKE = 0.8  # a compound and the community named after it, both named in the article
 
 _LIST_SEPS = lexicon.item_joins()  # not 与: 与某区 is "with", not the next area
 _LOCATED_VERBS = ("位于", "坐落于", "地处", "落户于", "落户")
@@ -42,6 +43,7 @@ def located(ctx: Context) -> list[Relation]:
         found.extend(_shared_by_list(ctx, m, chain))
     found.extend(_from_statements(ctx))
     found.extend(_visited(ctx))
+    found.extend(_namesakes(ctx))
     return _nearest_only([r for r in found if r is not None])
 
 
@@ -185,6 +187,25 @@ def _from_statements(ctx: Context) -> list[Relation | None]:
                     if may_contain(o, s):
                         found.append(ctx.relation(s, LOCATED_IN, o, at, CONF_STATEMENT,
                                                   "located-within"))
+    return found
+
+
+# Communities are named after their main compound: `虎池苑小区` lies in 虎池苑社区.
+_COMPOUND, _COMMUNITY = "小区", LEVELS["Community"].label
+
+
+def _namesakes(ctx: Context) -> list[Relation | None]:
+    """A compound is in the community of its name when the article names both (`甲苑小区` in
+    甲苑社区)."""
+    found: list[Relation | None] = []
+    for m in ctx.mentions:
+        if m.kind != PLACE or m.level or not m.name.endswith(_COMPOUND):
+            continue
+        areas = [a for a in ctx.by_name.get(m.name[:-len(_COMPOUND)] + _COMMUNITY, ())
+                 if a.subtype == ADMINISTRATIVE_AREA]
+        if areas:
+            found.append(ctx.relation(m, LOCATED_IN, areas[0], m.start, CONF_NAMESAKE,
+                                      "located-namesake"))
     return found
 
 
