@@ -201,3 +201,9 @@ def test_recognise_places_a_short_form_opening_a_company_or_branch_name_is_not_a
     places = {m.start: m.text for m in found(text, "Place")}
     assert text.index("云州青禾") not in places and text.index("云州分局") not in places
     assert places.get(text.index("云州工商联")) == "云州"  # the area's own body: the area stands
+
+
+def test_recognise_the_quoted_name_of_an_honour_names_no_entity():
+    text = "青松社区荣获“云州省五星宜居社区”称号，梅林街道党工委获评“先进基层党组织”荣誉称号。"
+    assert names(text, "Place") == {"青松社区", "云州省", "梅林街道"}
+    assert names(text, "Organization") == {"梅林街道党工委"}

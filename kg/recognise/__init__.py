@@ -22,6 +22,7 @@ Mention conventions (what kg/relate and kg/resolve may rely on):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 from operator import attrgetter
 from typing import Iterable, Iterator
@@ -95,7 +96,16 @@ def _recognise(view: View, tagged: list[tagger.Scored] | None) -> list[Mention]:
     found += recognise_initiatives(view)
     found += recognise_documents(view)
     found = complete(view, found)
-    return _unique(_drop_person_overlaps(found))
+    return _unique(_drop_person_overlaps(_drop_honours(view.text, found)))
+
+
+# `荣获“广东省五星宜居社区”称号`: the quoted name of an honour names no body, place or programme.
+_HONOUR = re.compile("”(?:荣誉|光荣)?称号")
+
+
+def _drop_honours(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that do not end an honour's quoted name (the names inside it stay)."""
+    return [m for m in mentions if not _HONOUR.match(text, m.end)]
 
 
 def _drop_person_overlaps(mentions: list[Mention]) -> list[Mention]:
