@@ -261,3 +261,9 @@ def test_recognise_orgs_a_suffix_followed_by_lei_names_a_kind_of_body_not_one():
 def test_recognise_orgs_a_name_at_a_rank_of_government_names_a_kind_of_body():
     text = "梅林集萃创新中心争创国家级技术创新中心，打造“五好”县级工商联和省级示范服务中心。"
     assert names(text, "Organization") == {"梅林集萃创新中心"}
+
+
+def test_recognise_orgs_a_graded_kind_of_body_before_its_campaign_is_no_body():
+    text = "青松镇推进“五星”支部创建，梅林村党支部获评。"
+    assert "五星支部" not in names(text, "Organization")
+    assert "梅林村党支部" in names(text, "Organization")
