@@ -207,3 +207,9 @@ def test_recognise_the_quoted_name_of_an_honour_names_no_entity():
     text = "青松社区荣获“云州省五星宜居社区”称号，梅林街道党工委获评“先进基层党组织”荣誉称号。"
     assert names(text, "Place") == {"青松社区", "云州省", "梅林街道"}
     assert names(text, "Organization") == {"梅林街道党工委"}
+
+
+def test_recognise_a_place_written_only_inside_a_registered_name_is_not_a_place_of_the_text():
+    text = "区委来到青松街道，走访了云州市飞云时装有限公司。"
+    assert names(text, "Place") == {"青松街道"}
+    assert "云州市" in names("云州市召开会议。云州市飞云时装有限公司参会。", "Place")

@@ -33,7 +33,7 @@ from kg.recognise import tagger
 from kg.recognise.context import complete
 from kg.recognise.documents import recognise_documents
 from kg.recognise.initiatives import recognise_initiatives
-from kg.recognise.orgs import recognise_orgs
+from kg.recognise.orgs import recognise_orgs, registered_name
 from kg.recognise.persons import apposition, recognise_persons
 from kg.recognise.places import recognise_places
 from kg.recognise.spans import Spans
@@ -96,11 +96,22 @@ def _recognise(view: View, tagged: list[tagger.Scored] | None) -> list[Mention]:
     found += recognise_initiatives(view)
     found += recognise_documents(view)
     found = complete(view, found)
-    return _unique(_drop_person_overlaps(_drop_honours(view.text, found)))
+    return _unique(_drop_person_overlaps(_drop_registered_places(_drop_honours(view.text, found))))
 
 
 # `荣获“广东省五星宜居社区”称号`: the quoted name of an honour names no body, place or programme.
 _HONOUR = re.compile("”(?:荣誉|光荣)?称号")
+
+
+def _drop_registered_places(mentions: list[Mention]) -> list[Mention]:
+    """`云州市某某时装有限公司`: a place written inside a registered name is where the name was
+    registered, not a place the text speaks of (kg/relate/located.py gives the body no place
+    from it either); the same place named elsewhere in the article stays."""
+    registered = Spans((m.start, m.end) for m in mentions
+                       if m.kind == ORGANIZATION and registered_name(m))
+    if not len(registered):
+        return mentions
+    return [m for m in mentions if m.kind != PLACE or not registered.covers(m.start, m.end)]
 
 
 def _drop_honours(text: str, mentions: list[Mention]) -> list[Mention]:

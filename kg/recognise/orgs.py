@@ -146,6 +146,17 @@ NOT_BODIES = ("党群服务中心", "行政服务中心", "邻里服务中心")
 LEVEL_CLASSES = ("国家级", "省级", "市级", "县级", "区级", "镇级", "乡级")
 
 
+# Endings of names registered with a place in front (a group, a law firm), whatever their kind.
+REGISTERED_ENDINGS = ("集团", "律所", "律师事务所")
+
+
+def registered_name(m: Mention) -> bool:
+    """`云州某某科技有限公司`, `云州某某教育集团`, `云州某某律所`: a registered name keeps the place
+    it was registered in, which says nothing about where the body is (unlike a branch, `…分行`, or
+    a utility named after the area it serves, `云州燃气公司`)."""
+    return ("有限" in m.name and m.subtype == "Enterprise") or m.name.endswith(REGISTERED_ENDINGS)
+
+
 def _kind_of_body(text: str, begin: int, end: int) -> bool:
     """`企业发放公司类贷款`, `商会类社会组织`: a suffix followed by 类 names a kind of body, not one
     (but `某公司类型为…` is that company's type); so does a name after a rank of government

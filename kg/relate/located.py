@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
+from kg.recognise.orgs import registered_name
 from kg.relate.context import Context, identity, is_agent, is_place
 from kg.relate.names import AREA_GOVERNMENTS, canonical_place, container, may_contain
 from kg.vocab import ADMINISTRATIVE_AREA, LEVELS, LOCATED_IN, ORGANIZATION, PLACE
@@ -25,8 +26,6 @@ CONF_NAMESAKE = 0.8  # a compound and the community named after it, both named i
 
 _LIST_SEPS = lexicon.item_joins()  # not 与: 与某区 is "with", not the next area
 _LOCATED_VERBS = ("位于", "坐落于", "地处", "落户于", "落户")
-# Endings of names registered with a place in front (a group, a law firm), whatever their kind.
-REGISTERED_ENDINGS = ("集团", "律所", "律师事务所")
 _WITHIN = ("辖区内的", "辖区内", "辖区的", "所辖的")
 # `来到青松街道，实地走访了甲公司、乙公司`: arriving in an area, then visiting what is there.
 _ARRIVALS = ("来到", "走进", "深入", "前往")
@@ -97,19 +96,12 @@ def _item_end(ctx: Context, area: Mention) -> int:
 
 def _from_name(ctx: Context, m: Mention) -> list[Relation | None]:
     where = container(ctx, m)
-    if where is None or where.place is None or _registered_company(m):
+    if where is None or where.place is None or registered_name(m):
         return []
     conf = {"nested": CONF_NAME, "prefix": CONF_PREFIX}.get(where.how, CONF_AREA_PREFIX)
     if where.how == "prefix" and "+context" in m.rule:
         conf = CONF_COMPLETED
     return [ctx.relation(m, LOCATED_IN, where.place, m.start, conf, f"name-{where.how}")]
-
-
-def _registered_company(m: Mention) -> bool:
-    """`云州某某科技有限公司`, `云州某某教育集团`, `云州某某律所`: a registered name keeps the place
-    it was registered in, which says nothing about where the body is (unlike a branch, `…分行`, or
-    a utility named after the area it serves, `云州燃气公司`)."""
-    return ("有限" in m.name and m.subtype == "Enterprise") or m.name.endswith(REGISTERED_ENDINGS)
 
 
 def _from_chain(ctx: Context, m: Mention) -> list[Relation | None]:
