@@ -397,11 +397,11 @@ def test_runs_an_agent_written_with_the_verb_outranks_the_owner():
 
 
 def test_runs_a_clause_opened_by_a_bare_word_is_about_the_body_of_that_kind_named_before_it():
-    d = Doc("活动现场，青松社区党总支书记王青介绍，社区始终坚持党建引领，创新推行“五心”工作法。")
+    d = Doc("活动现场，青松社区党总支书记王青介绍，社区始终坚持党建引领，创新推行“四心”工作法。")
     d.org("青松社区党总支")
     d.area("青松社区", "Community")
     d.person("王青")
-    d.initiative("“五心”工作法", "Mechanism")
+    d.initiative("“四心”工作法", "Mechanism")
     (run,) = d.relations("runs")
     assert (run.subject.name, run.rule) == ("青松社区", "run-bare-word")
 

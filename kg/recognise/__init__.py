@@ -99,7 +99,7 @@ def _recognise(view: View, tagged: list[tagger.Scored] | None) -> list[Mention]:
     return _unique(_drop_person_overlaps(_drop_registered_places(_drop_honours(view.text, found))))
 
 
-# `荣获“广东省五星宜居社区”称号`: the quoted name of an honour names no body, place or programme.
+# `荣获“云州省文明社区”称号`: the quoted name of an honour names no body, place or programme.
 _HONOUR = re.compile("”(?:荣誉|光荣)?称号")
 
 

@@ -160,14 +160,14 @@ def registered_name(m: Mention) -> bool:
 def _kind_of_body(text: str, begin: int, end: int) -> bool:
     """`企业发放公司类贷款`, `商会类社会组织`: a suffix followed by 类 names a kind of body, not one
     (but `某公司类型为…` is that company's type); so does a name after a rank of government
-    (`争创国家级|技术创新中心`, `县级|工商联`) and a graded one (`“五星”支部创建`)."""
+    (`争创国家级|技术创新中心`, `县级|工商联`) and a graded one (`“三星”支部创建`)."""
     return (text.startswith("类", end) and not text.startswith("类型", end)) \
         or text.startswith(LEVEL_CLASSES, begin) or text.endswith(LEVEL_CLASSES, 0, begin) \
         or _graded(text, begin, end)
 
 
 def _graded(text: str, begin: int, end: int) -> bool:
-    """`推进“五星”支部创建`: a quoted grade before a bare suffix, then 创建 (the campaign that
+    """`推进“三星”支部创建`: a quoted grade before a bare suffix, then 创建 (the campaign that
     raises bodies to that grade), names a grade of bodies, not one."""
     close = text.find("”", begin, end)
     return text.startswith("“", begin) and close > 0 and text.startswith("创建", end) \

@@ -177,9 +177,9 @@ _LONGEST_RUN_FORM = max(map(len, _RUN_FORMS))
 
 
 def _bare_word_referent(ctx: Context, item: Mention) -> Mention | None:
-    """`阳澄社区党总支书记周业婷介绍，社区始终坚持…，创新推行“X”`: a clause of the sentence opened
+    """`青松社区党总支书记王某介绍，社区始终坚持…，创新推行“X”`: a clause of the sentence opened
     by a bare word for a body (`社区`) is about the body of that kind named last before it in the
-    sentence (阳澄社区, inside the speaker's post)."""
+    sentence (青松社区, inside the speaker's post)."""
     span = ctx.sents.at(item.start)
     if span is None:
         return None
