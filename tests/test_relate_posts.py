@@ -342,3 +342,12 @@ def test_posts_a_party_title_alone_before_a_name_stays_whole():
     d = Doc("会上，党委书记王小明讲话。")
     d.person("王小明")
     assert all(r.role != "书记" for r in d.relations("memberOf"))
+
+
+def test_posts_a_party_group_member_holds_the_post_in_the_group_and_the_unit_title_in_the_unit():
+    d = Doc("梅林市工商联召开会议。梅林市工商联党组成员、副主席王小明出席。")
+    d.org("梅林市工商联", "SocialOrganization")
+    d.person("王小明")
+    d.org("梅林市工商联", "SocialOrganization", nth=1)
+    assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {
+        ("梅林市工商联党组", "成员"), ("梅林市工商联", "副主席")}
