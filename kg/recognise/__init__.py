@@ -99,10 +99,6 @@ def _recognise(view: View, tagged: list[tagger.Scored] | None) -> list[Mention]:
     return _unique(_drop_person_overlaps(_drop_registered_places(_drop_honours(view.text, found))))
 
 
-# `荣获“云州省文明社区”称号`: the quoted name of an honour names no body, place or programme.
-_HONOUR = re.compile("”(?:荣誉|光荣)?称号")
-
-
 def _drop_registered_places(mentions: list[Mention]) -> list[Mention]:
     """`云州市某某时装有限公司`: a place written inside a registered name is where the name was
     registered, not a place the text speaks of (kg/relate/located.py gives the body no place
@@ -112,6 +108,10 @@ def _drop_registered_places(mentions: list[Mention]) -> list[Mention]:
     if not len(registered):
         return mentions
     return [m for m in mentions if m.kind != PLACE or not registered.covers(m.start, m.end)]
+
+
+# `荣获“云州省文明社区”称号`: the quoted name of an honour names no body, place or programme.
+_HONOUR = re.compile("”(?:荣誉|光荣)?称号")
 
 
 def _drop_honours(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -23,8 +23,8 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, ZONE_WORDS
 from kg.recognise.spans import Spans
-from kg.recognise.view import (COUNTED, HAN, INCOMPLETE, MAX_NAME, NUMBER, ORDINAL, View, _frequencies,
-                               extend_left, name_like)
+from kg.recognise.view import (COUNTED, HAN, INCOMPLETE, MAX_NAME, NUMBER, ORDINAL, View,
+                               _frequencies, extend_left, name_like)
 from kg.vocab import ORGANIZATION
 
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from kg.model import Mention, Relation
+from kg.normalise import is_han
 from kg.recognise import lexicon
 from kg.relate.context import GOVERNING, OPENERS, Context, is_agent
 from kg.relate.names import AREA_BODIES
 from kg.relate.partners import Coordination, coordinations, strict_list
 from kg.relate.posts import parse_chain, scoped_items
 from kg.relate.titles import speech_verbs, titles
-from kg.normalise import is_han
 from kg.vocab import BRAND, INITIATIVE, ORGANIZATION, PERSON, PLACE, RUNS
 
 RUN_VERBS = (
@@ -64,7 +64,7 @@ CONF_VERB = 0.85
 CONF_NAMED = 0.6  # the sentence names the agent but no verb of running
 CONF_SUBJECT_VERB = 0.6  # the agent is the article's subject, the sentence has the verb
 CONF_SUBJECT = 0.4  # the article's subject, no verb: weak
-CONF_OWNER = 0.8  # `甲社区“X”党建品牌`: the brand written right after the body that owns it
+CONF_OWNER = 0.8  # `甲社区“X”工作法`: a programme written right after the body that owns it
 CONF_OWNER_WORD = 0.7  # `集团“X”党建品牌`: the owner a bare word refers back to
 
 
