@@ -126,3 +126,9 @@ def test_a_quoted_name_before_a_secretary_project_is_one_whatever_the_modifier_t
     joined = [m for m in found("青枫社区党委精心打造“邻里守望新模式”书记项目，效果明显。", "Initiative")
               if m.rule == "initiative-joined"]
     assert [(m.name, m.subtype) for m in joined] == [("邻里守望新模式书记项目", "SecretaryProject")]
+
+
+def test_recognise_initiatives_a_number_of_carriers_is_a_kind_not_one():
+    text = "青松区设立了127个这样的梅岭驿站。梅岭驿站提供热水。"
+    starts = [m.start for m in found(text, "Initiative")]
+    assert starts == [text.rindex("梅岭驿站")]

@@ -24,7 +24,7 @@ from functools import lru_cache
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.orgs import PARTY_FORMS
-from kg.recognise.view import HAN, View, _frequencies, extend_left
+from kg.recognise.view import COUNTED, HAN, View, _frequencies, extend_left
 from kg.vocab import INITIATIVE
 
 QUOTE = re.compile(r"“([^“”\n]{1,30})”")
@@ -282,11 +282,17 @@ def _unquoted(view: View):
             before = view.tokens[view.token_index(begin - 1)] if begin else None
             if before and before.word.isascii() and before.word.isalnum():
                 begin = before.start  # 96345平台, 365邻里驿站
-            if start - begin < 2 or not _named(view, begin, start, trigger):
+            if start - begin < 2 or not _named(view, begin, start, trigger) \
+                    or _COUNTED_KIND.search(text, max(0, begin - 12), begin):
                 continue
             name = text[begin:end]
             subtype = "ServicePoint"
             yield Mention(begin, end, name, INITIATIVE, subtype, name, "initiative-unquoted")
+
+
+# `设立了127个这样的新邻驿站`: a number of them is a kind of carrier, not one (a numbered
+# collective names no entity).
+_COUNTED_KIND = re.compile("(?:" + COUNTED.pattern + ")(?:这样的|这种|这类|此类|类似的)?$")
 
 
 def _items(start: int, quoted: str):
