@@ -213,3 +213,8 @@ def test_recognise_a_place_written_only_inside_a_registered_name_is_not_a_place_
     text = "区委来到青松街道，走访了云州市飞云时装有限公司。"
     assert names(text, "Place") == {"青松街道"}
     assert "云州市" in names("云州市召开会议。云州市飞云时装有限公司参会。", "Place")
+
+
+def test_recognise_a_room_ends_before_the_inside_that_jieba_glues_to_it():
+    text = "近日，在改造后的青岭东园党群活动室内，社区书记带领党员学习。"
+    assert "青岭东园党群活动室" in names(text, "Place")

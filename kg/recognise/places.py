@@ -432,7 +432,7 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
     taken = Spans((m.start, m.end) for m in areas)
     for match in _other_pattern().finditer(view.text):
         start, end = match.span()
-        if not view.ends_name(end) or taken.covers(start, end):
+        if not (view.ends_name(end) or _inside(view, end)) or taken.covers(start, end):
             continue
         before = found.pop(start, None)
         if before is not None:  # 某某花园|广场, 某某山|风景区: a place named after the place before it
@@ -464,6 +464,16 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
             continue
         found[end] = Mention(begin, end, name, PLACE, PLACE, name, "place-other")
     return _drop_nested_same(list(found.values()))
+
+
+def _inside(view: View, end: int) -> bool:
+    """`某某党群活动室内`: jieba glues 内 (inside) to a room's last character (室内); the room's name
+    ends before it."""
+    token = view.tokens[view.token_index(end - 1)]
+    return view.text[end:end + 1] in _INSIDE and token.end == end + 1
+
+
+_INSIDE = ("内", "里")
 
 
 def _drop_province(view: View, begin: int, start: int) -> int:
