@@ -467,7 +467,7 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
 
 
 def _inside(view: View, end: int) -> bool:
-    """`某某党群活动室内`: jieba glues 内 (inside) to a room's last character (室内); the room's name
+    """`某某活动室内`: jieba glues 内 (inside) to a room's last character (室内); the room's name
     ends before it."""
     token = view.tokens[view.token_index(end - 1)]
     return view.text[end:end + 1] in _INSIDE and token.end == end + 1
