@@ -27,7 +27,7 @@ from kg.relate.names import AREA_BODIES
 from kg.relate.partners import Coordination, coordinations, strict_list
 from kg.relate.posts import parse_chain, scoped_items
 from kg.relate.titles import speech_verbs, titles
-from kg.vocab import BRAND, INITIATIVE, ORGANIZATION, PERSON, PLACE, RUNS
+from kg.vocab import BRAND, INITIATIVE, PERSON, PLACE, RUNS
 
 RUN_VERBS = (
     "领办", "打造", "推出", "发布", "建立", "实施", "开展", "创新", "成立", "启动", "推行", "构建",
@@ -190,9 +190,7 @@ def _bare_word_referent(ctx: Context, item: Mention) -> Mention | None:
             opening += 1
         word = next((w for w in BARE_BODIES if ctx.text.startswith(w, opening)), None)
         if word is not None and not ctx.starting_at(opening):
-            named = [m for m in ctx.ending_between(span[0], opening)
-                     if is_agent(m) and m.name.endswith(word) and len(m.name) > len(word)]
-            return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
+            return _last_named(ctx, word, span[0], opening)
         if clause <= span[0]:
             return None
         clause = ctx.sents.clause_start(clause - 1)
@@ -242,9 +240,15 @@ def _owner(ctx: Context, item: Mention) -> tuple[Mention | None, bool]:
     word = next((w for w in _BARE_SUBJECTS if ctx.text.endswith(w, 0, pos)), None)
     if word is None:
         return None, False
-    before = [m for m in ctx.mentions if m.kind == ORGANIZATION and m.end <= pos - len(word)
-              and m.name.endswith(word) and len(m.name) > len(word)]
-    return (max(before, key=lambda m: (m.end, m.start)) if before else None), False
+    return _last_named(ctx, word, 0, pos - len(word)), False
+
+
+def _last_named(ctx: Context, word: str, start: int, end: int) -> Mention | None:
+    """The body or area named last in ``[start, end]`` whose name ends with the bare ``word``
+    (longer than it): what `社区`, `集团` written alone refer back to."""
+    named = [m for m in ctx.ending_between(start, end)
+             if is_agent(m) and m.name.endswith(word) and len(m.name) > len(word)]
+    return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
 
 
 _APPOSITIONS = ("——", "：", ":")
