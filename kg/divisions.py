@@ -26,6 +26,7 @@ from typing import Iterator
 from rdflib import Literal, URIRef
 
 from kg.model import PageResult
+from kg.recognise import lexicon
 from kg.rdf.iris import entity_path
 from kg.rdf.namespaces import DJ
 from kg.resolve import Resolution
@@ -102,10 +103,8 @@ class DivisionTable:
 
 
 @lru_cache(maxsize=1)
-def table(path: Path = TABLE) -> DivisionTable:
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")]
-    return DivisionTable([Division(code, name) for code, name in rows[1:]])
+def table() -> DivisionTable:
+    return DivisionTable([Division(code, name) for code, name in lexicon.divisions()])
 
 
 def division_codes(results: list[PageResult], resolution: Resolution,

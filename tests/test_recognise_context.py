@@ -142,3 +142,10 @@ def test_recognise_context_a_level_body_of_an_unnamed_area_is_its_articles_own()
     orgs = {m.text: m for m in found(text, "Organization")}
     assert orgs["市工商联党组"].scope == "article"  # resolved per article, never across pages
     assert "社区党委" not in orgs  # a bare community committee with no community names nothing
+
+
+def test_recognise_context_the_supreme_court_is_no_body_of_the_articles_area():
+    text = "青松区召开会议。此前，经最高人民法院审判委员会讨论，区人民法院院长王梅林作报告。"
+    found_names = names(text, "Organization")
+    assert {"最高人民法院", "最高人民法院审判委员会", "青松区人民法院"} <= found_names
+    assert not any(name.startswith(("青松区最高", "经")) for name in found_names)

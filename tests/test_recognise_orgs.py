@@ -267,3 +267,18 @@ def test_recognise_orgs_a_graded_kind_of_body_before_its_campaign_is_no_body():
     text = "青松镇推进“三星”支部创建，梅林村党支部获评。"
     assert "三星支部" not in names(text, "Organization")
     assert "梅林村党支部" in names(text, "Organization")
+
+
+def test_recognise_orgs_fire_brigades_stations_and_cooperatives_are_bodies():
+    text = "云州市消防救援支队青松大队联合梅林消防救援站，走访梅林蔬菜专业合作社和青岭村股份经济合作社。"
+    assert {"云州市消防救援支队", "云州市消防救援支队青松大队", "梅林消防救援站",
+            "梅林蔬菜专业合作社", "青岭村股份经济合作社"} <= names(text, "Organization")
+    # a count of teams and a bare cooperative in a slogan name no body
+    assert names("注重“三支队伍”建设，创新“支部+合作社”模式。", "Organization") == set()
+
+
+def test_recognise_orgs_a_person_after_a_title_is_no_bodys_stem():
+    # jieba cuts 厂长|王梅林|办厂: 办 and 厂 are suffixes, but what stands before them is a person
+    text = "云州市青松塑料制品厂厂长王梅林办厂以来，不忘集体利益。"
+    assert names(text, "Organization") == {"云州市青松塑料制品厂"}
+    assert names(text, "Person") == {"王梅林"}

@@ -91,16 +91,36 @@ def test_recognise_places_the_party_before_an_area_is_not_part_of_it():
 
 def test_recognise_places_a_bare_city_word_known_to_the_dictionary_is_the_city(monkeypatch):
     from kg.recognise import places
-    monkeypatch.setattr(places, "dictionary_areas", lambda: {"云溪": "市"})
+    monkeypatch.setattr(places, "dictionary_areas", lambda: {"云溪": ("云溪市", "City")})
     text = "在云溪，市委组织部召开会议。"
     city = [m for m in found(text, "Place") if m.text == "云溪"]
     assert [(m.name, m.level) for m in city] == [("云溪市", "City")]
     assert "云溪市委组织部" in names(text, "Organization")
 
 
+def test_recognise_places_a_bare_area_word_takes_the_name_the_national_table_holds():
+    # jieba's dictionary knows 太原省, 新疆省 and 萧山市; the divisions are 太原市, 新疆维吾尔自治区
+    # and (since the city became a district) 萧山区
+    assert [(m.name, m.level) for m in found("在太原，市委组织部召开会议。", "Place")] \
+        == [("太原市", "City")]
+    areas = {m.text: (m.name, m.level) for m in found("代表团从新疆来到萧山考察。", "Place")}
+    assert areas == {"新疆": ("新疆维吾尔自治区", "Province"), "萧山": ("萧山区", "District")}
+
+
+def test_recognise_places_a_common_word_the_dictionary_glues_to_a_level_is_no_area():
+    # 北方省 (a foreign province) and 各省市 are in jieba's dictionary as place names
+    assert found("在北方，市民开展活动。", "Place") == []
+    assert found("各省、市领导出席。", "Place") == []
+
+
+def test_recognise_places_a_foreign_city_is_a_place_without_a_level():
+    assert [(m.name, m.subtype, m.level) for m in found("他去东京参加会议。", "Place")] \
+        == [("东京", "Place", "")]
+
+
 def test_recognise_places_a_city_word_opening_a_longer_name_is_not_the_city(monkeypatch):
     from kg.recognise import places
-    monkeypatch.setattr(places, "dictionary_areas", lambda: {"云溪": "市"})
+    monkeypatch.setattr(places, "dictionary_areas", lambda: {"云溪": ("云溪市", "City")})
     assert "云溪市" not in names("云溪信托有限公司签约。", "Place")
 
 
@@ -218,3 +238,15 @@ def test_recognise_a_place_written_only_inside_a_registered_name_is_not_a_place_
 def test_recognise_a_room_ends_before_the_inside_that_jieba_glues_to_it():
     text = "近日，在改造后的青岭东园活动室内，社区书记带领党员学习。"
     assert "青岭东园活动室" in names(text, "Place")
+
+
+def test_recognise_places_the_end_of_a_date_glued_to_a_word_opens_no_area():
+    # jieba cuts 1991|年任|县政府: 年任县 is no county
+    assert found("他从1991年任县政府及县委主要领导以来，共办实事。", "Place") == []
+    assert names("2019年青松县开展活动。", "Place") == {"青松县"}
+
+
+def test_recognise_places_a_region_of_a_kind_is_no_area():
+    # jieba's dictionary has 贫困地区 and 经济特区 as words ending in 区
+    assert found("为贫困地区和边境地区带来文明，发展经济特区。", "Place") == []
+    assert names("新疆喀什地区开展活动。", "Place") >= {"喀什地区"}

@@ -351,3 +351,12 @@ def test_posts_a_party_group_member_holds_the_post_in_the_group_and_the_unit_tit
     d.org("梅林市工商联", "SocialOrganization", nth=1)
     assert {(r.object.name, r.role) for r in d.relations("memberOf")} == {
         ("梅林市工商联党组", "成员"), ("梅林市工商联", "副主席")}
+
+
+@pytest.mark.parametrize("title", ["大队长", "指导员", "厂长", "店长"])
+def test_posts_heads_of_brigades_works_and_shops_are_titles(title):
+    d = Doc(f"云州市消防救援支队青松大队{title}王建林带队检查沿街商铺。")
+    d.org("云州市消防救援支队青松大队", "GovernmentAgency")
+    d.person("王建林")
+    [rel] = d.relations("memberOf")
+    assert (rel.subject.name, rel.object.name, rel.role) == ("王建林", "云州市消防救援支队青松大队", title)

@@ -31,7 +31,9 @@ from kg.vocab import ADMINISTRATIVE_AREA, INITIATIVE, ORGANIZATION, PLACE
 FOLDS = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("工商业联合会", "工商联"),
          ("人民政府", "政府"), ("发展和改革局", "发改局"), ("发展改革局", "发改局"),
          ("发展和改革委员会", "发改委"), ("发展改革委员会", "发改委"))
-ZONE_WORDS = ("工业园区", "园区", "经开区", "经济技术开发区", "开发区", "高新区", "高铁新城", "科教创新区")
+# The suffixes of development zones (kg/data/place_suffixes.txt), and 园区 (a park's own word).
+ZONE_WORDS = tuple(suffix for suffix, level in lexicon.place_suffixes().items()
+                   if level == "DevelopmentZone") + ("园区",)
 AREA_LEVELS = ("DevelopmentZone", "District", "County", "Subdistrict", "Town", "City")
 # Which area a bare level word at the start of a name stands for.
 LEVEL_WORDS = {"区": ("District",), "市": ("City",), "县": ("County",), "镇": ("Town",),

@@ -115,6 +115,19 @@ def place_suffixes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def divisions() -> tuple[tuple[str, str], ...]:
+    """(code, name) of the national administrative divisions, province to county level (GB/T
+    2260, kg/data/divisions.tsv; kg/divisions.py tells where the table comes from)."""
+    return tuple(tuple(line.split("\t")) for line in _lines("divisions.tsv")[1:])
+
+
+@lru_cache(maxsize=1)
+def division_names() -> frozenset[str]:
+    """The divisions' names (云州市, 某某省): the areas that exist under those names."""
+    return frozenset(name for _, name in divisions())
+
+
+@lru_cache(maxsize=1)
 def other_place_suffixes() -> tuple[str, ...]:
     return _longest_first(_lines("other_place_suffixes.txt"))
 

@@ -327,13 +327,14 @@ PERSON_TAGS = ("nr", "nrfg", "nrt")
 
 def _after_person(view: View, begin: int, start: int) -> int:
     """副主席|某某|某为|某某联盟: words tagged as a person's name right after a title are that
-    person, not the start of a body's name (the name, if any, starts after them)."""
+    person, not the start of a body's name (the name, if any, starts after them; where the
+    suffix follows the person, 厂长|某某某|办厂, there is none)."""
     i = view.token_index(begin)
     if i == 0 or view.tokens[i].start != begin or view.tokens[i - 1].word not in _titles():
         return begin
     k = i
     while k < len(view.tokens) and k - i < 2 and view.tokens[k].tag in PERSON_TAGS \
-            and view.tokens[k].end < start:
+            and view.tokens[k].end <= start:
         k += 1
     return view.tokens[k].start if k > i else begin
 

@@ -364,6 +364,8 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         if token.tag not in ("ns", "nr", "nz") and token.word in _frequencies() \
                 and _frequencies().get(stem, 0) >= COMMON_STEM:
             return None  # 休息区, 度假区, 别墅区: a common word for a kind of area (not 梅港市)
+        if token.word.endswith(REGION_KINDS) and not _names_a_place(token.word[:-2]):
+            return None  # 贫困地区, 边境地区, 经济特区: a kind of region (not 云州地区, 云州特区)
     elif i > 0:
         word = view.tokens[i - 1]
     else:
@@ -385,6 +387,8 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         stem = view.text[begin:start]
     if len(stem) == 1:
         return None  # 徐|市: one-character stems are abbreviations, not names
+    if stem[0] in DATE_UNITS and begin > 0 and view.text[begin - 1].isdigit():
+        return None  # 1991|年任|县政府: the end of a date that jieba glued to the next word
     if stem[-1] in CONJUNCTIONS and stem not in dictionary_stems():
         return None  # 某奖|和|省级称号 glued as 奖和省: "and the province", not a name (太和县 is)
     # 城厢镇|镇, 区委|区政府: the stem is itself an area or a body (but 东溪|区, 沙溪|区 are names)
@@ -480,7 +484,8 @@ def _drop_province(view: View, begin: int, start: int) -> int:
     """某省|某某产业园, 某省|某湖风景区: a province written bare before a named place is where it
     lies, not part of the name (a province-level name such as 某某大学 is no place kind)."""
     first = view.tokens[view.token_index(begin)]
-    if first.start == begin and dictionary_areas().get(first.word) == "省" \
+    if first.start == begin and first.word in dictionary_areas() \
+            and dictionary_areas()[first.word][1] == "Province" \
             and start - first.end >= 2:
         return first.end
     return begin
@@ -534,6 +539,9 @@ def _road_alone(view: View, token, end: int) -> bool:
 
 
 COMMON_KINDS = ("小区",)
+# A region of a kind: only a place's name before the word makes it one region.
+REGION_KINDS = ("地区", "特区")
+DATE_UNITS = "年月日号"
 
 # Facilities and rooms: named only after a proper word (某某社区党群服务中心, 某园党群活动室).
 VENUES = ("中心", "馆", "厅", "室", "会址", "集市", "工业园")
@@ -577,11 +585,13 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
             mention = Mention(token.start, token.end, word, PLACE, full.subtype, full.name,
                               "place-short", level=full.level)
         elif word in areas and token.tag not in NOT_NAME_TAGS \
-                and (areas[word] == "省" if i in listed else _stands_alone(view, i)):
+                and (areas[word][1] == "Province" if i in listed else _stands_alone(view, i)):
             # a listed province keeps its level (the chain of areas after it needs it); a listed
             # city stays the word it is (广州、成都等地)
-            mention = Mention(token.start, token.end, word, PLACE, ADMINISTRATIVE_AREA,
-                              word + areas[word], "place-city", level=AREA_LEVEL[areas[word]])
+            name, level = areas[word]
+            mention = Mention(token.start, token.end, word, PLACE,
+                              ADMINISTRATIVE_AREA if level else PLACE, name, "place-city",
+                              level=level)
         elif i in listed:
             mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-word")
         elif word in heads:
@@ -618,7 +628,7 @@ def _narrower_area(view: View, i: int) -> bool:
     with both."""
     areas, word, nxt = dictionary_areas(), view.tokens[i].word, view.tokens[i + 1].word
     if nxt in areas:
-        narrower = areas[word] == "省" and areas[nxt] == "市"
+        narrower = areas[word][1] == "Province" and areas[nxt][1] == "City"
     else:
         narrower = nxt in dictionary_stems()
     return narrower and not _names_body(view, i + 2)
@@ -643,22 +653,50 @@ def _names_body(view: View, i: int, named: bool = False) -> bool:
     return False
 
 
+def _names_a_place(word: str) -> bool:
+    """A place's name: a word jieba's dictionary tags as one, or a word it does not know."""
+    return word in _place_words() or word not in _frequencies()
+
+
 @lru_cache(maxsize=1)
-def dictionary_areas() -> dict[str, str]:
-    """Bare word → 市 or 省, for the words whose form with 市 or 省 jieba's reference dictionary
-    knows as a place name (某州市, tagged ns). Written bare in the genre (今日某州讯, 某州|某街道),
-    they name that area. Read from the dictionary, not from a list of ours; its tags for the bare
-    word itself vary (a city may be tagged a, nr or vn). A word that names both is the province."""
-    words = _frequencies()
+def _place_words() -> frozenset[str]:
+    return frozenset(segment.place_words())
+
+
+@lru_cache(maxsize=1)
+def dictionary_areas() -> dict[str, tuple[str, str]]:
+    """Bare word → (the area's name, its level), for the words whose form with 市 or 省 jieba's
+    reference dictionary knows as a place name (某州市, tagged ns). Written bare in the genre (今日
+    某州讯, 某州|某街道), they name that area. Its tags for the bare word itself vary (a city may be
+    tagged a, nr or vn). A word that names both is the province.
+
+    The name is the one the national table of divisions holds now: the same (某州市), the
+    district a city became (萧山市 → 萧山区), the autonomous region a province-level name opens
+    (新疆 → 新疆维吾尔自治区). A form the table lacks (a foreign or an old one: 东京市, 松江省) names
+    a place by the bare word, with no level, where the dictionary knows the bare word as a place
+    name too (东京) or as a rare word (阿比让); a common word glued to a suffix names no area
+    (北方省, 各省市, 珠宝市)."""
+    words, official = _frequencies(), lexicon.division_names()
+    regions = [name for code, name in lexicon.divisions()
+               if code.endswith("0000") and name.endswith("自治区")]
+    places = _place_words()
+    bare_words = dict.fromkeys(w[:-1] for w in segment.place_words()
+                               if w[-1] in "市省" and 3 <= len(w) <= 4 and w[:-1] in words
+                               and w[:-1] not in lexicon.generic_places())
     areas = {}
-    for suffix in ("市", "省"):  # the province last, so it wins
-        areas.update((w[:-1], suffix) for w in segment.place_words()
-                     if w.endswith(suffix) and 3 <= len(w) <= 4 and w[:-1] in words
-                     and w[:-1] not in lexicon.generic_places())
+    for bare in bare_words:
+        region = next((name for name in regions if name.startswith(bare)), None)
+        if bare + "省" in official:
+            areas[bare] = (bare + "省", "Province")
+        elif region:
+            areas[bare] = (region, "Province")
+        elif bare + "市" in official:
+            areas[bare] = (bare + "市", "City")
+        elif bare + "区" in official:
+            areas[bare] = (bare + "区", "District")
+        elif bare in places or words[bare] < COMMON_STEM:
+            areas[bare] = (bare, "")
     return areas
-
-
-AREA_LEVEL = {"市": "City", "省": "Province"}
 
 
 @lru_cache(maxsize=1)
