@@ -282,3 +282,9 @@ def test_recognise_orgs_a_person_after_a_title_is_no_bodys_stem():
     text = "云州市青松塑料制品厂厂长王梅林办厂以来，不忘集体利益。"
     assert names(text, "Organization") == {"云州市青松塑料制品厂"}
     assert names(text, "Person") == {"王梅林"}
+
+
+def test_recognise_orgs_a_dateline_glued_before_a_name_is_not_part_of_it():
+    text = "青松县个体经济势头强劲本报讯云州省青松县委、县政府把发展非公有制经济作为重点。"
+    assert "云州省青松县委" in names(text, "Organization")
+    assert not any(name.startswith("本报") for name in names(text, "Organization"))

@@ -248,3 +248,9 @@ def test_located_a_compound_is_in_the_community_named_after_it():
     d.place("梅林小区")
     (rel,) = d.relations("locatedIn")
     assert (rel.subject.name, rel.object.name, rel.rule) == ("青松苑小区", "青松苑社区", "located-namesake")
+
+
+def test_located_a_nationwide_body_is_in_no_area_its_name_seems_to_open_with():
+    d = Doc("全国省市妇联主席工作会议在云州召开。")
+    d.org("全国省市妇联", "SocialOrganization")
+    assert d.relations("locatedIn") == []

@@ -387,6 +387,8 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         stem = view.text[begin:start]
     if len(stem) == 1:
         return None  # 徐|市: one-character stems are abbreviations, not names
+    if stem in lexicon.national_prefixes():
+        return None  # 全国|省市妇联: "nationwide", no area
     if stem[0] in DATE_UNITS and begin > 0 and view.text[begin - 1].isdigit():
         return None  # 1991|年任|县政府: the end of a date that jieba glued to the next word
     if stem[-1] in CONJUNCTIONS and stem not in dictionary_stems():

@@ -176,6 +176,9 @@ def _from_area_prefix(m: Mention) -> Container | None:
     if not found or not m.name.startswith(found.group(1)):
         return None
     name = found.group(1)
+    suffix = lexicon.affixes(lexicon.place_suffixes).ending_at(name, len(name))
+    if name[:-len(suffix)] in lexicon.national_prefixes():
+        return None  # 全国省市妇联: "nationwide", no area
     place = Mention(start=m.start, end=m.start + len(name), text=name, kind=PLACE,
                     subtype=ADMINISTRATIVE_AREA, name=name, rule="relate-area-prefix",
                     level=level_of(name))
