@@ -288,3 +288,9 @@ def test_recognise_orgs_a_dateline_glued_before_a_name_is_not_part_of_it():
     text = "青松县个体经济势头强劲本报讯云州省青松县委、县政府把发展非公有制经济作为重点。"
     assert "云州省青松县委" in names(text, "Organization")
     assert not any(name.startswith("本报") for name in names(text, "Organization"))
+
+
+def test_recognise_orgs_a_name_never_runs_across_ji_and():
+    found_names = names("在云州市委宣传部暨市委讲师团举行的座谈会上。", "Organization")
+    assert "云州市委宣传部" in found_names
+    assert not any("暨" in name for name in found_names)

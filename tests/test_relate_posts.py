@@ -360,3 +360,22 @@ def test_posts_heads_of_brigades_works_and_shops_are_titles(title):
     d.person("王建林")
     [rel] = d.relations("memberOf")
     assert (rel.subject.name, rel.object.name, rel.role) == ("王建林", "云州市消防救援支队青松大队", title)
+
+
+def test_posts_an_area_takes_a_post_of_its_level_and_of_its_parts_only():
+    # the words between the area and the title name something the recogniser did not find
+    d = Doc("云州市青苗儿童村村长王振林、云州市青松外国语学校校长李梅林获奖。")
+    d.area("云州市", "City", nth=0)
+    d.area("云州市", "City", nth=1)
+    d.person("王振林")
+    d.person("李梅林")
+    posts = {(r.subject.name, r.object.name) for r in d.relations("memberOf")}
+    assert all(body != "云州市" for _, body in posts)
+    assert ("李梅林", "云州市青松外国语学校") in posts  # the body written before the title
+    d = Doc("梅林社区青松小区2号楼楼巷长张青介绍，青岭村村长王梅说。")
+    d.area("梅林社区", "Community")
+    d.area("青岭村", "Village")
+    d.person("张青")
+    d.person("王梅")
+    assert {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")} \
+        == {("张青", "梅林社区", "楼巷长"), ("王梅", "青岭村", "村长")}

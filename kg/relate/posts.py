@@ -49,6 +49,8 @@ _PERSON_SEPS = lexicon.item_joins()
 _ROLL_SEPS = ("，", ",")
 # The level a head of government's title names, and the suffix of that level's area.
 _HEAD_LEVEL = (("省长", "省"), ("市长", "市"), ("区长", "区"), ("县长", "县"), ("镇长", "镇"), ("乡长", "乡"))
+_AREA_HEADS = (*_HEAD_LEVEL, ("村长", "村"))
+_PART_TITLES = ("楼长", "巷长", "栋长", "网格员", "网格长", "组长")  # of a building, lane, grid, group
 MAX_BODY = 12  # a body written out before its title
 MAX_GENERIC = 4  # `商会`, `公司党委`: a generic word standing for the article's one such body
 MAX_DESCRIPTOR = 14  # `省“双创”人才`: a descriptor between the chain and the name
@@ -174,7 +176,7 @@ def _item_before(ctx: Context, end: int, floor: int) -> Item | None:
         prefix = next((p for p in _TITLE_PREFIXES if text.startswith(p, tstart - len(p))), "")
         if prefix and tstart - len(prefix) >= floor:
             tstart, title = tstart - len(prefix), prefix + title
-        body = _body_before(ctx, tstart, floor) or _written_body(ctx, tstart, floor)
+        body = _body_before(ctx, title, tstart, floor) or _written_body(ctx, tstart, floor)
         if body is None:
             level = _level_word(ctx, tstart, floor)
             if level is not None:
@@ -247,7 +249,7 @@ def _opaque(ctx: Context, title: str, tstart: int, end: int, floor: int) -> Item
     return None
 
 
-def _body_before(ctx: Context, tstart: int, floor: int) -> Mention | None:
+def _body_before(ctx: Context, title: str, tstart: int, floor: int) -> Mention | None:
     """The body a title belongs to: the nearest (then longest) agent ending at most MAX_FILLER
     characters before the title, with no punctuation or person in between."""
     best: Mention | None = None
@@ -259,9 +261,21 @@ def _body_before(ctx: Context, tstart: int, floor: int) -> Mention | None:
             continue
         if _BODY_END.search(gap):
             continue  # `桃源镇商会会长`: the words before the title name a body of their own
+        if m.kind == PLACE and not _area_takes(title, m, gap):
+            continue
         if best is None or (m.end, m.end - m.start) > (best.end, best.end - best.start):
             best = m
     return best
+
+
+def _area_takes(title: str, area: Mention, gap: str) -> bool:
+    """Whether the post ``title``, written ``gap`` after ``area``, is the area's: a head of
+    government only of its level (`云州市市长`, not `云州市某某儿童村村长`), and past words no name
+    covers only a post in a part of it (`某社区某小区2号楼楼巷长`), not `云州市某某学校校长`."""
+    level = next((suffix for head, suffix in _AREA_HEADS if title.endswith(head)), "")
+    if level and not area.name.endswith(level):
+        return False
+    return not gap or title.endswith(_PART_TITLES)
 
 
 def _written_body(ctx: Context, tstart: int, floor: int) -> Mention | None:
