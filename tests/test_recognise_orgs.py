@@ -294,3 +294,10 @@ def test_recognise_orgs_a_name_never_runs_across_ji_and():
     found_names = names("在云州市委宣传部暨市委讲师团举行的座谈会上。", "Organization")
     assert "云州市委宣传部" in found_names
     assert not any("暨" in name for name in found_names)
+
+
+def test_recognise_orgs_a_dateline_or_a_glued_shi_opens_no_name():
+    text = "据新华社云州5月3日电青松县委书记王梅林说，这是青松区委宣传部的要求。"
+    found_names = names(text, "Organization")
+    assert {"青松县委", "青松区委宣传部"} <= found_names
+    assert not any(name.startswith(("日电", "这是")) for name in found_names)

@@ -20,7 +20,7 @@ from kg import segment
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
-from kg.recognise.view import (HAN, STOP_WORDS, View, _frequencies, all_han, extend_left, name_like,
+from kg.recognise.view import (DATE_UNITS, HAN, STOP_WORDS, View, _frequencies, all_han, extend_left, name_like,
                                 proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
 
@@ -543,7 +543,6 @@ def _road_alone(view: View, token, end: int) -> bool:
 COMMON_KINDS = ("小区",)
 # A region of a kind: only a place's name before the word makes it one region.
 REGION_KINDS = ("地区", "特区")
-DATE_UNITS = "年月日号"
 
 # Facilities and rooms: named only after a proper word (某某社区党群服务中心, 某园党群活动室).
 VENUES = ("中心", "馆", "厅", "室", "会址", "集市", "工业园")

@@ -215,6 +215,8 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
                 continue
         if COUNTED.fullmatch(token.word):
             break  # 某小学、某小学五所|学校: a count closes the list before it, it opens no name
+        if token.word[0] in DATE_UNITS and i > 0 and tokens[i - 1].word[-1].isdigit():
+            break  # 5月3|日电|某某部: the end of a date (a dateline) opens no name
         if not name_like(token) and not ORDINAL.fullmatch(token.word) \
                 and not (verbs and words <= 2 and _verb_inside_name(view, i)):
             break
@@ -231,6 +233,7 @@ ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 # a number and a classifier as one word (五所, 3家, 两个): jieba tags some of them as names (五所 j)
 NUMBER = "[0-9一二三四五六七八九十两百千几多]+"  # 3, 五, 两, 百, 几: a count written in digits or words
 COUNTED = re.compile(NUMBER + "[个家所名位支座条项批大]")  # 三大: a number of big ones
+DATE_UNITS = "年月日号"
 RARE_VERB = 6000  # 治理, 创新, 就业 can sit inside a name (社会治理局); 采用, 召开 cannot
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "j", "l", "vn"})
