@@ -301,3 +301,9 @@ def test_recognise_orgs_a_dateline_or_a_glued_shi_opens_no_name():
     found_names = names(text, "Organization")
     assert {"青松县委", "青松区委宣传部"} <= found_names
     assert not any(name.startswith(("日电", "这是")) for name in found_names)
+
+
+def test_recognise_orgs_military_commands_are_bodies_not_areas():
+    text = "太原警备区司令员王青松、青松县人民武装部部长李梅出席。"
+    assert {"太原警备区", "青松县人民武装部"} <= names(text, "Organization")
+    assert not {"太原警备区", "警备区"} & names(text, "Place")

@@ -254,3 +254,9 @@ def test_located_a_nationwide_body_is_in_no_area_its_name_seems_to_open_with():
     d = Doc("全国省市妇联主席工作会议在云州召开。")
     d.org("全国省市妇联", "SocialOrganization")
     assert d.relations("locatedIn") == []
+
+
+def test_located_a_body_named_after_a_kind_of_area_is_in_no_area():
+    d = Doc("全国各省、自治区、直辖市党委宣传部长出席。")
+    d.org("直辖市党委")
+    assert d.relations("locatedIn") == []

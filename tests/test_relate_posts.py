@@ -379,3 +379,10 @@ def test_posts_an_area_takes_a_post_of_its_level_and_of_its_parts_only():
     d.person("王梅")
     assert {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")} \
         == {("张青", "梅林社区", "楼巷长"), ("王梅", "青岭村", "村长")}
+
+
+def test_posts_a_body_written_before_a_title_never_reaches_back_past_de():
+    d = Doc("青松乡主管纪检监察工作的党委副书记王梅林出席。")
+    d.area("青松乡", "Town")
+    d.person("王梅林")
+    assert all("的" not in r.object.name for r in d.relations("memberOf"))

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from kg.model import Mention
 from kg.recognise import lexicon
+from kg.recognise.places import dictionary_areas
 from kg.recognise.spans import Spans
 from kg.recognise.view import INCOMPLETE, View
 from kg.vocab import ADMINISTRATIVE_AREA, INITIATIVE, ORGANIZATION, PLACE
@@ -185,10 +186,15 @@ def _place_agencies(view: View, mentions: list[Mention], areas) -> list[Mention]
         area = listed.get(m.start, main)
         if area and m.kind == ORGANIZATION and m.start not in places \
                 and "+context" not in m.rule and _longest_prefix(m.name, bare) \
-                and not m.name.startswith(area):
+                and not m.name.startswith(area) and not _named_after_area(m.name):
             m = replace(m, name=area + m.name, rule=m.rule + "+context")
         out.append(m)
     return out
+
+
+def _named_after_area(name: str) -> bool:
+    """太原警备区: the agency opens with a city's or a province's bare name; it is that area's."""
+    return any(name[:size] in dictionary_areas() for size in (2, 3))
 
 
 def _national(name: str) -> bool:

@@ -20,8 +20,8 @@ from kg import segment
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
-from kg.recognise.view import (DATE_UNITS, HAN, STOP_WORDS, View, _frequencies, all_han, extend_left, name_like,
-                                proper_word)
+from kg.recognise.view import (DATE_UNITS, HAN, STOP_WORDS, View, _frequencies, all_han,
+                                extend_left, name_like, proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
 
 ZONE = "DevelopmentZone"
