@@ -286,7 +286,7 @@ def test_recognise_orgs_a_person_after_a_title_is_no_bodys_stem():
 
 def test_recognise_orgs_a_dateline_glued_before_a_name_is_not_part_of_it():
     text = "青松县个体经济势头强劲本报讯云州省青松县委、县政府把发展非公有制经济作为重点。"
-    assert "云州省青松县委" in names(text, "Organization")
+    assert "青松县委" in names(text, "Organization")
     assert not any(name.startswith("本报") for name in names(text, "Organization"))
 
 
@@ -307,3 +307,11 @@ def test_recognise_orgs_military_commands_are_bodies_not_areas():
     text = "太原警备区司令员王青松、青松县人民武装部部长李梅出席。"
     assert {"太原警备区", "青松县人民武装部"} <= names(text, "Organization")
     assert not {"太原警备区", "警备区"} & names(text, "Place")
+
+
+def test_recognise_orgs_an_areas_committee_is_named_after_the_area_alone():
+    text = "云州市青松区委书记王梅林、云州省梅林县委副书记李青出席。"
+    found_names = names(text, "Organization")
+    assert {"青松区委", "梅林县委"} <= found_names
+    assert not {"云州市青松区委", "云州省梅林县委"} & found_names
+    assert names("中共云州市委书记王梅林出席。", "Organization") == {"云州市委"}

@@ -46,6 +46,8 @@ def recognise_orgs(view: View) -> list[Mention]:
             or _level_word_before(view, _after_joins(view, _trim(view, extend_left(view, inner)), inner))
         if begins.get(inner, begin) < begin:  # 某局汝州分局|机关第一党支部: not from inside a name
             begin = begins[inner]
+        if suffix in _area_committees():
+            begin = max(begin, _area_start(view, start + 1))
         end = _bracket_after(view, end)
         name = view.text[begin:end]
         if _not_a_body(name) or (begin, end) in found or _common_word_end(view.text, end, suffix) \
@@ -337,6 +339,20 @@ def _after_person(view: View, begin: int, start: int) -> int:
             and view.tokens[k].end <= start:
         k += 1
     return view.tokens[k].start if k > i else begin
+
+
+@lru_cache(maxsize=1)
+def _area_committees() -> frozenset[str]:
+    """区委, 县委, 市委: a committee named by an area's level character and 委."""
+    return frozenset(s for s in lexicon.org_suffixes()
+                     if len(s) == 2 and s[0] in lexicon.place_suffixes() and s[1] == "委")
+
+
+def _area_start(view: View, end: int) -> int:
+    """云州市|青松区委: the area whose level character opens the committee's suffix starts its name;
+    the wider area before it is where it is (-1 when no area ends there)."""
+    place = view.place_ending_at(end)
+    return place[0] if place is not None else -1
 
 
 @lru_cache(maxsize=1)
