@@ -269,9 +269,10 @@ def test_recognise_orgs_a_graded_kind_of_body_before_its_campaign_is_no_body():
     assert "梅林村党支部" in names(text, "Organization")
 
 
-def test_recognise_orgs_fire_brigades_stations_and_cooperatives_are_bodies():
-    text = "云州市消防救援支队青松大队联合梅林消防救援站，走访梅林蔬菜专业合作社和青岭村股份经济合作社。"
-    assert {"云州市消防救援支队", "云州市消防救援支队青松大队", "梅林消防救援站",
+def test_recognise_orgs_brigades_stations_student_unions_and_cooperatives_are_bodies():
+    text = ("云州市消防救援支队青松大队联合梅林消防救援站、青松大学学生会，走访梅林蔬菜专业合作社"
+            "和青岭村股份经济合作社。")
+    assert {"云州市消防救援支队", "云州市消防救援支队青松大队", "梅林消防救援站", "青松大学学生会",
             "梅林蔬菜专业合作社", "青岭村股份经济合作社"} <= names(text, "Organization")
     # a count of teams and a bare cooperative in a slogan name no body
     assert names("注重“三支队伍”建设，创新“支部+合作社”模式。", "Organization") == set()

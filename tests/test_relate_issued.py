@@ -68,3 +68,11 @@ def test_issued_a_notice_by_two_bodies_and_the_document_it_issues():
         ("中共梅林区委梅林区人民政府关于印发<青松社区治理实施方案>的通知", "梅林区委"),
         ("中共梅林区委梅林区人民政府关于印发<青松社区治理实施方案>的通知", "梅林区政府"),
         ("青松社区治理实施方案", "梅林区委"), ("青松社区治理实施方案", "梅林区政府")}
+
+
+def test_issued_a_national_law_is_not_issued_by_the_body_its_title_names():
+    d = Doc("青松村实施《中华人民共和国村民委员会组织法》，选举村委会。")
+    d.area("青松村", "Village")
+    d.org("中华人民共和国村民委员会", "GovernmentAgency", at=d.text.index("中华"))
+    d.document("《中华人民共和国村民委员会组织法》")
+    assert d.relations("issuedBy") == []

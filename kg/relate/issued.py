@@ -13,6 +13,7 @@ from kg.vocab import ISSUED_BY, ORGANIZATION, POLICY_DOCUMENT
 
 ISSUE_VERBS = ("印发", "发布", "制定", "制订", "出台", "下发", "颁布", "编制", "推出", "公布", "起草")
 PARTY_PREFIX = "中共"  # `中共甲区委` is 甲区委
+STATE_NAME = "中华人民共和国"  # opens the title of a national law
 AGREEMENTS = ("协议", "协议书", "意向书", "备忘录", "合同", "公约")
 _VERB_TAILS = ("", "了", "的", "出", "出了")  # what may stand between the verb and the 《
 
@@ -90,6 +91,8 @@ def _named_in_title(ctx: Context, doc: Mention, areas: bool) -> list[Mention]:
     (`根据《梅林市…条例》`) — that it issued it only when a verb of issuing stands by (``areas``:
     `《桃李镇…方案》制定出台`)."""
     title = doc.name.strip("《》")
+    if title.startswith(STATE_NAME):
+        return []  # 《中华人民共和国村民委员会组织法》: a national law is about the body it names
     title = title[len(PARTY_PREFIX):] if title.startswith(PARTY_PREFIX) else title
     found: list[Mention] = []
     while title:
