@@ -316,3 +316,9 @@ def test_recognise_orgs_an_areas_committee_is_named_after_the_area_alone():
     assert {"青松区委", "梅林县委"} <= found_names
     assert not {"云州市青松区委", "云州省梅林县委"} & found_names
     assert names("中共云州市委书记王梅林出席。", "Organization") == {"云州市委"}
+
+
+def test_recognise_orgs_a_commission_written_short_does_not_join_the_next_body():
+    found_names = names("云州市体委和民政局联合发文，云州市人力资源和社会保障局参加。", "Organization")
+    assert "云州市人力资源和社会保障局" in found_names
+    assert not any("体委和" in name for name in found_names)

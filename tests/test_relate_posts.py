@@ -386,3 +386,11 @@ def test_posts_a_body_written_before_a_title_never_reaches_back_past_de():
     d.area("青松乡", "Town")
     d.person("王梅林")
     assert all("的" not in r.object.name for r in d.relations("memberOf"))
+
+
+def test_posts_a_body_written_before_a_title_never_reaches_back_past_ji():
+    d = Doc("云州市农业局副局长王青及云州市科协书记处书记李梅等出席。")
+    d.org("云州市农业局", "GovernmentAgency")
+    d.person("王青")
+    d.person("李梅")
+    assert all(not r.object.name.startswith("及") for r in d.relations("memberOf"))

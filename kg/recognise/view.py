@@ -279,9 +279,10 @@ def _conjoined_head(view: View, i: int) -> int | None:
 
 
 def proper_field(token: segment.Token) -> bool:
-    """A field word, not a name or body of its own (区委, 街道 end a name; they do not join one)."""
+    """A field word, not a name or body of its own (区委, 街道 end a name; they do not join one;
+    nor does a commission or an office written short: 体委, 外办)."""
     return not any(token.word.endswith(s) for s in lexicon.org_suffixes()) \
-        and token.word not in lexicon.place_suffixes()
+        and not token.word.endswith(("委", "办")) and token.word not in lexicon.place_suffixes()
 
 
 def _matching_open(view: View, close: int) -> int | None:

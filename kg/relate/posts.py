@@ -26,7 +26,7 @@ from kg.vocab import ADMINISTRATIVE_AREA, MEMBER_OF, ORGANIZATION, PERSON, PLACE
 
 MAX_FILLER = 10  # `中亿丰建设集团基础设施板块总工程师`: words between the body and the title
 _PUNCT = set("，,。；;：:、！？!?“”‘’（）()《》\n")
-_STOPS = _PUNCT | {"兼", "的"}  # where a body written before a title cannot reach back past
+_STOPS = _PUNCT | {"兼", "的", "及", "暨"}  # where a body written before a title cannot reach back past
 # A bare body that only makes sense inside the chain's scope (`管委会` after `经开区党工委副书记`).
 _BARE_BODY = re.compile(r"^(党工委|党委|管委会|[\u4e00-\u9fff]{2}部|人民政府|政府|政协|人大|人大常委会|"
                         r"工商联|团委|妇联|总工会|工会|纪委|监委|纪工委|居委会|村委会)(党组)?$")
