@@ -322,3 +322,10 @@ def test_recognise_orgs_a_commission_written_short_does_not_join_the_next_body()
     found_names = names("云州市体委和民政局联合发文，云州市人力资源和社会保障局参加。", "Organization")
     assert "云州市人力资源和社会保障局" in found_names
     assert not any("体委和" in name for name in found_names)
+
+
+def test_recognise_orgs_serving_as_opens_no_name():
+    found_names = names("太原军区成立后，他任太原军区政治部主任，现任青松县委书记王梅林出席。",
+                        "Organization")
+    assert {"太原军区政治部", "青松县委"} <= found_names
+    assert not any(name.startswith(("他任", "现任")) for name in found_names)

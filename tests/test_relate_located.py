@@ -260,3 +260,10 @@ def test_located_a_body_named_after_a_kind_of_area_is_in_no_area():
     d = Doc("全国各省、自治区、直辖市党委宣传部长出席。")
     d.org("直辖市党委")
     assert d.relations("locatedIn") == []
+
+
+def test_located_a_body_named_after_an_honour_or_a_whole_is_in_no_area():
+    d = Doc("授予先进村党支部荣誉称号，整个村委会参加选举。")
+    d.org("先进村党支部")
+    d.org("整个村委会", "GovernmentAgency")
+    assert d.relations("locatedIn") == []

@@ -177,8 +177,10 @@ def _from_area_prefix(m: Mention) -> Container | None:
         return None
     name = found.group(1)
     suffix = lexicon.affixes(lexicon.place_suffixes).ending_at(name, len(name))
-    if name[:-len(suffix)] in lexicon.national_prefixes() or name in lexicon.generic_places():
-        return None  # 全国省市妇联: "nationwide"; 直辖市党委: a kind of area; no area
+    stem = name[:-len(suffix)]
+    if stem in lexicon.national_prefixes() or stem in lexicon.generic_words() \
+            or name in lexicon.generic_places():
+        return None  # 全国省市妇联: "nationwide"; 先进村党支部, 直辖市党委: a kind of area
     place = Mention(start=m.start, end=m.start + len(name), text=name, kind=PLACE,
                     subtype=ADMINISTRATIVE_AREA, name=name, rule="relate-area-prefix",
                     level=level_of(name))
