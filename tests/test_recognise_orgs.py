@@ -329,3 +329,9 @@ def test_recognise_orgs_serving_as_opens_no_name():
                         "Organization")
     assert {"太原军区政治部", "青松县委"} <= found_names
     assert not any(name.startswith(("他任", "现任")) for name in found_names)
+
+
+def test_recognise_orgs_commissions_written_short_and_broadcasters_are_bodies():
+    text = "云州市委政法委、青松县教委、云州日报社和云州市广播电视台联合举办活动。"
+    assert {"云州市委政法委", "青松县教委", "云州日报社", "云州市广播电视台"} \
+        <= names(text, "Organization")
