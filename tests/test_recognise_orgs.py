@@ -335,3 +335,12 @@ def test_recognise_orgs_commissions_written_short_and_broadcasters_are_bodies():
     text = "云州市委政法委、青松县教委、云州日报社和云州市广播电视台联合举办活动。"
     assert {"云州市委政法委", "青松县教委", "云州日报社", "云州市广播电视台"} \
         <= names(text, "Organization")
+
+
+def test_recognise_orgs_a_companys_trade_is_part_of_its_name_even_tagged_a_verb():
+    assert names("云州市青松房地产开发有限公司成立。", "Organization") == {"云州市青松房地产开发有限公司"}
+    assert names("青松街道召开会议，推动社区建设。", "Organization") == set()
+
+
+def test_recognise_orgs_winning_an_honour_opens_no_name():
+    assert names("该丛书荣获青松区委宣传部“五个一工程”奖。", "Organization") == {"青松区委宣传部", "青松区委"}

@@ -145,8 +145,9 @@ def name_like(token: segment.Token) -> bool:
         return False  # a bare 街道, 社区 ends the name before it; it does not start this one
     if token.tag == "a" and len(word) > 1:
         return False
-    if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ:
-        return False
+    if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ \
+            and word not in lexicon.org_topics():
+        return False  # 召开, 推动; not 开发 of 某某房地产开发公司
     return True
 
 
