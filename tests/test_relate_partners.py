@@ -228,3 +228,11 @@ def test_partners_a_place_that_opens_an_unknown_units_name_is_no_partner():
     d.area("青松社区", "Community")
     d.area("梅林市", "City")
     assert d.triples("partnerOf") == set()
+
+
+def test_partners_an_area_after_zai_is_where_they_meet_not_a_party():
+    d = Doc("青松集团今天在云州市与梅林公司签订共建协议。")
+    d.org("青松集团", "Enterprise")
+    d.area("云州市", "City")
+    d.org("梅林公司", "Enterprise")
+    assert all("云州市" not in (r.subject.name, r.object.name) for r in d.relations("partnerOf"))

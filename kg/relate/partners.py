@@ -330,7 +330,9 @@ def _past_venue(ctx: Context, pos: int) -> int:
 
 
 def _first(ctx: Context, at: int) -> tuple[Mention | None, bool]:
-    before = [m for m in ctx.ending_at(at) if is_agent(m)]
+    # `在云州与某公司签约`: an area after 在 is where they meet, not a party
+    before = [m for m in ctx.ending_at(at) if is_agent(m)
+              and not (m.kind == PLACE and ctx.text[m.start - 1:m.start] in _VENUE_MARKS)]
     for adverb in _ADVERBS:
         if not before and ctx.text.startswith(adverb, at - len(adverb)):
             before = [m for m in ctx.ending_at(at - len(adverb)) if is_agent(m)]
@@ -340,6 +342,9 @@ def _first(ctx: Context, at: int) -> tuple[Mention | None, bool]:
         return None, False  # `工行分别与…`: a name the recogniser missed, not a left-out subject
     subject = ctx.clause_subject(at) or ctx.subject
     return subject, True
+
+
+_VENUE_MARKS = ("在", "于")
 
 
 def _only_adverbs(gap: str) -> bool:
