@@ -344,3 +344,9 @@ def test_recognise_orgs_a_companys_trade_is_part_of_its_name_even_tagged_a_verb(
 
 def test_recognise_orgs_winning_an_honour_opens_no_name():
     assert names("该丛书荣获青松区委宣传部“五个一工程”奖。", "Organization") == {"青松区委宣传部", "青松区委"}
+
+
+def test_recognise_orgs_an_age_group_jieba_tags_as_time_is_part_of_a_name():
+    assert names("青松社区老年协会组织活动，梅林青年联合会参加。", "Organization") \
+        == {"青松社区老年协会", "梅林青年联合会"}
+    assert names("今年青松社区开展活动。", "Organization") == set()

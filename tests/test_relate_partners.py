@@ -236,3 +236,16 @@ def test_partners_an_area_after_zai_is_where_they_meet_not_a_party():
     d.area("云州市", "City")
     d.org("梅林公司", "Enterprise")
     assert all("云州市" not in (r.subject.name, r.object.name) for r in d.relations("partnerOf"))
+
+
+def test_partners_areas_listed_before_a_body_named_after_the_last_stand_for_their_bodies():
+    # 云州、梅林青年联合会: 云州 stands for 云州青年联合会, written once; the city is no party
+    d = Doc("青松青年联合会和云州、梅林青年联合会共同开展“青春驿站”活动。")
+    d.org("青松青年联合会", "SocialOrganization")
+    d.area("云州", "City", name="云州市")
+    d.area("梅林", "City", name="梅林市")
+    d.org("梅林青年联合会", "SocialOrganization")
+    d.initiative("“青春驿站”活动", "Campaign")
+    ends = {r.subject.name for r in d.relations()} | {r.object.name for r in d.relations()}
+    assert "云州市" not in ends
+    assert ("梅林青年联合会", "runs", "青春驿站活动") in d.triples("runs")

@@ -21,6 +21,8 @@ from kg.recognise import lexicon
 # Tags of words that can be part of a name (jieba tag set).
 NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "vn", "b", "an", "ng", "eng",
                        "l", "g", "zg", "tg", "s", "a", "v", "nl", "ag"})
+# Age groups jieba tags as time words (t): inside names of bodies for them (老年协会, 青年联合会).
+AGE_GROUPS = frozenset({"青年", "老年", "中年", "少年"})
 # Function words that never sit inside a name even when jieba tags them as nouns.
 STOP_WORDS = frozenset("的 和 与 及 暨 或 等 在 为 由 对 向 把 被 从 到 以 并 是 有 将 让 给 又 也 都 就 共 同 跟 "
                        "于 至 即 如 若 而 但 还 再 之 其 这 那 此 每 某 经".split())
@@ -137,7 +139,8 @@ def all_han(text: str) -> bool:
 def name_like(token: segment.Token) -> bool:
     """Can this token be part of a name?"""
     word = token.word
-    if word in STOP_WORDS or token.tag not in NAME_TAGS or not HAN.search(word) and token.tag != "eng":
+    if word in STOP_WORDS or token.tag not in NAME_TAGS and word not in AGE_GROUPS \
+            or not HAN.search(word) and token.tag != "eng":
         return False
     if word in lexicon.generic_words() or word in lexicon.titles() or word in lexicon.lead_words():
         return False

@@ -100,7 +100,30 @@ def partners(ctx: Context) -> list[Relation]:
     # `由青石街道党工委、办事处主办`: an area's party committee and its government act as its one
     # leadership, not as partners of each other (their partners are the bodies they sign with)
     return [r for r in found if r is not None
-            and not one_areas_leadership(r.subject.name, r.object.name)]
+            and not one_areas_leadership(r.subject.name, r.object.name)
+            and not elided(ctx, r.subject) and not elided(ctx, r.object)]
+
+
+# The levels of area that stand in a list only for their bodies (a 街道, a 社区 may act itself).
+_GOVERNMENT_LEVELS = ("Province", "City", "District", "County", "Town")
+
+
+def elided(ctx: Context, m: Mention) -> bool:
+    """`云州、青松、梅林青年联合会`, `云州省和梅林市妇联`: areas listed before a body named after the
+    last of them stand for that area's body of the same kind, written once; the area is no party."""
+    if m.kind != PLACE or m.level not in _GOVERNMENT_LEVELS:
+        return False
+    pos = m.end
+    while sep := next((x for x in _LIST_SEPS if ctx.text.startswith(x, pos)), ""):
+        following = ctx.starting_at(pos + len(sep))
+        bodies = [n for n in following if n.kind == ORGANIZATION]
+        if bodies:
+            return True
+        areas = [n for n in following if n.kind == PLACE and n.level in _GOVERNMENT_LEVELS]
+        if not areas:
+            return False
+        pos = max(n.end for n in areas)
+    return False
 
 
 def _named_as_partner(ctx: Context) -> list[Relation | None]:

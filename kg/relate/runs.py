@@ -24,7 +24,7 @@ from kg.normalise import is_han
 from kg.recognise import lexicon
 from kg.relate.context import GOVERNING, OPENERS, Context, is_agent
 from kg.relate.names import AREA_BODIES
-from kg.relate.partners import Coordination, coordinations, strict_list
+from kg.relate.partners import Coordination, coordinations, elided, strict_list
 from kg.relate.posts import parse_chain, scoped_items
 from kg.relate.titles import speech_verbs, titles
 from kg.vocab import BRAND, INITIATIVE, PERSON, PLACE, RUNS
@@ -73,7 +73,8 @@ def runs(ctx: Context) -> list[Relation]:
     joint = sorted(coordinations(ctx), key=lambda c: (c.trigger_at, c.at))
     for item in ctx.outermost([m for m in ctx.mentions if m.kind == INITIATIVE]):
         runners, conf, rule = _runners(ctx, joint, item)
-        found.extend(ctx.relation(a, RUNS, item, item.start, conf, rule) for a in runners)
+        found.extend(ctx.relation(a, RUNS, item, item.start, conf, rule) for a in runners
+                     if not elided(ctx, a))
         found.extend(ctx.relation(a, RUNS, item, item.start, CONF_VERB, "run-host")
                      for a in _hosts(ctx, item))
     return [r for r in found if r is not None]
