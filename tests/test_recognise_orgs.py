@@ -353,7 +353,7 @@ def test_recognise_orgs_an_age_group_jieba_tags_as_time_is_part_of_a_name():
 
 
 def test_recognise_orgs_the_central_bodies_written_without_a_suffix_are_bodies():
-    text = "据新华社北京5月10日电，党中央、国务院高度重视，中共中央办公厅、国务院办公厅印发通知。"
+    text = "据新华社云州5月10日电，党中央、国务院高度重视，中共中央办公厅、国务院办公厅印发通知。"
     assert {"新华社", "党中央", "国务院", "国务院办公厅"} <= names(text, "Organization")
     # rooms named 厅 stay venues, not bodies
     assert names("居民在青松社区议事厅和服务大厅议事。", "Organization") == set()
