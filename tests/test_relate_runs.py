@@ -415,3 +415,10 @@ def test_runs_a_list_opening_an_earlier_clause_of_the_sentence_runs_it_together(
     d.org("“益学”党建联盟", "SocialOrganization")
     d.initiative("“童心”服务活动", "Campaign")
     assert {s for s, _, _ in d.triples("runs")} == {"青松社区党总支", "梅林中学党支部", "云州段党支部"}
+
+
+def test_runs_a_dateline_glued_before_the_subject_opens_the_clause():
+    d = Doc("本报讯云州市委深入开展“党员联户致富”活动。")
+    d.org("云州市委")
+    d.initiative("“党员联户致富”活动", "Campaign")
+    assert d.triples("runs") == {("云州市委", "runs", "党员联户致富活动")}

@@ -18,7 +18,7 @@ from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 
 # A clause-initial name is the clause's subject only when nothing, or one of these openers, stands
 # before it: after anything else (`成立X`, `与X`, `在X`) the name is an object or an adverbial.
-OPENERS = frozenset(("", "由", "同时", "此外", "另外", "其中", "近日", "日前", "近年来", "今年", "去年",
+OPENERS = frozenset(("", "本报讯", "由", "同时", "此外", "另外", "其中", "近日", "日前", "近年来", "今年", "去年",
                      "目前", "当前", "如今", "随后", "并", "还", "也", "而", "据悉", "据了解", "首先",
                      "其次", "最后", "一是", "二是", "三是", "四是", "五是"))
 SUBJECT_GAP = max(map(len, OPENERS))
