@@ -357,3 +357,9 @@ def test_recognise_orgs_the_central_bodies_written_without_a_suffix_are_bodies()
     assert {"新华社", "党中央", "国务院", "国务院办公厅"} <= names(text, "Organization")
     # rooms named 厅 stay venues, not bodies
     assert names("居民在青松社区议事厅和服务大厅议事。", "Organization") == set()
+
+
+def test_recognise_orgs_two_fields_joined_by_he_keep_a_field_jieba_tags_a_verb():
+    assert names("云州市住房保障和房屋管理局局长王梅出席。", "Organization") \
+        == {"云州市住房保障和房屋管理局"}
+    assert names("原建设部总工程师王梅出席。", "Organization") == {"建设部"}

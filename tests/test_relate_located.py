@@ -267,3 +267,11 @@ def test_located_a_body_named_after_an_honour_or_a_whole_is_in_no_area():
     d.org("先进村党支部")
     d.org("整个村委会", "GovernmentAgency")
     assert d.relations("locatedIn") == []
+
+
+def test_located_no_area_ends_inside_a_word_of_its_level_character():
+    d = Doc("青松木材市场中心、住房城乡建设部和柳岸区司法局开展活动。")
+    d.org("青松木材市场中心", "PublicInstitution")
+    d.org("住房城乡建设部", "GovernmentAgency")
+    d.org("柳岸区司法局", "GovernmentAgency")
+    assert d.triples("locatedIn") == {("柳岸区司法局", "locatedIn", "柳岸区")}

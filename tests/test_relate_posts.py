@@ -394,3 +394,9 @@ def test_posts_a_body_written_before_a_title_never_reaches_back_past_ji():
     d.person("王青")
     d.person("李梅")
     assert all(not r.object.name.startswith("及") for r in d.relations("memberOf"))
+
+
+def test_posts_a_former_or_current_post_is_in_the_body_after_yuan_or_xian():
+    d = Doc("原云州市建设局总工程师王梅出席。")
+    d.person("王梅")
+    assert {r.object.name for r in d.relations("memberOf")} <= {"云州市建设局"}

@@ -166,6 +166,12 @@ def org_topics() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def org_trades() -> frozenset[str]:
+    """Trades and fields a body is named for (开发, 建设, 保障): inside a name, though tagged verbs."""
+    return frozenset(_lines("org_trades.txt"))
+
+
+@lru_cache(maxsize=1)
 def org_short_forms() -> dict[str, tuple[str, str]]:
     """Short forms without a suffix → (subtype, the form they shorten): 工行 → Enterprise, 工商银行."""
     rows = (line.split("\t") for line in _lines("org_short_forms.txt"))

@@ -148,9 +148,8 @@ def name_like(token: segment.Token) -> bool:
         return False  # a bare 街道, 社区 ends the name before it; it does not start this one
     if token.tag == "a" and len(word) > 1:
         return False
-    if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ \
-            and word not in lexicon.org_topics():
-        return False  # 召开, 推动; not 开发 of 某某房地产开发公司
+    if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ:
+        return False
     return True
 
 
@@ -248,8 +247,8 @@ def _verb_inside_name(view: View, i: int) -> bool:
     token = view.tokens[i]
     if token.tag != "v" or token.word in lexicon.lead_words() or token.word in STOP_WORDS or i == 0:
         return False
-    if _frequencies().get(token.word, 0) >= RARE_VERB:
-        return False
+    if _frequencies().get(token.word, 0) >= RARE_VERB and token.word not in lexicon.org_trades():
+        return False  # 采用, 召开; but 某某房地产|开发|有限公司: the trade a company is named for
     left = view.tokens[i - 1]
     if left.word.endswith(_body_suffixes()) and i + 1 < len(view.tokens) \
             and view.tokens[i + 1].word in lexicon.org_suffixes():
@@ -267,7 +266,9 @@ def _conjoined_head(view: View, i: int) -> int | None:
     k, size = i - 1, 0
     while k >= 0 and i - k <= 2:
         token = view.tokens[k]
-        if token.tag not in ("n", "vn") or not name_like(token) or not proper_field(token):
+        trade = token.word in lexicon.org_trades()  # 住房|保障|和…: jieba tags 保障 a verb
+        if token.tag not in ("n", "vn") and not trade or not (trade or name_like(token)) \
+                or not proper_field(token):
             break
         size += len(token.word)
         k -= 1

@@ -21,6 +21,8 @@ _SUFFIX_LEVEL = sorted(lexicon.place_suffixes().items(), key=lambda item: -len(i
 _AREA_PREFIX = re.compile(
     "^([\u4e00-\u9fff]{2,4}?(?:" + "|".join(s for s, _ in _SUFFIX_LEVEL) + "))(?=[\u4e00-\u9fff])")
 MAX_BARE_DEPARTMENT = 6
+# Common words made of a level character and the character beside it (市场, 城乡): no area ends there.
+_ACROSS = ("市场", "市民", "区域", "村民", "县城", "省份", "城乡", "城市", "乡村", "村庄", "乡镇")
 _SHORT_FORMS = (("办", "办事处"), ("管委", "管委会"), ("工商联", "工商业联合会"))
 _SHORT_ENDINGS = tuple(short for short, _ in _SHORT_FORMS)
 # Natural features: a body named after a lake is not thereby located in the lake.
@@ -181,6 +183,8 @@ def _from_area_prefix(m: Mention) -> Container | None:
     if stem in lexicon.national_prefixes() or stem in lexicon.generic_words() \
             or name in lexicon.generic_places():
         return None  # 全国省市妇联: "nationwide"; 先进村党支部, 直辖市党委: a kind of area
+    if m.text[len(name) - 1:len(name) + 1] in _ACROSS or m.text[len(name) - 2:len(name)] in _ACROSS:
+        return None  # 某某木材市|场中心, 住房城|乡建设部: the level character is half of a word
     place = Mention(start=m.start, end=m.start + len(name), text=name, kind=PLACE,
                     subtype=ADMINISTRATIVE_AREA, name=name, rule="relate-area-prefix",
                     level=level_of(name))

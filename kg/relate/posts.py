@@ -39,7 +39,8 @@ _TITLE_PREFIXES = ("常务", "专职", "驻村", "挂职", "代")
 # A prefix that says where the post is held (`驻村第一书记`: in the article's 村).
 _POSTED_IN = {"驻村": "村"}
 # Words a body written before a title cannot begin with (`在听取商会会长X`: 在听取 is no name).
-_NOT_A_NAME = ("在", "由", "经", "据", "从", "对", "向", "为", "与", "最后", "首先", "随后")
+_NOT_A_NAME = ("在", "由", "经", "据", "从", "对", "向", "为", "与", "最后", "首先", "随后",
+               "原", "现", "前")  # 原建设部总工程师: the former post, the body is 建设部
 # A written body that only points at a body (`我校党委`, `该商会`) or stayed a bare generic word
 # the article's names did not resolve (`公司党委` with no 公司 named): not an entity of its own.
 _ANAPHORIC = re.compile(r"^(?:我|本|该)|^(?:公司|企业|集团|商会|协会|学校|医院)(?:党委|党总支|党支部)?$")
