@@ -363,3 +363,10 @@ def test_recognise_orgs_two_fields_joined_by_he_keep_a_field_jieba_tags_a_verb()
     assert names("云州市住房保障和房屋管理局局长王梅出席。", "Organization") \
         == {"云州市住房保障和房屋管理局"}
     assert names("原建设部总工程师王梅出席。", "Organization") == {"建设部"}
+
+
+def test_recognise_orgs_electing_or_setting_up_a_body_opens_no_name():
+    text = "推行直接民主选举村委会干部，建立健全村委会制度，原主任被选为村委会委员。"
+    assert names(text, "Organization") == set()
+    assert found(text, "Place") == []
+    assert names("青松村委会主任王梅说。", "Organization") == {"青松村委会"}
