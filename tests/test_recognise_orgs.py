@@ -370,3 +370,9 @@ def test_recognise_orgs_electing_or_setting_up_a_body_opens_no_name():
     assert names(text, "Organization") == set()
     assert found(text, "Place") == []
     assert names("青松村委会主任王梅说。", "Organization") == {"青松村委会"}
+
+
+def test_recognise_orgs_a_dateline_in_words_opens_no_name():
+    text = "本报云州五月十九日讯国家教育部和中共云州市委联合举行报告会。"
+    assert "国家教育部" in names(text, "Organization")
+    assert not any(name.startswith("讯") for name in names(text, "Organization"))

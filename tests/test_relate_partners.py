@@ -249,3 +249,12 @@ def test_partners_areas_listed_before_a_body_named_after_the_last_stand_for_thei
     ends = {r.subject.name for r in d.relations()} | {r.object.name for r in d.relations()}
     assert "云州市" not in ends
     assert ("梅林青年联合会", "runs", "青春驿站活动") in d.triples("runs")
+
+
+def test_partners_an_area_before_a_count_is_not_the_omitted_subject():
+    # 云州两家水果商: the merchants sign, the city only says where they are from
+    d = Doc("不久，云州两家水果商便飞到青松镇，与镇政府签订协议。")
+    d.area("云州", "City", name="云州市")
+    d.area("青松镇", "Town")
+    d.org("镇政府", "GovernmentAgency", name="青松镇政府")
+    assert d.relations("partnerOf") == []

@@ -25,7 +25,7 @@ NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "vn", "b
 AGE_GROUPS = frozenset({"青年", "老年", "中年", "少年"})
 # Function words that never sit inside a name even when jieba tags them as nouns.
 STOP_WORDS = frozenset("的 和 与 及 暨 或 等 在 为 由 对 向 把 被 从 到 以 并 是 有 将 让 给 又 也 都 就 共 同 跟 "
-                       "于 至 即 如 若 而 但 还 再 之 其 这 那 此 每 某 经".split())
+                       "于 至 即 如 若 而 但 还 再 之 其 这 那 此 每 某 经 讯".split())
 COMMON_VERB_FREQ = 5  # a tagged verb this frequent in jieba's dictionary is a real verb (a place stem tagged as a verb is near 0)
 HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]*")

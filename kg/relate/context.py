@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 
 from kg.model import Article, Mention, Relation
+from kg.recognise.view import COUNTED
 from kg.relate.sentences import Sentences
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 
@@ -193,8 +194,8 @@ class Context:
             if m.start > clause_start + SUBJECT_GAP or m.start >= limit:
                 return None
             gap = self.text[clause_start:m.start]
-            if is_agent(m) and gap in OPENERS:
-                return m
+            if is_agent(m) and gap in OPENERS and not (m.kind == PLACE and COUNTED.match(self.text, m.end)):
+                return m  # not `云州两家水果商…`: the area only says where the counted ones are from
         return None
 
     def _article_subject(self) -> Mention | None:
