@@ -118,3 +118,7 @@ def test_recognise_persons_a_short_form_of_a_three_character_name_in_the_article
 def test_recognise_persons_a_known_name_right_before_a_title():
     assert "邓小平" in names("学习邓小平总书记重要讲话精神。", "Person")
     assert names("楼栋巷长志愿者上岗。", "Person") == set()
+
+
+def test_recognise_persons_a_verb_and_its_particle_is_no_name():
+    assert names("邹力强等5位居民成了第一批选房的居民。", "Person") == {"邹力强"}

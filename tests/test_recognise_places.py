@@ -250,3 +250,9 @@ def test_recognise_places_a_region_of_a_kind_is_no_area():
     # jieba's dictionary has 贫困地区 and 经济特区 as words ending in 区
     assert found("为贫困地区和边境地区带来文明，发展经济特区。", "Place") == []
     assert names("新疆喀什地区开展活动。", "Place") >= {"喀什地区"}
+
+
+def test_recognise_places_a_road_named_after_a_city_and_a_bus_stop_are_not_places():
+    assert found("他住在中山四路，乘2路车站的公交上班。", "Place") == []
+    assert names("在中山，市委召开会议。", "Place") == {"中山市"}
+    assert names("途径盐仓街道时发生碰撞。", "Place") == {"盐仓街道"}

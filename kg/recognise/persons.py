@@ -382,6 +382,9 @@ def _surname_len(text: str, start: int) -> int:
     return 1 if text[start:start + 1] in surnames else 0
 
 
+ASPECT_PARTICLES = "了着"
+
+
 def _is_name(name: str, surname_led: bool = True) -> bool:
     """Not a form of address (小陆, 老王, 阿强, 张师傅) nor a title; ethnic names (阿依古丽) are
     not surname-led, so the 小/老/阿 test applies to surname-led names only."""
@@ -389,8 +392,8 @@ def _is_name(name: str, surname_led: bool = True) -> bool:
         return False
     if surname_led and name[0] in "小老阿":
         return False
-    if name.endswith(lexicon.non_name_endings()):
-        return False
+    if name.endswith(lexicon.non_name_endings()) or name[-1] in ASPECT_PARTICLES:
+        return False  # 成了, 看着: a verb and its particle
     return name not in lexicon.titles() and name not in lexicon.person_cues()
 
 

@@ -466,8 +466,8 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
         if view.text[begin] in DIRECTIONS and glued and after_word:
             begin += 1  # 辖区|内三香|新村: a direction word glued to the name (not 、下溪|记忆馆)
         name = view.text[begin:end]
-        if name in lexicon.generic_places() or len(name) < 2:
-            continue
+        if name in lexicon.generic_places() or len(name) < 2 or view.text[begin - 1:begin].isdigit():
+            continue  # 2|路车站: the name starts inside a number's phrase (a bus route's stop)
         found[end] = Mention(begin, end, name, PLACE, PLACE, name, "place-other")
     return _drop_nested_same(list(found.values()))
 
@@ -609,6 +609,9 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
 NOT_NAME_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "m", "q"})
 
 
+_ROAD_AFTER = re.compile("[0-9一二三四五六七八九十东西南北中]{0,3}(?:路|大街|大道|街(?!道)|巷)")
+
+
 def _stands_alone(view: View, i: int) -> bool:
     """A bare city word names the city when nothing name-like follows it (云溪讯, 在梅川，) or an area
     of it does (云溪|青川街道); 云州|信托有限公司, 梅港|商会 are names of their own that open with it."""
@@ -616,6 +619,8 @@ def _stands_alone(view: View, i: int) -> bool:
         return False  # 王|青山: a given name after its surname
     if i + 1 >= len(view.tokens):
         return True
+    if _ROAD_AFTER.match(view.text, view.tokens[i].end):
+        return False  # 中山|四路, 解放|北路: a road named after the city
     nxt = view.tokens[i + 1]
     return nxt.start in view.place_starts or nxt.word == "讯" or not name_like(nxt) \
         or nxt.word in lexicon.other_place_suffixes() \
