@@ -256,3 +256,10 @@ def test_recognise_places_a_road_named_after_a_city_and_a_bus_stop_are_not_place
     assert found("他住在中山四路，乘2路车站的公交上班。", "Place") == []
     assert names("在中山，市委召开会议。", "Place") == {"中山市"}
     assert names("途径盐仓街道时发生碰撞。", "Place") == {"盐仓街道"}
+
+
+def test_recognise_places_he_beside_one_character_is_part_of_the_name():
+    # jieba cuts 深入|人|和|街道 and 、|和|义|街道: a name has two characters at least
+    assert names("一行深入青和街道调研，梅林区住保办、和青街道和大红门街道回应。", "Place") \
+        >= {"青和街道", "和青街道", "大红门街道"}
+    assert names("青松社区和梅林街道签约，业主和街道召开会议。", "Place") == {"青松社区", "梅林街道"}

@@ -230,6 +230,7 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
         return _single_char_stem(view, start, end)
     begin = extend_left(view, start, max_places=0, limit=6, max_words=3, brackets=False,
                         verbs=False)
+    begin = _he_in_name(view, begin, start)
     if begin == start:
         return None
     level = lexicon.place_suffixes()[suffix]
@@ -244,6 +245,25 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
         return None
     if len(stem) < 2 or not _proper_stem(view, begin, start) or _phrase(view, begin, start):
         return None
+    return begin
+
+
+def _he_in_name(view: View, begin: int, start: int) -> int:
+    """深入|人|和|街道, 、|和|义|街道: 和 beside one character before the suffix is part of the
+    name, not a conjunction (a name has two characters at least): 人和街道, 和义街道."""
+    if start - begin > 1:
+        return begin
+    i = view.token_index(start - 1)
+    tokens = view.tokens
+    if i < 1 or tokens[i].end != start:
+        return begin
+    last, before = tokens[i], tokens[i - 1]
+    if last.word == "和" and len(before.word) == 1 and HAN.match(before.word) \
+            and (i < 2 or not name_like(tokens[i - 2])):
+        return before.start  # 深入|人|和|街道
+    if len(last.word) == 1 and HAN.match(last.word) and before.word == "和" \
+            and (i < 2 or not HAN.search(tokens[i - 2].word)):
+        return before.start  # 、|和|义|街道
     return begin
 
 
@@ -340,8 +360,9 @@ def _proper_stem(view: View, begin: int, start: int) -> bool:
     word = view.text[max(last.start, begin):start]  # 和谐|社区 as one word: judge 和谐
     if word[-1] in ADMIN_CHARS or word in lexicon.org_suffixes():
         return False  # 城厢镇|镇, 区委|区: the stem is itself an area or a body
-    if last.tag == "c" and last.start >= begin and last.end == start:
+    if last.tag == "c" and last.start >= begin and last.end == start and start - begin > 2:
         return False  # 业委会|和|街道: a conjunction before a bare level word joins it to a list
+        # (深入|人|和|街道 is 人和街道: see _he_in_name)
     if last.end > start:  # the suffix is inside the word: 云州工业园区 (ns) yes, 和谐社区 (l) no
         # 某某村 (nr) as one word too, and words jieba made up (李|凹村)
         return last.tag in ("ns", "nr", "nz") or last.word not in _frequencies()
