@@ -145,7 +145,8 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
     while i < len(view.tokens) and view.tokens[i].start < start:
         token = view.tokens[i]
         inside = token.start >= begin and token.end <= start
-        if inside and token.tag != "c" and not name_like(token) \
+        locality = token.tag == "f" and len(token.word) == 1  # 和平|里, 城|东: a name's last part
+        if inside and token.tag != "c" and not locality and not name_like(token) \
                 and not _cut_last_char(view, i, begin, start):
             return False
         i += 1
@@ -249,8 +250,8 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
 
 
 def _he_in_name(view: View, begin: int, start: int) -> int:
-    """深入|人|和|街道, 、|和|义|街道: 和 beside one character before the suffix is part of the
-    name, not a conjunction (a name has two characters at least): 人和街道, 和义街道."""
+    """深入|青|和|街道, 、|和|义|街道: 和 beside one character before the suffix is part of the
+    name, not a conjunction (a name has two characters at least): 青和街道, 和义街道."""
     if start - begin > 1:
         return begin
     i = view.token_index(start - 1)
@@ -260,7 +261,7 @@ def _he_in_name(view: View, begin: int, start: int) -> int:
     last, before = tokens[i], tokens[i - 1]
     if last.word == "和" and len(before.word) == 1 and HAN.match(before.word) \
             and (i < 2 or not name_like(tokens[i - 2])):
-        return before.start  # 深入|人|和|街道
+        return before.start  # 深入|青|和|街道
     if len(last.word) == 1 and HAN.match(last.word) and before.word == "和" \
             and (i < 2 or not HAN.search(tokens[i - 2].word)):
         return before.start  # 、|和|义|街道
@@ -362,7 +363,7 @@ def _proper_stem(view: View, begin: int, start: int) -> bool:
         return False  # 城厢镇|镇, 区委|区: the stem is itself an area or a body
     if last.tag == "c" and last.start >= begin and last.end == start and start - begin > 2:
         return False  # 业委会|和|街道: a conjunction before a bare level word joins it to a list
-        # (深入|人|和|街道 is 人和街道: see _he_in_name)
+        # (深入|青|和|街道 is 青和街道: see _he_in_name)
     if last.end > start:  # the suffix is inside the word: 云州工业园区 (ns) yes, 和谐社区 (l) no
         # 某某村 (nr) as one word too, and words jieba made up (李|凹村)
         return last.tag in ("ns", "nr", "nz") or last.word not in _frequencies()
