@@ -376,3 +376,8 @@ def test_recognise_orgs_a_dateline_in_words_opens_no_name():
     text = "本报云州五月十九日讯国家教育部和中共云州市委联合举行报告会。"
     assert "国家教育部" in names(text, "Organization")
     assert not any(name.startswith("讯") for name in names(text, "Organization"))
+
+
+def test_recognise_orgs_a_phrase_opened_by_zai_never_sits_inside_a_name():
+    text = "云州市长王青松在讲话中称赞梅林总商会积极参与经济建设。"
+    assert names(text, "Organization") == {"梅林总商会"}

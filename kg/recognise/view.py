@@ -148,6 +148,8 @@ def name_like(token: segment.Token) -> bool:
         return False  # a bare 街道, 社区 ends the name before it; it does not start this one
     if token.tag == "a" and len(word) > 1:
         return False
+    if len(word) >= 3 and word[0] == "在":
+        return False  # 在讲话中, 在会上: a phrase jieba keeps whole, never inside a name
     if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ:
         return False
     return True
