@@ -381,3 +381,7 @@ def test_recognise_orgs_a_dateline_in_words_opens_no_name():
 def test_recognise_orgs_a_phrase_opened_by_zai_never_sits_inside_a_name():
     text = "云州市长王青松在讲话中称赞梅林总商会积极参与经济建设。"
     assert names(text, "Organization") == {"梅林总商会"}
+
+
+def test_recognise_orgs_non_governmental_is_no_body():
+    assert names("作为一个非政府、非盈利的社区服务组织，青松商会积极参与。", "Organization") == {"青松商会"}

@@ -183,9 +183,11 @@ def _common_word_end(text: str, end: int, suffix: str) -> bool:
 
 
 def _not_a_body(name: str) -> bool:
-    """格局, 党委政府 (the committee and the government together), 某社区党群服务中心."""
+    """格局, 党委政府 (the committee and the government together), 某社区党群服务中心, 非政府
+    (non-governmental, of a kind of organisation)."""
     return name in lexicon.generic_places() or name.endswith(NOT_BODIES) \
-        or name.endswith(_long_generic_places())
+        or name.endswith(_long_generic_places()) \
+        or name[:1] == "非" and name[1:] in lexicon.org_suffixes()
 
 
 @lru_cache(maxsize=1)
