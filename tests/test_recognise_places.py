@@ -268,3 +268,8 @@ def test_recognise_places_he_beside_one_character_is_part_of_the_name():
 def test_recognise_places_a_locality_character_ends_a_name_inside_a_chain():
     # jieba cuts 梅林区|和平|里|街道: 里 is the name's own
     assert "和平里街道" in names("梅林区和平里街道与青松社区结对。", "Place")
+
+
+def test_recognise_places_a_city_named_something_cheng_is_a_city_not_the_word_city():
+    areas = {m.name: m.level for m in found("本报讯云州省晋城市把作风建设作为任务，创建全国文明城市。", "Place")}
+    assert areas == {"云州省": "Province", "晋城市": "City"}

@@ -63,8 +63,9 @@ def _suffixed_areas(view: View) -> list[Mention]:
         if begin is None:
             continue
         name = view.text[begin:end]
-        if name in lexicon.generic_places() or name in levels or name.endswith("城市"):
-            continue  # 文明城市, 示范城市: 城市 is the word "city", not a city named 某城
+        if name in lexicon.generic_places() or name in levels \
+                or name.endswith("城市") and name not in lexicon.division_names():
+            continue  # 文明城市, 示范城市: 城市 is the word "city", not a city named 某城 (盐城市 is)
         found.append(Mention(begin, end, name, PLACE, ADMINISTRATIVE_AREA, name, "place-suffix",
                              level=level))
         view.add_place(begin, end, level)
