@@ -273,3 +273,10 @@ def test_recognise_places_a_locality_character_ends_a_name_inside_a_chain():
 def test_recognise_places_a_city_named_something_cheng_is_a_city_not_the_word_city():
     areas = {m.name: m.level for m in found("本报讯云州省晋城市把作风建设作为任务，创建全国文明城市。", "Place")}
     assert areas == {"云州省": "Province", "晋城市": "City"}
+
+
+def test_recognise_places_an_area_written_as_the_national_table_names_it_is_found():
+    # jieba cuts or tags these so that the stem rules alone would not read them
+    areas = {m.name: m.level for m in found("近日，丰县、保定市和七星关区召开会议。", "Place")}
+    assert areas == {"丰县": "County", "保定市": "City", "七星关区": "District"}
+    assert found("开通一一○的县级市和县也已有一千三百个。", "Place") == []

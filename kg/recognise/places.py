@@ -58,7 +58,7 @@ def _suffixed_areas(view: View) -> list[Mention]:
         if not view.ends_name(end) and not _opens_committee(view, start, suffix) \
                 and not _chain_follows(view, end, level):
             continue
-        begin = _listed_stem(view, start, end, level) \
+        begin = _official_start(view, start, end) or _listed_stem(view, start, end, level) \
             or _chained_stem(view, _stem_start(view, start, end, suffix), start, level)
         if begin is None:
             continue
@@ -71,6 +71,23 @@ def _suffixed_areas(view: View) -> list[Mention]:
         view.add_place(begin, end, level)
     found += _alternative_names(view)
     return _drop_nested_same(found)
+
+
+def _official_start(view: View, start: int, end: int) -> int | None:
+    """Where the longest name of the national table that ends at ``end`` starts, on a word
+    boundary (丰县, 保定市, 七星关区: names jieba cuts or tags so that the rules below would not
+    read them), or None. The table is the country's list of divisions down to the county, so an
+    area the text names in its official form needs no other evidence."""
+    for begin in range(max(0, start - MAX_OFFICIAL_STEM), start):
+        name = view.text[begin:end]
+        if name in lexicon.division_names() and name not in lexicon.generic_places() \
+                and view.is_boundary(begin) and all_han(name) \
+                and not (start - begin == 1 and name[0] in STOP_WORDS):  # 县级市|和|县: "and"
+            return begin
+    return None
+
+
+MAX_OFFICIAL_STEM = 8  # 东乌珠穆沁旗, 阿克苏地区: the longest stems of the table's names
 
 
 # The rank of each level in a chain of areas, widest first (省 > 市 > 区/县 > 镇/街道 > 社区/村).
