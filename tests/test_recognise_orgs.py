@@ -385,3 +385,13 @@ def test_recognise_orgs_a_phrase_opened_by_zai_never_sits_inside_a_name():
 
 def test_recognise_orgs_non_governmental_is_no_body():
     assert names("作为一个非政府、非盈利的社区服务组织，青松商会积极参与。", "Organization") == {"青松商会"}
+
+
+def test_recognise_orgs_the_committee_of_an_area_the_table_names_is_found():
+    found_names = names("近日，丰县委、上林县委和保定市委召开会议。", "Organization")
+    assert {"丰县委", "上林县委", "保定市委"} <= found_names
+
+
+def test_recognise_orgs_a_place_found_whole_keeps_its_first_character_in_a_body():
+    # 从化区 opens with 从 (from), which jieba may glue to an unknown name: not here
+    assert names("近日，从化区人民政府召开会议。", "Organization") == {"从化区人民政府"}

@@ -46,8 +46,9 @@ def recognise_orgs(view: View) -> list[Mention]:
             or _level_word_before(view, _after_joins(view, _trim(view, extend_left(view, inner)), inner))
         if begins.get(inner, begin) < begin:  # 某局汝州分局|机关第一党支部: not from inside a name
             begin = begins[inner]
-        if suffix in _area_committees():
-            begin = max(begin, _area_start(view, start + 1))
+        area_start = _area_start(view, start + 1) if suffix in _area_committees() else -1
+        if area_start >= 0:
+            begin = area_start  # whatever the words before: 上林县委, 丰县委
         end = _bracket_after(view, end)
         name = view.text[begin:end]
         if _not_a_body(name) or (begin, end) in found or _common_word_end(view.text, end, suffix) \
@@ -60,7 +61,7 @@ def recognise_orgs(view: View) -> list[Mention]:
             continue  # a bare 公司, 党委: nothing says which one
         if _counted(view, begin):
             continue  # 6个村党支部, 16家党建联盟: a numbered collective, no body
-        scope = "" if _has_proper_stem(view, begin, start) else INCOMPLETE
+        scope = "" if area_start >= 0 or _has_proper_stem(view, begin, start) else INCOMPLETE
         if suffix in OWNED_UNITS and view.places.get((begin, start)) is not None:
             owner = found.get((begins.get(begin, -1), begin))
             if owner is None:
@@ -266,8 +267,9 @@ def _trim(view: View, begin: int) -> int:
     token = view.tokens[view.token_index(begin)]
     if token.start == begin and len(token.word) >= 3 \
             and token.word[0] in lexicon.prepositions()["glued-to-body"] \
-            and token.word not in _frequencies():
-        return begin + 1
+            and token.word not in _frequencies() \
+            and view.place_ending_at(token.end) != (begin, token.end):
+        return begin + 1  # (not 从化区, a place found whole)
     return begin
 
 
