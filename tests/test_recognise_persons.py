@@ -122,3 +122,13 @@ def test_recognise_persons_a_known_name_right_before_a_title():
 
 def test_recognise_persons_a_verb_and_its_particle_is_no_name():
     assert names("邹力强等5位居民成了第一批选房的居民。", "Person") == {"邹力强"}
+
+
+def test_recognise_persons_a_compound_surname_jieba_cut_off_stays_with_the_name():
+    text = "青松社区党委书记上官明华、梅林社区主任公孙青说，要做好服务。"
+    assert {"上官明华", "公孙青"} <= names(text, "Person")
+
+
+def test_recognise_persons_a_title_ending_like_a_compound_surname_keeps_its_character():
+    # 部长|孙某某: 长孙 is a compound surname, but 长 closes the title here
+    assert names("外经贸部副部长孙振宇出席会议。", "Person") == {"孙振宇"}

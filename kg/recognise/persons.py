@@ -73,15 +73,28 @@ def recognise_persons(view: View, tagged: list[tuple[int, int, str, float]] | No
 
 def _longer_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     """会长王明|谈分享: a two-character name followed by the third character of a three-character
-    name found elsewhere in the article is that name (jieba cut it short here only)."""
+    name found elsewhere in the article is that name (jieba cut it short here only). And a name
+    right after a compound surname it lacks is the whole name: 书记上官|明华, 书记公|孙明华."""
     longer = {m.text for m in mentions if len(m.text) == 3 and _surname_len(m.text, 0) == 1}
     out = []
     for m in mentions:
-        if len(m.text) == 2 and text[m.start:m.end + 1] in longer:
-            name = text[m.start:m.end + 1]
-            m = Mention(m.start, m.end + 1, name, PERSON, PERSON, name, m.rule)
+        start, end = m.start, m.end
+        if len(m.text) == 2 and text[start:end + 1] in longer:
+            end += 1
+        compound = next((k for k in (2, 1) if start >= k and len(text[start - k:start + 2 - k]) == 2
+                         and text[start - k:start + 2 - k] in _compound_surnames()), 0)
+        if compound and (end - start) + compound <= 4 and _surname_len(text, start) != 2 \
+                and not text.endswith(lexicon.titles(), 0, start):
+            start -= compound  # not 部长|孙某某: the 长 of 长孙 is the title's
+        if (start, end) != (m.start, m.end):
+            m = Mention(start, end, text[start:end], PERSON, PERSON, text[start:end], m.rule)
         out.append(m)
     return _drop_overlaps(out)
+
+
+@lru_cache(maxsize=1)
+def _compound_surnames() -> frozenset[str]:
+    return frozenset(s for s in lexicon.surnames() if len(s) == 2)
 
 
 JOINS = frozenset("及与等并跟")  # a conjunction after a two-character name is not its third character
