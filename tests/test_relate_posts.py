@@ -400,3 +400,16 @@ def test_posts_a_former_or_current_post_is_in_the_body_after_yuan_or_xian():
     d = Doc("原云州市建设局总工程师王梅出席。")
     d.person("王梅")
     assert {r.object.name for r in d.relations("memberOf")} <= {"云州市建设局"}
+
+
+def test_posts_a_head_of_government_heads_only_an_area_of_the_titles_level():
+    d = Doc("青松社区党委副书记、市长王明华出席，梅林县委书记、县长李青讲话。")
+    d.area("青松社区", "Community")
+    d.org("青松社区党委")
+    d.area("梅林县", "County")
+    d.org("梅林县委")
+    d.person("王明华")
+    d.person("李青")
+    posts = {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")}
+    assert not any(role == "市长" for _, _, role in posts)
+    assert ("李青", "梅林县", "县长") in posts

@@ -389,7 +389,7 @@ def _scope(ctx: Context, chain: list[Item], listed: list[Item] = ()) -> list[Ite
         if body is None and _head_level(item.title):
             body = _article_area(ctx, _head_level(item.title))  # `副市长X`: the article's city
         if body is not None and _head_level(item.title):
-            held = _government(ctx, body)
+            held = _government(ctx, body, _head_level(item.title))
             item.inferred = held is not None and held.name != body.name
             body = held
         item.body = body
@@ -449,17 +449,18 @@ def _unit_for(ctx: Context, body: Mention, title: str) -> Mention | None:
     return body
 
 
-def _government(ctx: Context, body: Mention) -> Mention | None:
+def _government(ctx: Context, body: Mention, level: str) -> Mention | None:
     """Where a head of government holds the post: the area's 人民政府 when the article names it,
     else the area itself (a name the text does not write is not made up). ``body`` is the area or
-    the committee named after it (`梅港市委书记、市长`)."""
+    the committee named after it (`梅港市委书记、市长`); ``level`` the area suffix the title names
+    (市 of 市长): a 市长 heads no 社区."""
     if body.kind == PLACE:
         area = body.name
     elif body.subtype == "PartyOrganization" or body.name.endswith(("政府", "人民政府")):
         area = area_of(body.name)
     else:
         return body
-    if not area:
+    if not area or not area.endswith(level):
         return None
     for name in (area + "人民政府", area + "政府"):
         for m in ctx.by_name.get(name, ()):
