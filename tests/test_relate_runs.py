@@ -422,3 +422,12 @@ def test_runs_a_dateline_glued_before_the_subject_opens_the_clause():
     d.org("云州市委")
     d.initiative("“党员联户致富”活动", "Campaign")
     assert d.triples("runs") == {("云州市委", "runs", "党员联户致富活动")}
+
+
+@pytest.mark.parametrize("verb", ["总结提炼", "做强", "叫响", "坚持", "开办", "倡导"])
+def test_runs_the_genres_verbs_of_keeping_and_growing_a_programme_make_the_agent_its_runner(verb):
+    d = Doc(f"青松社区党委{verb}“红色先锋”行动，服务居民。")
+    d.org("青松社区党委")
+    d.initiative("“红色先锋”行动", "Campaign")
+    [rel] = d.relations("runs")
+    assert (rel.subject.name, rel.rule) == ("青松社区党委", "run-verb")

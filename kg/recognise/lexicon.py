@@ -221,6 +221,18 @@ def _uses(name: str) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def initiative_verbs() -> dict[str, tuple[str, ...]]:
+    """Verbs about an initiative by use (``run``, ``visit``, ``follow``), in file order (the order
+    a tuple of alternatives is tried in must not depend on the process's hashing)."""
+    uses: dict[str, list[str]] = {}
+    for line in _lines("initiative_verbs.txt"):
+        word, names = line.split("\t")
+        for use in names.split():
+            uses.setdefault(use, []).append(word.strip())
+    return {use: tuple(words) for use, words in uses.items()}
+
+
+@lru_cache(maxsize=1)
 def prepositions() -> dict[str, frozenset[str]]:
     """Prepositions by use (``glued-to-body``, ``glued-to-place``, ``before-object``: see
     kg/data/prepositions.txt)."""

@@ -29,21 +29,11 @@ from kg.relate.posts import parse_chain, scoped_items
 from kg.relate.titles import speech_verbs, titles
 from kg.vocab import BRAND, INITIATIVE, PERSON, PLACE, RUNS
 
-RUN_VERBS = (
-    "领办", "打造", "推出", "发布", "建立", "实施", "开展", "创新", "成立", "启动", "推行", "构建",
-    "探索", "深化", "举办", "设立", "建设", "搭建", "创建", "开设", "开发", "形成", "推进", "出台",
-    "制定", "实行", "上线", "建成", "开通", "运营", "发起", "策划", "创设", "推动", "依托", "组建",
-    "开辟", "落实", "完善", "健全", "升级", "打响", "擦亮", "培育", "创立", "首创", "举行", "组织",
-    "牵头", "承办", "主办", "开启", "试点", "聚力", "实践", "践行", "建好", "用好", "做实",
-    "认领", "引进",
-)
-# Verbs whose subject sees, visits, joins or undergoes an initiative (the passive 被 with its agent
-# left out among them): no runner follows from them.
-VISIT_VERBS = ("参观", "观摩", "走进", "走访", "来到", "考察", "调研", "听取", "被", "入选",
-               "纳入", "列为", "列入", "围绕")
-# Verbs whose subject follows or applies an initiative (`按照“五个一”工作机制`): with no agent written,
-# they do not make the article's subject its runner.
-FOLLOW_VERBS = ("按照", "根据", "对照", "遵循", "依照")
+# Verbs that make the clause's agent an initiative's runner, a visitor of it, a follower of it
+# (kg/data/initiative_verbs.txt).
+RUN_VERBS = lexicon.initiative_verbs()["run"]
+VISIT_VERBS = lexicon.initiative_verbs()["visit"]
+FOLLOW_VERBS = lexicon.initiative_verbs()["follow"]
 # Words opening a clause that urges or hopes rather than reports (`要加快…，构建“X”体系`).
 EXHORTATIONS = ("要", "希望", "应当", "应该", "必须", "务必")
 # Bare words for a body that open a clause (`党支部实施…`, `社区推出…`).
