@@ -1,3 +1,6 @@
+import pytest
+
+from kg.pipeline import process_text
 from relate_kit import Doc
 
 
@@ -258,3 +261,12 @@ def test_partners_an_area_before_a_count_is_not_the_omitted_subject():
     d.area("青松镇", "Town")
     d.org("镇政府", "GovernmentAgency", name="青松镇政府")
     assert d.relations("partnerOf") == []
+
+
+@pytest.mark.parametrize("text", ["青松社区牵手梅林公司开展活动。", "青松社区会同梅林公司开展检查。",
+                                  "青松社区和梅林公司结成党建联盟。"])
+def test_partners_acting_together_or_forming_an_alliance_makes_partners(text):
+    found = process_text("t.txt", text)
+    pairs = {(r.subject.name, r.object.name) for rels in found.relations for r in rels
+             if r.predicate == "partnerOf"}
+    assert pairs == {("青松社区", "梅林公司")}

@@ -18,12 +18,13 @@ from kg.relate.names import level_of, one_areas_leadership
 from kg.relate.titles import titles
 from kg.vocab import ORGANIZATION, PARTNER_OF, PERSON, PLACE
 
-CONNECTIVES = ("携手", "联合", "会同", "与", "和", "同")
-TRIGGERS = ("签署", "签订", "签约", "共建", "结对", "联合", "合作", "携手", "联手", "联建", "共同",
-            "共创", "共办", "联办")
+CONNECTIVES = ("携手", "牵手", "联合", "会同", "与", "和", "同")
+_ACTING_TOGETHER = ("携手", "牵手", "联合", "会同")  # connectives that are the trigger themselves
+TRIGGERS = ("签署", "签订", "签约", "共建", "结对", "联合", "合作", "携手", "牵手", "会同", "联手",
+            "联建", "共同", "共创", "共办", "联办", "结成")
 _LIST_SEPS = lexicon.list_joins()
 # What bodies listed together do together: sign, build, form an alliance, host.
-GROUP_TRIGGERS = TRIGGERS + ("结成", "组成", "签订", "主办", "联合主办", "共同主办")
+GROUP_TRIGGERS = TRIGGERS + ("组成", "主办", "联合主办", "共同主办")
 GROUP_WINDOW = 40  # `A、B等10家开发园区就…签订合作共建协议`: the trigger may stand further off
 _GROUP_SEPS = lexicon.item_joins()  # not 与: `A与B签约` — B is the partner, not a member
 MAX_AREA_PREFIX = 12
@@ -72,7 +73,7 @@ def coordinations(ctx: Context) -> list[Coordination]:
         others, list_end = _agent_list(ctx, at + len(conn))
         if not others:
             continue
-        trigger_at = at if conn in ("携手", "联合") else _trigger_after(ctx, list_end)
+        trigger_at = at if conn in _ACTING_TOGETHER else _trigger_after(ctx, list_end)
         if trigger_at < 0:
             continue
         first, omitted = _first(ctx, at)
