@@ -1,5 +1,6 @@
 import pytest
 
+from kg.pipeline import process_text
 from relate_kit import Doc
 
 
@@ -413,3 +414,17 @@ def test_posts_a_head_of_government_heads_only_an_area_of_the_titles_level():
     posts = {(r.subject.name, r.object.name, r.role) for r in d.relations("memberOf")}
     assert not any(role == "市长" for _, _, role in posts)
     assert ("李青", "梅林县", "县长") in posts
+
+
+@pytest.mark.parametrize("text", ["王明华，青松社区党委书记，介绍了情况。", "王明华现任青松社区党委书记。",
+                                  "王明华任青松社区党委书记。", "青松社区党委的书记王明华介绍。"])
+def test_posts_a_post_written_after_the_name_or_after_de_is_held(text):
+    found = process_text("t.txt", "社区新闻\n\n" + text)
+    posts = {(r.subject.name, r.object.name, r.role) for rels in found.relations for r in rels
+             if r.predicate == "memberOf"}
+    assert posts == {("王明华", "青松社区党委", "书记")}
+
+
+def test_posts_a_post_after_the_name_must_fill_its_clause():
+    found = process_text("t.txt", "社区新闻\n\n王明华是青松社区党委书记的好帮手。")
+    assert not [r for rels in found.relations for r in rels if r.predicate == "memberOf"]

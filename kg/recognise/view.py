@@ -150,6 +150,8 @@ def name_like(token: segment.Token) -> bool:
         return False
     if len(word) >= 3 and word[0] == "在":
         return False  # 在讲话中, 在会上: a phrase jieba keeps whole, never inside a name
+    if len(word) == 2 and word[1] in "是任为" and word not in _frequencies():
+        return False  # 王明|华任|青松社区: a name's last character glued to the verb after it
     if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ:
         return False
     return True

@@ -26,7 +26,10 @@ from kg.vocab import ADMINISTRATIVE_AREA, MEMBER_OF, ORGANIZATION, PERSON, PLACE
 
 MAX_FILLER = 10  # `中亿丰建设集团基础设施板块总工程师`: words between the body and the title
 _PUNCT = set("，,。；;：:、！？!?“”‘’（）()《》\n")
-_STOPS = _PUNCT | {"兼", "的", "及", "暨"}  # where a body written before a title cannot reach back past
+_STOPS = _PUNCT | {"兼"}  # where a body written before a title cannot reach back past
+# ... and a body the recogniser missed, read from the words before the title (`主管…工作的党委书记`,
+# `副部长及某某书记处书记`); a body it found may stand before 的 (`某社区党委的书记`)
+_WRITTEN_STOPS = _STOPS | {"的", "及", "暨"}
 # A bare body that only makes sense inside the chain's scope (`管委会` after `经开区党工委副书记`).
 _BARE_BODY = re.compile(r"^(党工委|党委|管委会|[\u4e00-\u9fff]{2}部|人民政府|政府|政协|人大|人大常委会|"
                         r"工商联|团委|妇联|总工会|工会|纪委|监委|纪工委|居委会|村委会)(党组)?$")
@@ -109,6 +112,8 @@ def posts(ctx: Context) -> list[Relation]:
             close = _closing(ctx.text, person.end + 1, span[1])
             if close > 0:
                 chain = parse_chain(ctx, close, person.end + 1, whole=True)
+        if not chain:
+            chain = _predicate_chain(ctx, person, span[1])
         listed = before if before is not None and _listed_after(ctx, before[0], chain, person) else None
         if listed is not None and not chain:
             items = listed[1]  # `市领导甲、乙`: the title before the list is every name's
@@ -121,6 +126,24 @@ def posts(ctx: Context) -> list[Relation]:
             found.extend(_apposition(ctx, person))
         before = (person, items)
     return found
+
+
+# What joins a name to the posts written after it, longest first: `王某现任某党委书记`,
+# `王某，某党委书记，…`, `王某是某党委书记`.
+_PREDICATES = ("，现任", "现任", "担任", "是", "任", "系", "，")
+_CLAUSE_ENDS = ("，", "。", "；", "！", "？")
+
+
+def _predicate_chain(ctx: Context, person: Mention, limit: int) -> list[Item]:
+    """The posts written after the name, when they fill the clause (`王某任某党委书记。`; not
+    `王某是某党委书记的好帮手`)."""
+    mark = next((m for m in _PREDICATES if ctx.text.startswith(m, person.end)), "")
+    if not mark:
+        return []
+    start = person.end + len(mark)
+    ends = [at for at in (ctx.text.find(p, start, limit) for p in _CLAUSE_ENDS) if at >= 0]
+    end = min(ends, default=limit)
+    return parse_chain(ctx, end, start, whole=True) if end > start else []
 
 
 def _listed_after(ctx: Context, previous: Mention, chain: list[Item], person: Mention) -> bool:
@@ -283,7 +306,7 @@ def _written_body(ctx: Context, tstart: int, floor: int) -> Mention | None:
     """A body the recogniser missed, written right before the title and after the previous
     break: `梅港市委书记` → 梅港市委, `组织部部长` → 组织部 (completed later from the chain)."""
     start = tstart
-    while start > floor and ctx.text[start - 1] not in _STOPS and tstart - start < MAX_BODY:
+    while start > floor and ctx.text[start - 1] not in _WRITTEN_STOPS and tstart - start < MAX_BODY:
         start -= 1
     people = [n.end for n in ctx.within(start, tstart) if n.kind == PERSON]
     start = max([start, *people])
