@@ -1,3 +1,6 @@
+import pytest
+
+from kg.pipeline import process_text
 from relate_kit import Doc
 
 
@@ -275,3 +278,13 @@ def test_located_no_area_ends_inside_a_word_of_its_level_character():
     d.org("住房城乡建设部", "GovernmentAgency")
     d.org("柳岸区司法局", "GovernmentAgency")
     assert d.triples("locatedIn") == {("柳岸区司法局", "locatedIn", "柳岸区")}
+
+
+@pytest.mark.parametrize("text", ["梅林小区坐落于青松街道。", "梅林小区地处青松街道。",
+                                  "青松街道境内的梅林小区开展活动。", "青松街道下辖的梅林小区开展活动。",
+                                  "梅林小区入驻青松街道。"])
+def test_located_a_statement_of_where_it_is_puts_it_there(text):
+    found = process_text("t.txt", "社区新闻\n\n" + text)
+    located = {(r.subject.name, r.object.name) for rels in found.relations for r in rels
+               if r.predicate == "locatedIn"}
+    assert located == {("梅林小区", "青松街道")}

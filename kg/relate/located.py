@@ -25,8 +25,8 @@ CONF_VISIT = 0.7  # the places visited on arriving in an area: where they are, s
 CONF_NAMESAKE = 0.8  # a compound and the community named after it, both named in the article
 
 _LIST_SEPS = lexicon.item_joins()  # not 与: 与某区 is "with", not the next area
-_LOCATED_VERBS = ("位于", "坐落于", "地处", "落户于", "落户")
-_WITHIN = ("辖区内的", "辖区内", "辖区的", "所辖的")
+_LOCATED_VERBS = ("位于", "坐落于", "坐落在", "地处", "落户于", "落户", "入驻")
+_WITHIN = ("辖区内的", "辖区内", "辖区的", "所辖的", "所辖", "下辖的", "下辖", "境内的", "境内")
 # `来到青松街道，实地走访了甲公司、乙公司`: arriving in an area, then visiting what is there.
 _ARRIVALS = ("来到", "走进", "深入", "前往")
 _VISIT_ADVERBS = ("实地", "共同", "先后", "随后", "依次", "一同", "还", "并")
