@@ -280,3 +280,9 @@ def test_recognise_places_an_area_written_as_the_national_table_names_it_is_foun
     areas = {m.name: m.level for m in found("近日，丰县、保定市和七星关区召开会议。", "Place")}
     assert areas == {"丰县": "County", "保定市": "City", "七星关区": "District"}
     assert found("开通一一○的县级市和县也已有一千三百个。", "Place") == []
+
+
+def test_recognise_places_banners_and_leagues_are_read_from_the_national_table_only():
+    areas = {m.name: m.level for m in found("鄂尔多斯市乌审旗召开会议，兴安盟也派代表参加。", "Place")}
+    assert areas == {"鄂尔多斯市": "City", "乌审旗": "County", "兴安盟": "City"}
+    assert found("五星红旗迎风飘扬，青松党建联盟成立。", "Place") == []

@@ -69,8 +69,27 @@ def _suffixed_areas(view: View) -> list[Mention]:
         found.append(Mention(begin, end, name, PLACE, ADMINISTRATIVE_AREA, name, "place-suffix",
                              level=level))
         view.add_place(begin, end, level)
-    found += _alternative_names(view)
+    found += _alternative_names(view) + _banners_and_leagues(view)
     return _drop_nested_same(found)
+
+
+# Inner Mongolia's county- and prefecture-level divisions (某某旗, 某某盟): no suffix list holds
+# them, since 旗 and 盟 end common words (红旗, 联盟); only the national table's names are read.
+TABLE_ONLY_LEVELS = {"旗": "County", "盟": "City"}
+
+
+def _banners_and_leagues(view: View) -> list[Mention]:
+    found = []
+    for match in re.finditer("[旗盟]", view.text):
+        start, end = match.span()
+        begin = _official_start(view, start, end) if view.ends_name(end) else None
+        if begin is None or view.place_ending_at(end) is not None:
+            continue
+        name = view.text[begin:end]
+        found.append(Mention(begin, end, name, PLACE, ADMINISTRATIVE_AREA, name, "place-suffix",
+                             level=TABLE_ONLY_LEVELS[match.group()]))
+        view.add_place(begin, end, TABLE_ONLY_LEVELS[match.group()])
+    return found
 
 
 def _official_start(view: View, start: int, end: int) -> int | None:
