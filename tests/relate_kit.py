@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kg.model import Article, Mention, Relation
 from kg.offsets import OffsetMap
+from kg.pipeline import process_text
 from kg.relate import relate
 
 
@@ -54,6 +55,13 @@ class Doc:
 
     def evidence(self, rel: Relation) -> str:
         return self.text[rel.sentence_start:rel.sentence_end]
+
+
+def extracted(text: str, predicate: str) -> list[Relation]:
+    """The relations of ``predicate`` the whole per-page step finds in ``text`` (recognisers
+    included, not declared mentions), as an article under a headline."""
+    page = process_text("t.txt", "社区新闻\n\n" + text)
+    return [r for rels in page.relations for r in rels if r.predicate == predicate]
 
 
 def _unquoted(surface: str) -> str:

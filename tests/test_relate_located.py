@@ -1,7 +1,6 @@
 import pytest
 
-from kg.pipeline import process_text
-from relate_kit import Doc
+from relate_kit import Doc, extracted
 
 
 def test_located_place_chain_gives_only_the_nearest_container():
@@ -284,7 +283,5 @@ def test_located_no_area_ends_inside_a_word_of_its_level_character():
                                   "青松街道境内的梅林小区开展活动。", "青松街道下辖的梅林小区开展活动。",
                                   "梅林小区入驻青松街道。"])
 def test_located_a_statement_of_where_it_is_puts_it_there(text):
-    found = process_text("t.txt", "社区新闻\n\n" + text)
-    located = {(r.subject.name, r.object.name) for rels in found.relations for r in rels
-               if r.predicate == "locatedIn"}
+    located = {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")}
     assert located == {("梅林小区", "青松街道")}

@@ -1,7 +1,6 @@
 import pytest
 
-from kg.pipeline import process_text
-from relate_kit import Doc
+from relate_kit import Doc, extracted
 
 
 def test_partners_sign_with_gives_a_symmetric_pair():
@@ -266,7 +265,5 @@ def test_partners_an_area_before_a_count_is_not_the_omitted_subject():
 @pytest.mark.parametrize("text", ["青松社区牵手梅林公司开展活动。", "青松社区会同梅林公司开展检查。",
                                   "青松社区和梅林公司结成党建联盟。"])
 def test_partners_acting_together_or_forming_an_alliance_makes_partners(text):
-    found = process_text("t.txt", text)
-    pairs = {(r.subject.name, r.object.name) for rels in found.relations for r in rels
-             if r.predicate == "partnerOf"}
+    pairs = {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")}
     assert pairs == {("青松社区", "梅林公司")}

@@ -203,33 +203,30 @@ def generic_places() -> frozenset[str]:
 def byline_words() -> dict[str, tuple[str, ...]]:
     """Byline vocabulary by role (person/holder/date cues, qualifier, outlet and body endings),
     each in file order; a word may have several roles (报 is an outlet's ending and a qualifier)."""
-    roles: dict[str, list[str]] = {}
-    for line in _lines("byline_cues.txt"):
-        word, role = line.split("\t")
-        roles.setdefault(role.strip(), []).append(word.strip())
-    return {role: tuple(words) for role, words in roles.items()}
+    return _ordered_uses("byline_cues.txt")
 
 
-def _uses(name: str) -> dict[str, frozenset[str]]:
-    """Words by use, from lines ``word<TAB>use use …``; a word may have several uses."""
-    uses: dict[str, set[str]] = {}
-    for line in _lines(name):
-        word, names = line.split("\t")
-        for use in names.split():
-            uses.setdefault(use, set()).add(word.strip())
-    return {use: frozenset(words) for use, words in uses.items()}
-
-
-@lru_cache(maxsize=1)
-def initiative_verbs() -> dict[str, tuple[str, ...]]:
-    """Verbs about an initiative by use (``run``, ``visit``, ``follow``), in file order (the order
-    a tuple of alternatives is tried in must not depend on the process's hashing)."""
+def _ordered_uses(name: str) -> dict[str, tuple[str, ...]]:
+    """Words by use, from lines ``word<TAB>use use …``, each use's words in file order (the order
+    a tuple of alternatives is tried in must not depend on the process's hashing); a word may
+    have several uses."""
     uses: dict[str, list[str]] = {}
-    for line in _lines("initiative_verbs.txt"):
+    for line in _lines(name):
         word, names = line.split("\t")
         for use in names.split():
             uses.setdefault(use, []).append(word.strip())
     return {use: tuple(words) for use, words in uses.items()}
+
+
+def _uses(name: str) -> dict[str, frozenset[str]]:
+    """``_ordered_uses`` as sets, for lists that are only looked words up in."""
+    return {use: frozenset(words) for use, words in _ordered_uses(name).items()}
+
+
+@lru_cache(maxsize=1)
+def initiative_verbs() -> dict[str, tuple[str, ...]]:
+    """Verbs about an initiative by use (``run``, ``visit``, ``follow``: kg/data/initiative_verbs.txt)."""
+    return _ordered_uses("initiative_verbs.txt")
 
 
 @lru_cache(maxsize=1)
