@@ -15,33 +15,26 @@ from dataclasses import dataclass
 
 from kg.recognise import lexicon
 
-# Common single-character surnames. Characters that more often start an ordinary word than a name
-# in this genre (党, 国, 区, 同, 海, 明…) are left out on purpose: a false "name line" would cut an
-# article in two, a missed rare surname only loses one creator.
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾"
-    "毛郝龚邵万钱严覃武戴莫孔汤常温康施牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿焦俞左"
-    "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
-    "解牟艾尤穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬"
-    "师仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠惠荆冀郁胥栗燕楚鄢劳谌奚皮粟冼"
-    "蔺楼闻厉伊仝郜阚权帅屠朴廉禹井祖漆巴卿狄晋芮阙浦鹿邸雍辜裘亓邰赫杭逯茹诸嵇湛茅揭檀"
-)
-COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
-                     "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "呼延", "申屠")
+_WORDS = lexicon.byline_words()
+# A surname-led name on a line of names: the surnames of kg/data/surnames.txt but those a name
+# line does not take on their own (the byline cues' "unsure": 党, 明, 文 open ordinary words in this
+# genre more often than names; a false name line would cut an article in two, a missed rare
+# surname only loses one creator).
+SURNAMES = frozenset(s for s in lexicon.surnames() if len(s) == 1) - set(_WORDS["unsure"])
+COMPOUND_SURNAMES = frozenset(s for s in lexicon.surnames() if len(s) == 2)
 # A token ending like this names a place or a body, not a person (李家港, 王庄村, 李家镇).
-_NOT_NAME_END = frozenset("港村镇区市县乡省州城湖局委会所院厅办部处站社队组街路园湾岛庄馆校企司")
+_NOT_NAME_END = frozenset(lexicon.cues("place-or-body-end") + lexicon.cues("lake-end"))
 # Byline cue words (kg/data/byline_cues.txt). A person cue says the names it governs are persons:
 # the reporters, writers and photographers, and the editors and reviewers credited under the
 # article (the annotation guide counts them as creators). A holder cue may credit a body
 # (来源：某某网, 青松镇供图), so only a name of person shape under it is a person. A date cue heads
 # the publication time of a web page.
-_WORDS = lexicon.byline_words()
 PERSON_CUES, HOLDER_CUES, DATE_CUES = _WORDS["person"], _WORDS["holder"], _WORDS["date"]
 _CUES = sorted(PERSON_CUES + HOLDER_CUES + DATE_CUES, key=len, reverse=True)
-_SHORT_CUES = ("文", "图", "摄")  # only as a token of their own: 文/张三丰, 张三丰 摄 (文化…, 拍摄 are words)
-_AFTER_NAME_CUES = ("报道", "摄影", "摄", "供图", "供稿")  # glued after a name: 张三丰报道
-_CUE_PREFIX = ("本报", "本刊", "本版", "本台", "本文")
+_SHORT_CUES = _WORDS["alone"]  # only as a token of their own: 文/张三丰, 张三丰 摄 (文化…, 拍摄 are words)
+_AFTER_NAME_CUES = _WORDS["after-name"]  # glued after a name: 张三丰报道
+_CUE_PREFIX = _WORDS["own-outlet"]
+_CAPTION_CUES = _WORDS["caption"]  # a photo caption's credit: … 青松镇供图, 张三 摄
 # What may stand glued before a cue: an outlet or a reporter's rank (紫云新闻记者, 驻某地首席记者,
 # 某某融媒体中心记者, 单位审核).
 _CUE_QUALIFIER = re.compile(r"^[\u4e00-\u9fff]{0,14}(?:%s)$" % "|".join(_WORDS["qualifier"]))
@@ -73,7 +66,8 @@ _TAIL_AFTER = "。！？…”’」』）"
 _TAIL_CUT = re.compile(".*[" + _TAIL_AFTER + "]", re.S)  # up to the last of them (greedy)
 _GLUED = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff /：|]*")  # 王小明 摄, 记者 张三, 文/张三
 _BRACKET_TAIL = re.compile(r"(?<=[。！？…”’」』])[（(【]([^（）()【】]{2,40})[）)】]$")
-_CAPTION_CUE = re.compile(r"[（(]?\s*([^\s（(]*?)\s*(供图|摄影|摄)\s*[）)]?$")
+_CAPTION_CUE = re.compile(r"[（(]?\s*([^\s（(]*?)\s*(" + lexicon.alternation(_CAPTION_CUES)
+                          + r")\s*[）)]?$")
 _AFFILIATION = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*（([^（）]{3,60})）$")
 _SENTENCE_END = re.compile(r"[。！？]")
 _NAME_SEPARATORS = re.compile(r"[\s、]+")
@@ -255,7 +249,7 @@ def _caption_line(line: str) -> Credit | None:
     """A photo caption: short, no sentence end, ending in a credit (``… 青松镇供图``, ``张三 摄``)."""
     if len(line) > 60 or _SENTENCE_END.search(line):
         return None
-    if not line.rstrip("）) ").endswith(("供图", "摄", "摄影")):
+    if not line.rstrip("）) ").endswith(_CAPTION_CUES):
         return None
     m = _CAPTION_CUE.search(line)
     if not m or not (m.group(1) or line[:m.start()].strip()):
@@ -323,7 +317,7 @@ def tail(text: str, allow_bare_names: bool) -> tuple[int, tuple[str, ...]] | Non
         return None
     start = cut + len(piece) - len(piece.lstrip())
     body, cue = piece.strip(), ""
-    for word in ("摄影", "摄", "供图"):
+    for word in _CAPTION_CUES:
         if body.endswith(word):
             body, cue = body[:-len(word)].strip(), word
             break

@@ -32,7 +32,7 @@ from kg.rdf.namespaces import DJ
 from kg.resolve import Resolution
 
 TABLE = Path(__file__).resolve().parent / "data" / "divisions.tsv"
-SUFFIXES = ("市", "区", "县", "省")  # tried, in this order, after a bare name
+SUFFIXES = lexicon.cues("bare-area-level")  # tried, in this order, after a bare name
 CPCA_LICENCE = """The MIT License (MIT)
 
 Copyright (c) 2018 QinYuan Du

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from kg.model import Entity, Mention, PageResult
+from kg.recognise import lexicon
 from kg.recognise.context import IN_ARTICLE, fold
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PERSON, PLACE
 
@@ -98,7 +99,7 @@ def resolve(results: Iterable[PageResult]) -> Resolution:
 
 
 # Suffixes a bare place word stands for when another page names the place in full (梅川, 梅川市).
-WIDER = ("省", "市", "县", "区")
+WIDER = lexicon.cues("wider-area-level")
 
 
 def _fuller_places(results: list[PageResult]) -> dict[str, str]:

@@ -53,3 +53,62 @@ def test_list_joins_are_the_enumeration_comma_and_the_list_conjunctions_longest_
     # the words that also mean "with" join names but not the items of a list of places or persons
     assert set(lexicon.item_joins()) == set(joins) - lexicon.conjunctions()["with"]
     assert lexicon.join_characters() == {j for j in joins if len(j) == 1}
+
+
+# ---------------------------------------------------------------- word lists live in kg/data
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# The source table's own placeholder rows (kg/divisions.py): a format of that file, not vocabulary.
+_NOT_VOCABULARY = {("kg/divisions.py", "PLACEHOLDERS")}
+
+
+def _word_lists(source: str, where: str):
+    """Literal tuples, sets and lists of three or more Chinese words, and sets of Chinese
+    characters written as one string (frozenset("村镇区")), in one module's source."""
+    import ast
+    tree = ast.parse(source)
+    named = {id(node.value): target.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+             for target in node.targets if isinstance(target, ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Tuple, ast.Set, ast.List)):
+            words = [e.value for e in node.elts if isinstance(e, ast.Constant)]
+            if len(words) >= 3 and len(words) == len(node.elts) \
+                    and all(isinstance(w, str) and _HAN.search(w) for w in words) \
+                    and (where, named.get(id(node))) not in _NOT_VOCABULARY:
+                yield f"{where}:{node.lineno}"
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("frozenset", "set") \
+                and node.args and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[0].value, str) and _HAN.search(node.args[0].value):
+            yield f"{where}:{node.lineno}"
+
+
+def _package_code():
+    from pathlib import Path
+    root = Path(lexicon.__file__).resolve().parents[2]
+    for path in sorted((root / "kg").rglob("*.py")):
+        yield path.relative_to(root).as_posix(), path.read_text(encoding="utf-8")
+
+
+def test_no_word_list_is_written_in_the_code():
+    assert [hit for where, source in _package_code() for hit in _word_lists(source, where)] == []
+
+
+def test_the_scan_finds_a_word_list_written_in_code():
+    source = ('VERBS = ("位于", "坐落于", "地处")\nENDS = frozenset("村镇区")\n'
+              'def f(w):\n    return w in {"街道", "社区", "村"}\nPAIR = ("市", "区")\n')
+    assert list(_word_lists(source, "kg/x.py")) == ["kg/x.py:1", "kg/x.py:2", "kg/x.py:4"]
+    assert list(_word_lists('PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划"}', "kg/divisions.py")) == []
+
+
+def test_every_cue_word_use_is_read_by_some_rule():
+    code = "".join(source for where, source in _package_code() if not where.endswith("lexicon.py"))
+    uses = lexicon._cue_words()
+    unread = [use for use in uses if f'cues("{use}")' not in code
+              and not (use.startswith("written-body-") and 'cues(f"written-body-' in code)]
+    assert unread == [] and len(uses) > 50
+
+
+def test_an_unknown_cue_word_use_fails_naming_the_file():
+    import pytest
+    with pytest.raises(KeyError, match="cue_words.txt"):
+        lexicon.cues("no-such-use")

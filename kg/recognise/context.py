@@ -41,11 +41,11 @@ LEVEL_WORDS = {"区": ("District",), "市": ("City",), "县": ("County",), "镇"
                "省": ("Province",), "街道": ("Subdistrict",), "社区": ("Community",), "村": ("Village",),
                **{w: ("DevelopmentZone",) for w in ZONE_WORDS}}
 LEVEL_WORDS_LONGEST_FIRST = tuple(sorted(LEVEL_WORDS, key=len, reverse=True))
-BARE_BODIES = ("管委会", "党工委", "安委会", "管理委员会")
+BARE_BODIES = lexicon.cues("zone-bare-body")
 # A name opened by one of these level words (市工商联, 县委组织部) names a body even when the article
 # names no area of that level; it is that article's body (scope IN_ARTICLE, resolved per article).
 # A bare 社区党委 or 街道办 with no community or subdistrict in sight names nothing.
-UNPLACED_LEVELS = ("省", "市", "区", "县", "镇")
+UNPLACED_LEVELS = lexicon.cues("bare-level")
 IN_ARTICLE = "article"
 # The levels of area a bare body can belong to: a 管委会 runs a zone, a 党工委 a zone or a
 # subdistrict; a district has a 区委, not a 党工委.
@@ -117,7 +117,7 @@ def _area_bodies(mentions: list[Mention]) -> list[Mention]:
 
 # Place suffixes a short place name can stand for, the wider area first (云州 is 云州市 before it
 # is 云州工业园区; 青桥 is 青桥村, 某苑 is 某苑小区).
-FULLER = ("省", "市", "县", "区", "镇", "乡", "街道", "社区", "村", "小区")
+FULLER = lexicon.cues("fuller-place")
 
 
 def _fuller_places(mentions: list[Mention]) -> list[Mention]:
@@ -135,7 +135,7 @@ def _fuller_places(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+COMPANY_FORMS = lexicon.cues("company-form")
 
 
 def _company_forms(mentions: list[Mention]) -> list[Mention]:

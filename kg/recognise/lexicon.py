@@ -223,6 +223,19 @@ def _uses(name: str) -> dict[str, frozenset[str]]:
     return {use: frozenset(words) for use, words in _ordered_uses(name).items()}
 
 
+def cues(use: str) -> tuple[str, ...]:
+    """The cue words of one rule, in file order (kg/data/cue_words.txt): ``cues("located-verb")``."""
+    try:
+        return _cue_words()[use]
+    except KeyError:
+        raise KeyError(f"no use {use!r} in kg/data/cue_words.txt") from None
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, tuple[str, ...]]:
+    return _ordered_uses("cue_words.txt")
+
+
 @lru_cache(maxsize=1)
 def initiative_verbs() -> dict[str, tuple[str, ...]]:
     """Verbs about an initiative by use (``run``, ``visit``, ``follow``: kg/data/initiative_verbs.txt)."""

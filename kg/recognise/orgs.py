@@ -105,7 +105,7 @@ def _formal_head(view: View, m: Mention, spans: Spans) -> bool:
 # What a body is named after when one of these follows its name inside a longer name: a school
 # founded with a university (某大学|实验学校), a group led by its first school (某学校|教育集团), a
 # construction project on a site (某厂|项目党支部). The inner name is no body of the longer one.
-NAMED_AFTER = ("实验学校", "实验小学", "实验中学", "教育集团", "项目")
+NAMED_AFTER = lexicon.cues("named-after")
 
 
 def _named_after(view: View, m: Mention, spans: Spans) -> bool:
@@ -115,7 +115,7 @@ def _named_after(view: View, m: Mention, spans: Spans) -> bool:
 AREA_BODY_TYPES = ("GovernmentAgency", "PartyOrganization")
 # Regional units named by their place alone (某地公司, 某地分局, 某地支行) belong to the body named
 # right before them (某局|某地分局); with none, the name says whose unit it is no more than 该公司.
-OWNED_UNITS = ("公司", "分公司", "子公司", "分局", "分行", "支行")
+OWNED_UNITS = lexicon.cues("owned-unit")
 
 
 def _listed_area(view: View, begins: dict[int, int], start: int) -> str | None:
@@ -142,15 +142,15 @@ def _bracketed_alias(view: View, m: Mention, spans: Spans) -> bool:
 
 
 # service sites and venues (Place or ServicePoint), not bodies
-NOT_BODIES = ("党群服务中心", "行政服务中心", "邻里服务中心")
+NOT_BODIES = lexicon.cues("not-a-body")
 
 
 # `国家级技术创新中心`, `县级工商联`: a name at a rank of government names a kind of body.
-LEVEL_CLASSES = ("国家级", "省级", "市级", "县级", "区级", "镇级", "乡级")
+LEVEL_CLASSES = lexicon.cues("level-class")
 
 
 # Endings of names registered with a place in front (a group, a law firm), whatever their kind.
-REGISTERED_ENDINGS = ("集团", "律所", "律师事务所")
+REGISTERED_ENDINGS = lexicon.cues("registered-ending")
 
 
 def registered_name(m: Mention) -> bool:
@@ -231,7 +231,7 @@ def _without_second_names(name: str) -> str:
 # The formal names of party bodies and the common forms the news uses for them.
 FORMAL_PARTY = (("总支部委员会", "党总支"), ("支部委员会", "党支部"), ("工作委员会", "党工委"),
                 ("委员会", "党委"), ("总支部", "党总支"), ("支部", "党支部"))
-PARTY_FORMS = ("党总支", "党支部", "党工委", "党委", "委")
+PARTY_FORMS = lexicon.cues("party-form")
 
 
 def party_form(name: str) -> str:
@@ -513,7 +513,7 @@ def _function_word_glued(view: View, end: int) -> bool:
         and len(lexicon.affixes(lexicon.org_suffixes).ending_at(view.text, end) or "") >= 2
 
 
-GLUED_FUNCTION_WORDS = ("于", "在", "与", "和", "及")
+GLUED_FUNCTION_WORDS = lexicon.cues("glued-function-word")
 
 
 def _listed_unit(view: View, found_ends: dict[int, str], begin: int, name: str) -> tuple[str, str]:

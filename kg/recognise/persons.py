@@ -97,7 +97,7 @@ def _compound_surnames() -> frozenset[str]:
     return frozenset(s for s in lexicon.surnames() if len(s) == 2)
 
 
-JOINS = frozenset("及与等并跟")  # a conjunction after a two-character name is not its third character
+JOINS = frozenset(lexicon.cues("joined-after-name"))  # a conjunction after a two-character name is not its third character
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -108,11 +108,11 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 # A "name" ending so is a place or a body (卫生室, 王庄村, 李家镇), never a person's.
-BODY_ENDS = frozenset("港村镇区市县乡省州城局委会所院厅办部处站社队组街路园湾岛庄馆校企司室厂店巷楼栋")
+BODY_ENDS = frozenset(lexicon.cues("place-or-body-end") + lexicon.cues("room-or-shop-end"))
 QUOTES = ("“", "”", "‘", "’", "「", "」", "《", "》")
 # A leader's name that opens the name of a doctrine (邓小平理论, 毛泽东思想)
 # is part of that name, not a mention of the person.
-DOCTRINE = ("新时代", "思想", "理论")
+DOCTRINE = lexicon.cues("doctrine")
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
@@ -204,7 +204,7 @@ def _merge(view: View, ruled: list[Mention], names: list[tuple[int, int, float, 
 
 # A character that, between a two-character name and a pause, is not the name's third: a verb of
 # saying (王明说，), a particle or a conjunction (王明等、), a plural (们).
-NOT_THIRD = frozenset("说讲道称问答笑等的了和与及并也都们")
+NOT_THIRD = frozenset(lexicon.cues("not-third"))
 PAUSES = "、，；。"
 
 

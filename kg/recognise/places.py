@@ -363,7 +363,7 @@ def _after_inner_area(view: View, begin: int, start: int) -> int:
     the area before this one, so this name starts after it."""
     i = view.token_index(begin)
     while i < len(view.tokens) and view.tokens[i].end < start:
-        if view.tokens[i].word[-1] in "省市区县镇村乡":
+        if view.tokens[i].word[-1] in ADMIN_CHARS:
             begin = view.tokens[i].end
         i += 1
     return begin
@@ -382,8 +382,9 @@ def _drop_level_words(view: View, begin: int, start: int) -> int:
 # A word jieba's dictionary knows at least this often is a common word (城乡 2316, 文明 6584), not a
 # place name (梅林 383, 东城 593); jieba's own tags cannot tell (it tags 文明 and 智慧 as names).
 RARE = 1300
-ADMIN_CHARS = "省市区县镇村乡"
-LEVEL_WORDS = frozenset(lexicon.place_suffixes()) | {"园区", "城区", "辖区", "小区", "片区"}
+# The level characters (省, 市, 区 … 村): the one-character level suffixes.
+ADMIN_CHARS = frozenset(w for w in lexicon.place_suffixes() if len(w) == 1)
+LEVEL_WORDS = frozenset(lexicon.place_suffixes()).union(lexicon.cues("area-word"))
 # Facilities named after the area they belong to keep it in the name (某社区党群服务中心); other
 # places are only located in the area (某社区|某小区).
 OWNED = ("党群服务中心",)
@@ -553,7 +554,7 @@ def _drop_province(view: View, begin: int, start: int) -> int:
 
 
 # What follows a road named on its own: a pause, a conjunction, or where along it (旁, 两侧, 道路).
-ROAD_SIDES = ("旁", "边", "两侧", "沿线", "附近", "一带", "道路", "口")
+ROAD_SIDES = lexicon.cues("road-side")
 ROAD_STEM_TAGS = ("ns", "nr", "nrt", "nrfg", "nz")  # a place or a person the road is named after
 
 
@@ -604,7 +605,7 @@ COMMON_KINDS = ("小区",)
 REGION_KINDS = ("地区", "特区")
 
 # Facilities and rooms: named only after a proper word (某某社区党群服务中心, 某园党群活动室).
-VENUES = ("中心", "馆", "厅", "室", "会址", "集市", "工业园")
+VENUES = lexicon.cues("venue")
 
 
 def _has_proper_word(view: View, begin: int, start: int) -> bool:
@@ -788,8 +789,12 @@ def _place_heads(view: View, known: list[Mention]) -> set[str]:
     return heads
 
 
+# The levels a bare area name is tried with, in order (云州 → 云州市).
+BARE_AREA_LEVELS = lexicon.cues("bare-area-level")
+
+
 def _suffix_of(name: str) -> list[str]:
-    return [s for s in ("市", "区", "县", "省") if name.endswith(s) and len(name) > len(s) + 1]
+    return [s for s in BARE_AREA_LEVELS if name.endswith(s) and len(name) > len(s) + 1]
 
 
 def _listed_places(view: View) -> set[int]:
@@ -805,7 +810,7 @@ def _listed_places(view: View) -> set[int]:
     return out
 
 
-PLACE_CUES = ("在", "赴", "到", "来自", "前往", "位于", "落户", "扎根", "远赴", "走进", "地处", "途经")
+PLACE_CUES = lexicon.cues("place-cue")
 
 
 def _after_place_cue(view: View, i: int) -> bool:
@@ -815,9 +820,12 @@ def _after_place_cue(view: View, i: int) -> bool:
     return before in PLACE_CUES and (after in "，。、；的" or not HAN.search(after))
 
 
+PLACE_WORD_AFTER = lexicon.cues("place-word-after")
+
+
 def _before_place_word(view: View, i: int) -> bool:
     nxt = view.tokens[i + 1].word if i + 1 < len(view.tokens) else ""
-    return nxt in ("等地", "地区", "一带", "等国", "籍")
+    return nxt in PLACE_WORD_AFTER
 
 
 def _starts_longer_name(view: View, end: int) -> bool:

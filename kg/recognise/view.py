@@ -22,7 +22,7 @@ from kg.recognise import lexicon
 NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "vn", "b", "an", "ng", "eng",
                        "l", "g", "zg", "tg", "s", "a", "v", "nl", "ag"})
 # Age groups jieba tags as time words (t): inside names of bodies for them (老年协会, 青年联合会).
-AGE_GROUPS = frozenset({"青年", "老年", "中年", "少年"})
+AGE_GROUPS = frozenset(lexicon.cues("age-group"))
 # Function words that never sit inside a name even when jieba tags them as nouns.
 STOP_WORDS = frozenset("的 和 与 及 暨 或 等 在 为 由 对 向 把 被 从 到 以 并 是 有 将 让 给 又 也 都 就 共 同 跟 "
                        "于 至 即 如 若 而 但 还 再 之 其 这 那 此 每 某 经 讯".split())
@@ -32,7 +32,7 @@ _HAN_ONLY = re.compile(r"[\u3400-\u9fff]*")
 MAX_NAME = 24
 # Words jieba glues to the end of a name (领导小组|会议 cut as 小组会议, 区|委 cut as 区委,
 # 人大|代表 cut as 人大代表).
-GLUED_AFTER = frozenset({"委", "会议", "成员", "代表"})
+GLUED_AFTER = frozenset(lexicon.cues("glued-after-name"))
 INCOMPLETE = "?"  # Mention.scope of a name that needs the article to say which body it is
 
 
@@ -262,6 +262,10 @@ def _verb_inside_name(view: View, i: int) -> bool:
     return (left.tag in NOUN_TAGS or left.tag == "a" and len(left.word) == 1) and name_like(left)
 
 
+# A level word written alone (市工商联): it opens a name.
+BARE_LEVELS = lexicon.cues("bare-level")
+
+
 def _conjoined_head(view: View, i: int) -> int | None:
     """Index of the first word of the field before 和 (``tokens[i]``) when 和 joins two fields
     inside one agency name (人力资源和社会保障局, 住房和城乡建设局): one or two plain nouns of at
@@ -281,7 +285,7 @@ def _conjoined_head(view: View, i: int) -> int | None:
     if k >= 0:
         before = view.tokens[k]
         opens = not HAN.search(before.word) or view.place_ending_at(before.end) is not None \
-            or before.word in ("省", "市", "区", "县", "镇")
+            or before.word in BARE_LEVELS
         if not opens:
             return None
     return k + 1

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 
 from kg.model import Article, Mention, Relation
+from kg.recognise import lexicon
 from kg.recognise.view import COUNTED
 from kg.relate.sentences import Sentences
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
@@ -26,7 +27,7 @@ SUBJECT_GAP = max(map(len, OPENERS))
 # The bodies an area acts through (its party committee, its government, its 政协 …).
 GOVERNING = ("PartyOrganization", "GovernmentAgency")
 # A unit smaller than an area, written right after the area's name (`云州青石街道`).
-UNIT_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
+UNIT_SUFFIXES = lexicon.cues("unit-after-area")
 MAX_UNIT_NAME = 4
 
 

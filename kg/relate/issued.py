@@ -8,13 +8,14 @@ has signers, who are partners (partners.py), and no issuer.
 from __future__ import annotations
 
 from kg.model import Mention, Relation
+from kg.recognise import lexicon
 from kg.relate.context import Context, is_agent
 from kg.vocab import ISSUED_BY, ORGANIZATION, POLICY_DOCUMENT
 
-ISSUE_VERBS = ("印发", "发布", "制定", "制订", "出台", "下发", "颁布", "编制", "推出", "公布", "起草")
+ISSUE_VERBS = lexicon.cues("issue-verb")
 PARTY_PREFIX = "中共"  # `中共甲区委` is 甲区委
 STATE_NAME = "中华人民共和国"  # opens the title of a national law
-AGREEMENTS = ("协议", "协议书", "意向书", "备忘录", "合同", "公约")
+AGREEMENTS = lexicon.cues("agreement")
 _VERB_TAILS = ("", "了", "的", "出", "出了")  # what may stand between the verb and the 《
 
 CONF_NAMED = 0.85

@@ -25,12 +25,12 @@ CONF_VISIT = 0.7  # the places visited on arriving in an area: where they are, s
 CONF_NAMESAKE = 0.8  # a compound and the community named after it, both named in the article
 
 _LIST_SEPS = lexicon.item_joins()  # not 与: 与某区 is "with", not the next area
-_LOCATED_VERBS = ("位于", "坐落于", "坐落在", "地处", "落户于", "落户", "入驻")
-_WITHIN = ("辖区内的", "辖区内", "辖区的", "所辖的", "所辖", "下辖的", "下辖", "境内的", "境内")
+_LOCATED_VERBS = lexicon.cues("located-verb")
+_WITHIN = lexicon.cues("within")
 # `来到青松街道，实地走访了甲公司、乙公司`: arriving in an area, then visiting what is there.
-_ARRIVALS = ("来到", "走进", "深入", "前往")
-_VISIT_ADVERBS = ("实地", "共同", "先后", "随后", "依次", "一同", "还", "并")
-_VISITS = ("调研走访", "走访调研", "调研", "走访", "参观", "考察", "察看", "观摩", "看望")
+_ARRIVALS = lexicon.cues("arrival")
+_VISIT_ADVERBS = lexicon.cues("visit-adverb")
+_VISITS = lexicon.cues("visit")
 
 
 def located(ctx: Context) -> list[Relation]:
@@ -251,10 +251,14 @@ def _listed_after(ctx: Context, first: Mention) -> list[Mention]:
         pos = found[-1].end
 
 
+# Level words of units, smallest first.
+UNIT_LEVELS = lexicon.cues("unit-level")
+
+
 def _bare_subject(ctx: Context, at: int) -> list[Mention]:
     """`街道辖区内…` in an article about a 街道: the bare level word is the article's area."""
     subject = ctx.subject
-    for word in ("街道", "社区", "镇", "村", "区", "县", "市"):
+    for word in UNIT_LEVELS:
         if (ctx.text.startswith(word, at - len(word)) and subject is not None
                 and subject.subtype == ADMINISTRATIVE_AREA and subject.name.endswith(word)
                 and not ctx.ending_at(at)):

@@ -22,16 +22,16 @@ _AREA_PREFIX = re.compile(
     "^([\u4e00-\u9fff]{2,4}?(?:" + "|".join(s for s, _ in _SUFFIX_LEVEL) + "))(?=[\u4e00-\u9fff])")
 MAX_BARE_DEPARTMENT = 6
 # Common words made of a level character and the character beside it (市场, 城乡): no area ends there.
-_ACROSS = ("市场", "市民", "区域", "村民", "县城", "省份", "城乡", "城市", "乡村", "村庄", "乡镇")
+_ACROSS = lexicon.cues("across-level")
 _SHORT_FORMS = (("办", "办事处"), ("管委", "管委会"), ("工商联", "工商业联合会"))
 _SHORT_ENDINGS = tuple(short for short, _ in _SHORT_FORMS)
 # Natural features: a body named after a lake is not thereby located in the lake.
-_NATURE = tuple("湖河江山海湾溪塘岛泉") + ("湿地",)
+_NATURE = lexicon.cues("natural-feature")
 _CONTAINER_LEVELS = ("Province", "City", "District", "County")  # what a zone is named after
 # What an area's own leading bodies add to its name: its party committee (`青松区委`, `青石街道党工委`)
 # and its government (`青石街道办事处`, `云州新城管委会`, `青松区人民政府`).
-AREA_PARTY_COMMITTEES = ("委", "党委", "党工委", "工委")
-AREA_GOVERNMENTS = ("办事处", "街道办事处", "管委会", "管理委员会", "人民政府", "政府")
+AREA_PARTY_COMMITTEES = lexicon.cues("area-party-committee")
+AREA_GOVERNMENTS = lexicon.cues("area-government")
 AREA_BODIES = AREA_PARTY_COMMITTEES + AREA_GOVERNMENTS
 
 
@@ -103,12 +103,16 @@ def _unbracketed(ctx: Context, p: Mention) -> Mention:
     return max(before, key=lambda m: m.end - m.start) if before else p
 
 
+# Suffixes an area's stem is completed with, the wider first.
+LEVELS_IN_FULL = lexicon.cues("area-level-in-full")
+
+
 def canonical_place(ctx: Context, p: Mention) -> Mention:
     """A place written short (`梅港`, `戚墅堰`: no level) is the area the article names in full
     (`梅港市`, `戚家街道`) when there is exactly one such area."""
     if p.subtype == ADMINISTRATIVE_AREA or len(p.name) < 2:
         return p
-    full = [ctx.by_name[p.name + s][0] for s in ("省", "市", "区", "县", "镇", "乡", "街道")
+    full = [ctx.by_name[p.name + s][0] for s in LEVELS_IN_FULL
             if p.name + s in ctx.by_name]
     full = [n for n in full if n.subtype == ADMINISTRATIVE_AREA]
     return full[0] if len(full) == 1 else p
@@ -156,6 +160,9 @@ def _full_form(short: str, full: str) -> bool:
     return full == short + "委员会"
 
 
+BARE_AREA_LEVELS = lexicon.cues("bare-area-level")
+
+
 def _zone_in_area(ctx: Context, zone: Mention) -> Container | None:
     """A zone named after the city or district it lies in: `青松高新区` → 青松区, `梅林保税区` → 梅林市
     (the area must be named in the article)."""
@@ -165,7 +172,7 @@ def _zone_in_area(ctx: Context, zone: Mention) -> Container | None:
         bare_place = n.kind == PLACE and not n.level and not n.name.endswith(_NATURE)
         if not (named_area or bare_place):
             continue
-        stem = n.name[:-1] if n.name.endswith(("省", "市", "区", "县")) else n.name
+        stem = n.name[:-1] if n.name.endswith(BARE_AREA_LEVELS) else n.name
         if len(stem) >= 2 and zone.name.startswith(stem) and zone.name != n.name:
             if best is None or len(stem) > best[0]:
                 best = (len(stem), n)
@@ -191,11 +198,14 @@ def _from_area_prefix(m: Mention) -> Container | None:
     return Container(org=None, place=place, how="area-prefix")
 
 
+# An area's leading bodies, as they end a name.
+AREA_LEADING_BODIES = lexicon.cues("area-leading-body")
+
+
 def area_of(body_name: str) -> str:
     """The area a party or government body is named after: 梅港市委 → 梅港市,
     枫林经济技术开发区党工委 → 枫林经济技术开发区; "" when the name does not start with one."""
-    for suffix in ("党工委", "管委会", "人民政府", "人大常委会", "党委", "政府", "政协", "人大", "工商联",
-                   "总工会", "委"):
+    for suffix in AREA_LEADING_BODIES:
         if body_name.endswith(suffix):
             stem = body_name[: -len(suffix)]
             return stem if level_of(stem) and len(stem) >= 2 else ""

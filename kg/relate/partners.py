@@ -18,29 +18,28 @@ from kg.relate.names import level_of, one_areas_leadership
 from kg.relate.titles import titles
 from kg.vocab import ORGANIZATION, PARTNER_OF, PERSON, PLACE
 
-CONNECTIVES = ("携手", "牵手", "联合", "会同", "与", "和", "同")
-_ACTING_TOGETHER = ("携手", "牵手", "联合", "会同")  # connectives that are the trigger themselves
-TRIGGERS = ("签署", "签订", "签约", "共建", "结对", "联合", "合作", "携手", "牵手", "会同", "联手",
-            "联建", "共同", "共创", "共办", "联办", "结成")
+CONNECTIVES = lexicon.cues("connective")
+_ACTING_TOGETHER = lexicon.cues("acting-together")  # connectives that are the trigger themselves
+TRIGGERS = lexicon.cues("partner-trigger")
 _LIST_SEPS = lexicon.list_joins()
 # What bodies listed together do together: sign, build, form an alliance, host.
-GROUP_TRIGGERS = TRIGGERS + ("组成", "主办", "联合主办", "共同主办")
+GROUP_TRIGGERS = TRIGGERS + lexicon.cues("group-trigger")
 GROUP_WINDOW = 40  # `A、B等10家开发园区就…签订合作共建协议`: the trigger may stand further off
 _GROUP_SEPS = lexicon.item_joins()  # not 与: `A与B签约` — B is the partner, not a member
 MAX_AREA_PREFIX = 12
-PARTY_SUFFIXES = ("党委", "党总支", "党支部", "党工委")
+PARTY_SUFFIXES = lexicon.cues("party-suffix")
 MAX_CUT = 16  # `、华润置地杭州公司第二党支部`: one item of a list, with the words the recogniser left out
-PARTNER_NOUNS = ("共建单位", "结对单位", "合作单位", "联建单位", "党建联盟单位")
+PARTNER_NOUNS = lexicon.cues("partner-noun")
 # The writer's own unit before a body of it (`与我校团委党支部`): a modifier, not a party.
-OWN_UNITS = ("我校", "我院", "我局", "我行", "我司", "本校", "本院")
+OWN_UNITS = lexicon.cues("own-unit")
 _PUNCT = set("，,。；;：:、！？!?“”（）()《》\n")  # not 与: `A、B与C签约` pairs across, not within
-_QUALIFIED = ("机关", "部门", "单位", "企业", "群众", "居民", "党员", "干部", "职工")
+_QUALIFIED = lexicon.cues("qualified")
 MAX_DESCRIPTOR = 8  # `梅港高铁新城三大重点区域和江苏国泰`: words closing a group inside the list
 TRIGGER_WINDOW = 12  # the trigger must follow the list closely, in the same clause
 # `柳岸区政协还联合区住建委`, `工行分别与…`: adverbs between the first party and the connective.
-_ADVERBS = ("分别", "共同", "积极", "主动", "先后", "还", "也", "将", "并", "又", "再", "已")
+_ADVERBS = lexicon.cues("adverb")
 # `并与B签署`, `持续加大与B对接合作`: what may open a clause whose first party is left out.
-_LEADS = _ADVERBS + ("持续", "加大", "加强", "深化", "进一步", "不断", "全面", "注重", "坚持", "推动")
+_LEADS = _ADVERBS + lexicon.cues("clause-lead")
 
 CONF_EXPLICIT = 0.85
 CONF_BOTH_SIDES = 0.7  # `…双方…`

@@ -29,24 +29,24 @@ _PUNCT = set("，,。；;：:、！？!?“”‘’（）()《》\n")
 _STOPS = _PUNCT | {"兼"}  # where a body written before a title cannot reach back past
 # ... and a body the recogniser missed, read from the words before the title (`主管…工作的党委书记`,
 # `副部长及某某书记处书记`); a body it found may stand before 的 (`某社区党委的书记`)
-_WRITTEN_STOPS = _STOPS | {"的", "及", "暨"}
+_WRITTEN_STOPS = _STOPS.union(lexicon.cues("written-stop"))
 # A bare body that only makes sense inside the chain's scope (`管委会` after `经开区党工委副书记`).
-_BARE_BODY = re.compile(r"^(党工委|党委|管委会|[\u4e00-\u9fff]{2}部|人民政府|政府|政协|人大|人大常委会|"
-                        r"工商联|团委|妇联|总工会|工会|纪委|监委|纪工委|居委会|村委会)(党组)?$")
+_BARE_BODY = re.compile("^(?:" + lexicon.alternation(lexicon.cues("scoped-bare-body"))
+                        + r"|[\u4e00-\u9fff]{2}部)(?:党组)?$")
 
-_LEVEL_WORDS = ("街道", "社区", "镇", "村", "区", "县", "市")
+_LEVEL_WORDS = lexicon.cues("unit-level")
 # What joins the posts of one chain: `书记、主任`, `副院长兼党委副书记`.
 _CHAIN_SEPS = ("、", "兼")
 # Words that make a compound title of the one after them: `常务副市长`, `代市长`, `专职常委`.
-_TITLE_PREFIXES = ("常务", "专职", "驻村", "挂职", "代")
+_TITLE_PREFIXES = lexicon.cues("title-prefix")
 # A prefix that says where the post is held (`驻村第一书记`: in the article's 村).
 _POSTED_IN = {"驻村": "村"}
 # Words a body written before a title cannot begin with (`在听取商会会长X`: 在听取 is no name).
-_NOT_A_NAME = ("在", "由", "经", "据", "从", "对", "向", "为", "与", "最后", "首先", "随后",
-               "原", "现", "前")  # 原建设部总工程师: the former post, the body is 建设部
+_NOT_A_NAME = lexicon.cues("not-a-name")  # 原建设部总工程师: the former post, the body is 建设部
 # A written body that only points at a body (`我校党委`, `该商会`) or stayed a bare generic word
 # the article's names did not resolve (`公司党委` with no 公司 named): not an entity of its own.
-_ANAPHORIC = re.compile(r"^(?:我|本|该)|^(?:公司|企业|集团|商会|协会|学校|医院)(?:党委|党总支|党支部)?$")
+_ANAPHORIC = re.compile("^(?:我|本|该)|^(?:" + lexicon.alternation(lexicon.cues("generic-body"))
+                        + ")(?:" + lexicon.alternation(lexicon.cues("generic-body-committee")) + ")?$")
 MAX_OPAQUE = 6  # `、居委会主任`: words before a title that name no body the article knows
 # Persons in one list share a chain: `会长甲、执行会长乙`, `市领导甲、乙`, `部长甲及副部长乙`.
 _PERSON_SEPS = lexicon.item_joins()
@@ -54,22 +54,17 @@ _ROLL_SEPS = ("，", ",")
 # The level a head of government's title names, and the suffix of that level's area.
 _HEAD_LEVEL = (("省长", "省"), ("市长", "市"), ("区长", "区"), ("县长", "县"), ("镇长", "镇"), ("乡长", "乡"))
 _AREA_HEADS = (*_HEAD_LEVEL, ("村长", "村"))
-_PART_TITLES = ("楼长", "巷长", "栋长", "网格员", "网格长", "组长")  # of a building, lane, grid, group
+_PART_TITLES = lexicon.cues("part-title")  # of a building, lane, grid, group
 MAX_BODY = 12  # a body written out before its title
 MAX_GENERIC = 4  # `商会`, `公司党委`: a generic word standing for the article's one such body
 MAX_DESCRIPTOR = 14  # `省“双创”人才`: a descriptor between the chain and the name
-_BODY_END = re.compile(r"(委|党组|支部|总支|政府|管委会|居委会|村委会|政协|人大|工商联|工会|商会|协会|联合会|部|局|办|厅|处|组|专班|"
-                       r"公司|集团|银行|支行|分行|中心|学校|大学|学院|医院|研究院|研究所|服务队|队|站|所)$")
-_SUBTYPES = (
-    (("委", "党组", "支部", "总支"), "PartyOrganization"),
-    (("政府", "管委会", "居委会", "村委会", "政协", "人大", "部", "局", "办", "厅", "处", "组", "专班"),
-     "GovernmentAgency"),
-    (("工商联", "工会", "商会", "协会", "联合会", "服务队", "队"), "SocialOrganization"),
-    (("公司", "集团", "银行", "支行", "分行"), "Enterprise"),
-    (("中心", "学校", "大学", "学院", "医院", "研究院", "研究所", "站", "所"), "PublicInstitution"),
-)
+# How a body written before a title ends, by subtype: those words name a body of their own
+# (`桃源镇商会会长`).
+_SUBTYPES = tuple((lexicon.cues(f"written-body-{subtype}"), subtype) for subtype in (
+    "PartyOrganization", "GovernmentAgency", "SocialOrganization", "Enterprise", "PublicInstitution"))
+_BODY_ENDINGS = tuple(word for words, _ in _SUBTYPES for word in words)
 
-PARTY_BODIES = ("党委", "党总支", "党支部", "党组", "总支", "支部")
+PARTY_BODIES = lexicon.cues("party-body")
 # Titles that open with a body (`纪委书记`, `工商联党组书记`): where the chain or a written body
 # gives that body its scope, the body is the scope's (`党委副书记、纪委书记` → the unit's 纪委,
 # role 书记), as the annotation guide names posts; alone they stay whole titles (`党委书记王某`).
@@ -283,7 +278,7 @@ def _body_before(ctx: Context, title: str, tstart: int, floor: int) -> Mention |
         gap = ctx.text[m.end:tstart]
         if _STOPS.intersection(gap) or any(n.kind == PERSON for n in ctx.within(m.end, tstart)):
             continue
-        if _BODY_END.search(gap):
+        if gap.endswith(_BODY_ENDINGS):
             continue  # `桃源镇商会会长`: the words before the title name a body of their own
         if m.kind == PLACE and not _area_takes(title, m, gap):
             continue
@@ -333,6 +328,10 @@ def _level_word(ctx: Context, tstart: int, floor: int) -> tuple[Mention, str] | 
     return None
 
 
+# Areas ending in 区 that are no district.
+NON_DISTRICT_AREAS = lexicon.cues("non-district-area")
+
+
 def _article_area(ctx: Context, suffix: str) -> Mention | None:
     """The area of the level ``suffix`` names (`县`, `街道`) that the article is about: its subject,
     else the only such area it names."""
@@ -340,12 +339,12 @@ def _article_area(ctx: Context, suffix: str) -> Mention | None:
     if subject is not None and subject.subtype == ADMINISTRATIVE_AREA and subject.name.endswith(suffix):
         return subject
     named = [a for a in ctx.areas if a.subtype == ADMINISTRATIVE_AREA and a.name.endswith(suffix)
-             and (suffix != "区" or not a.name.endswith(("社区", "园区", "新区")))]
+             and (suffix != "区" or not a.name.endswith(NON_DISTRICT_AREAS))]
     return named[0] if len(named) == 1 else None
 
 
 def _body_subtype(written: str) -> str:
-    if not _BODY_END.search(written) or not all("\u4e00" <= c <= "\u9fff" for c in written):
+    if not written.endswith(_BODY_ENDINGS) or not all("\u4e00" <= c <= "\u9fff" for c in written):
         return ""
     for suffixes, subtype in _SUBTYPES:
         if written.endswith(suffixes):

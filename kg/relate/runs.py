@@ -35,18 +35,17 @@ RUN_VERBS = lexicon.initiative_verbs()["run"]
 VISIT_VERBS = lexicon.initiative_verbs()["visit"]
 FOLLOW_VERBS = lexicon.initiative_verbs()["follow"]
 # Words opening a clause that urges or hopes rather than reports (`要加快…，构建“X”体系`).
-EXHORTATIONS = ("要", "希望", "应当", "应该", "必须", "务必")
+EXHORTATIONS = lexicon.cues("exhortation")
 # Bare words for a body that open a clause (`党支部实施…`, `社区推出…`).
-BARE_BODIES = ("党支部", "支部", "党总支", "党委", "党工委", "公司", "企业", "学校", "医院", "协会",
-               "商会", "社区", "街道", "村", "镇")
+BARE_BODIES = lexicon.cues("bare-body")
 # `B承办的“X”`, `B协办“X”`: the verb of the body that carries an event out for its hosts.
-_CARRIED_OUT = ("承办的", "协办的", "承办", "协办")
-_LOCATIVE_ENDS = ("中", "里", "内", "上")  # `在…中`: a locative phrase before the verb
+_CARRIED_OUT = lexicon.cues("carried-out")
+_LOCATIVE_ENDS = lexicon.cues("locative-end")  # `在…中`: a locative phrase before the verb
 MAX_PASSIVE_GAP = 3  # `“X”就是由A…`
 # The bare words a body or area of these kinds is referred back to with (`园区`, `街道`).
-_BARE_SUBJECTS = ("园区", "街道", "社区", "新区", "新城", "集团", "公司", "商会", "支行", "分行")
+_BARE_SUBJECTS = lexicon.cues("bare-subject")
 # What opens the points of a list after a colon (`一是…；二是…`).
-ENUMERATORS = ("一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是")
+ENUMERATORS = lexicon.cues("enumerator")
 SUBJECT_WINDOW = 8  # `未来，双方将…`: where a clause's subject stands
 MAX_POST_CHAIN = 24  # `常委、组织部部长王某`: from the body to the person's name
 
@@ -398,6 +397,10 @@ def _has_verb(window: str) -> bool:
     return window.rstrip("“").endswith("以") or any(v in window for v in RUN_VERBS)
 
 
+# What joins a second runner (联合, 携手).
+JOINT_RUNNER_WORDS = lexicon.cues("joint-runner")
+
+
 def _passive_runners(ctx: Context, item: Mention) -> list[Mention]:
     """`“X”由A领办`, `“X”就是由A联合B共同打造的`: the agents right after 由, when a verb of
     running follows them."""
@@ -414,7 +417,7 @@ def _passive_runners(ctx: Context, item: Mention) -> list[Mention]:
         return []
     runners = [ctx.head(agents[0])]
     rest = ctx.text[runners[0].end:runners[0].end + 8]
-    for conn in ("联合", "与", "和", "携手"):
+    for conn in JOINT_RUNNER_WORDS:
         if rest.startswith(conn):  # `由A联合共建单位B`: B is named within a few words
             for k in range(runners[0].end + len(conn), runners[0].end + len(conn) + 6):
                 partner = [m for m in ctx.starting_at(k) if is_agent(m)]

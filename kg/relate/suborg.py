@@ -26,7 +26,7 @@ CONF_AREA_COMMITTEE = 0.8  # the committee is the area's by the party's structur
 BRANCHES = ("支部", "总支")  # 党支部, 联合支部, 党总支
 AREA_COMMITTEES = ("党委", "党工委")
 
-_UNDER = ("直属的", "下属的", "所属的", "旗下的", "直属", "下属", "所属", "旗下")
+_UNDER = lexicon.cues("under")
 _MEMBER_SEPS = lexicon.join_characters()
 # A count that may close the list before 组成 (`五所学校`).
 _COUNT = re.compile(r"[0-9一二三四五六七八九十两]+[所家个支][\u4e00-\u9fff]{0,4}$")
