@@ -22,6 +22,7 @@ from kg.bylines import Credit
 from kg.model import Article
 from kg.normalise import ends_sentence
 from kg.offsets import OffsetMap
+from kg.recognise import lexicon
 
 _HEADLINE_MAX = 40  # characters; longer lines are body text
 _QUESTION_MAX = 25  # a headline may end in ？ or ！ if it is this short
@@ -31,8 +32,8 @@ _MARK = re.compile(r"^(#{1,6}) ")
 _SENTENCE_MARK = re.compile(r"[。！？]")
 # Bare place or body names and column names stand above or below a headline as labels.
 _LABEL = re.compile(
-    r"^[\u4e00-\u9fff]{2,14}(?:省|市|区|县|镇|乡|街道|村|社区|新城|工商联|商会|委员会|党委|党工委|党组)$"
-    r"|(?:系列报道|专栏|专题|特刊|导读)$")
+    r"^[\u4e00-\u9fff]{2,14}(?:" + lexicon.alternation(lexicon.cues("label-ending")) + ")$"
+    "|(?:" + lexicon.alternation(lexicon.cues("column-label")) + ")$")
 _BODY_BEFORE_AFTER_MODE = 50  # characters of body before the first headline: column order
 
 

@@ -35,6 +35,13 @@ _SHORT_CUES = _WORDS["alone"]  # only as a token of their own: 文/张三丰, �
 _AFTER_NAME_CUES = _WORDS["after-name"]  # glued after a name: 张三丰报道
 _CUE_PREFIX = _WORDS["own-outlet"]
 _CAPTION_CUES = _WORDS["caption"]  # a photo caption's credit: … 青松镇供图, 张三 摄
+_BULLETS = "□■◆●▲△○◇◎★☆▶►·"
+# What a line of names may hold besides the names: cue words, also glued to the paper (本报记者,
+# 本版撰稿) or written with a slash (文/), the paper's 讯 and bullets.
+CREDIT_WORDS = frozenset(
+    [*PERSON_CUES, *HOLDER_CUES, *_BULLETS, *(p + "讯" for p in _CUE_PREFIX),
+     *(p + c for p in _CUE_PREFIX for c in PERSON_CUES + HOLDER_CUES),
+     *(c + "/" for c in _SHORT_CUES)])
 # What may stand glued before a cue: an outlet or a reporter's rank (紫云新闻记者, 驻某地首席记者,
 # 某某融媒体中心记者, 单位审核).
 _CUE_QUALIFIER = re.compile(r"^[\u4e00-\u9fff]{0,14}(?:%s)$" % "|".join(_WORDS["qualifier"]))
@@ -51,15 +58,15 @@ _SPACED_CUE = re.compile("|".join(" ".join(c) for c in _CUES if len(c) > 1))
 # A quick look before the full parse: most lines hold no cue at all.
 _ANY_CUE = re.compile("|".join([c for c in _CUES if len(c) > 1] + [_SPACED_CUE.pattern, "摄"])
                       + r"|(?<![\u4e00-\u9fff])[文图](?![\u4e00-\u9fff])")
-_BULLETS = "□■◆●▲△○◇◎★☆▶►·"
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 _TOKEN = re.compile(r"\S+")
 # 本报讯（王小明）, 新华日报讯（记者 张三）, 本报讯 记者张三 李四报道 …, 某地5月1日电（记者 张三）:
 # an item opener with its byline. After 电 only a reporter's byline: 安全用电（试行） is no opener.
 _OPENER = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}讯[（(]([^（）()]{2,40})[）)]"
                      r"|[\u4e00-\u9fff]{0,10}讯\s*((?:记者|通讯员)[^，。；：“”（）()]{2,30}?报道)\s"
-                     r"|[\u4e00-\u9fff\d]{2,16}电[（(]((?:本报|特约|见习)?(?:记者|通讯员)[^（）()]{2,40})[）)]"
-                     r"|(?:本报|本刊|本台)讯\s+)")
+                     r"|[\u4e00-\u9fff\d]{2,16}电[（(]((?:" + lexicon.alternation(_WORDS["dateline-rank"])
+                     + r")?(?:记者|通讯员)[^（）()]{2,40})[）)]"
+                     "|(?:" + lexicon.alternation(_WORDS["dateline-outlet"]) + r")讯\s+)")
 # A credit glued to the end of a paragraph: …一等奖。王小明 摄 / …“最后一公里”。李小红 / …。（张三 李四）
 _TAIL_MAX = 30  # characters after the last sentence end that can still be a glued credit
 _TAIL_AFTER = "。！？…”’」』）"

@@ -19,15 +19,18 @@ from datetime import date
 
 from kg.manifest import Manifest, PageInfo
 from kg.model import Article, PageResult
+from kg.recognise import lexicon
 
 _FULL = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
-_PUBLISHED = re.compile(r"(?:发布|发稿|刊发|更新)?(?:时间|日期)[：:]\s*(?:" + _FULL
+_PUBLISHED = re.compile("(?:" + lexicon.alternation(lexicon.cues("published-verb"))
+                        + r")?(?:时间|日期)[：:]\s*(?:" + _FULL
                         + r"|(\d{4})-(\d{1,2})-(\d{1,2}))")
 # A lead date: written before the first comma of its clause, maybe with the time of day and a
 # range end (``5月10日—12日``); or ``日前``/``近日``, which date nothing.
 _LEAD = re.compile(r"(?:(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
                    r"(?:\s*[—\-－至到]\s*\d{1,2}\s*日)?"
-                   r"(?=\s*(?:上午|下午|晚上|晚间|中午|早上|凌晨|傍晚|晚)?\s*(?:\d{1,2}\s*[点时](?:\d{1,2}分)?)?"
+                   r"(?=\s*(?:" + lexicon.alternation(lexicon.cues("time-of-day"))
+                   + r")?\s*(?:\d{1,2}\s*[点时](?:\d{1,2}分)?)?"
                    r"\s*[，,、\s])"
                    r"|(日前|近日))")
 _ANY_FULL = re.compile(_FULL)

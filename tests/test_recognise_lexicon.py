@@ -58,6 +58,13 @@ def test_list_joins_are_the_enumeration_comma_and_the_list_conjunctions_longest_
 # ---------------------------------------------------------------- word lists live in kg/data
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ALTERNATIVES = re.compile(r"[\u4e00-\u9fff]+(?:\|[\u4e00-\u9fff]+){2,}")
+
+
+def _alternation(text: str) -> bool:
+    """A regex alternative of three or more Chinese words, one of them longer than a character:
+    a word list in a pattern (alternatives of single characters are a character class: 以|把|将)."""
+    return any(max(map(len, m.group().split("|"))) >= 2 for m in _ALTERNATIVES.finditer(text))
 # The source table's own placeholder rows (kg/divisions.py): a format of that file, not vocabulary.
 _NOT_VOCABULARY = {("kg/divisions.py", "PLACEHOLDERS")}
 
@@ -69,8 +76,14 @@ def _word_lists(source: str, where: str):
     tree = ast.parse(source)
     named = {id(node.value): target.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
              for target in node.targets if isinstance(target, ast.Name)}
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Tuple, ast.Set, ast.List)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and id(node) not in docstrings and _alternation(node.value):
+            yield f"{where}:{node.lineno}"
+        elif isinstance(node, (ast.Tuple, ast.Set, ast.List)):
             words = [e.value for e in node.elts if isinstance(e, ast.Constant)]
             if len(words) >= 3 and len(words) == len(node.elts) \
                     and all(isinstance(w, str) and _HAN.search(w) for w in words) \
@@ -95,8 +108,10 @@ def test_no_word_list_is_written_in_the_code():
 
 def test_the_scan_finds_a_word_list_written_in_code():
     source = ('VERBS = ("位于", "坐落于", "地处")\nENDS = frozenset("村镇区")\n'
-              'def f(w):\n    return w in {"街道", "社区", "村"}\nPAIR = ("市", "区")\n')
-    assert list(_word_lists(source, "kg/x.py")) == ["kg/x.py:1", "kg/x.py:2", "kg/x.py:4"]
+              'def f(w):\n    return w in {"街道", "社区", "村"}\nPAIR = ("市", "区")\n'
+              'ROAD = re.compile("(?:路|大街|大道)")\nCHARS = re.compile("(?:以|把|将)“")\n'
+              'def g():\n    """区|和|美社区: a segmentation in a docstring."""\n')
+    assert sorted(_word_lists(source, "kg/x.py")) == ["kg/x.py:1", "kg/x.py:2", "kg/x.py:4", "kg/x.py:6"]
     assert list(_word_lists('PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划"}', "kg/divisions.py")) == []
 
 

@@ -77,7 +77,7 @@ def _after() -> re.Pattern:
 def _before() -> re.Pattern:
     return re.compile(r"(?:以|把|将)“(?P<name>[^“”\n]{1,30})”(?:作为|为)(?:[\u4e00-\u9fff]{0,4}?)"
                       r"(?P<trigger>" + _trigger_alt() + ")"
-                      r"|(?P<trigger2>书记项目|品牌|小程序|平台|活动|行动)“(?P<name2>[^“”\n]{1,30})”")
+                      "|(?P<trigger2>" + lexicon.alternation(lexicon.cues("kind-before-name")) + r")“(?P<name2>[^“”\n]{1,30})”")
 
 
 @lru_cache(maxsize=1)
@@ -292,7 +292,8 @@ def _unquoted(view: View):
 
 # `设立了127个这样的新邻驿站`: a number of them is a kind of carrier, not one (a numbered
 # collective names no entity).
-_COUNTED_KIND = re.compile("(?:" + COUNTED.pattern + ")(?:这样的|这种|这类|此类|类似的)?$")
+_COUNTED_KIND = re.compile("(?:" + COUNTED.pattern + ")(?:"
+                           + lexicon.alternation(lexicon.cues("of-this-kind")) + ")?$")
 
 
 def _items(start: int, quoted: str):

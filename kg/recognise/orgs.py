@@ -403,7 +403,8 @@ MAX_LISTED_NAME = 6
 _COUNT = NUMBER + "家"
 # Found from its end (rare), then the list read back from there: a pattern that opened with the
 # list would be tried at every Han character of every article.
-_COMPANY_COUNT = re.compile(f"(?:等(?:{_COUNT})?|{_COUNT})(?:非公|民营|规上|重点|骨干)?(?:企业|公司)")
+_COMPANY_KINDS = lexicon.alternation(lexicon.cues("company-kind"))  # 5家非公企业
+_COMPANY_COUNT = re.compile(f"(?:等(?:{_COUNT})?|{_COUNT})(?:{_COMPANY_KINDS})?(?:企业|公司)")
 _LIST_BEFORE = re.compile(
     f"(?:[\u4e00-\u9fff]{{2,{MAX_LISTED_NAME}}}、)+[\u4e00-\u9fff]{{2,{MAX_LISTED_NAME}}}$")
 _LIST_WINDOW = 12 * (MAX_LISTED_NAME + 1)  # how far back a list is read: a dozen items

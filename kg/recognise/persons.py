@@ -27,13 +27,13 @@ from kg.recognise import lexicon, tagger
 from kg.recognise.view import View, _frequencies
 from kg.vocab import PERSON
 
-NAME_LINE_WORDS = frozenset(("摄", "供图", "撰稿", "本版撰稿", "记者", "本报记者", "通讯员", "文", "图",
-                             "□", "■", "●", "本报讯", "文/", "图/"))
 DATELINE = re.compile(r"本报讯（(?P<names>[\u4e00-\u9fff ]{2,20})）")
-QUOTED_SPEAKER = re.compile(r"(?<=[”：])(?P<name>[\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍)")
+QUOTED_SPEAKER = re.compile(r"(?<=[”：])(?P<name>[\u4e00-\u9fff]{2,3}?)(?="
+                            + lexicon.alternation(lexicon.cues("after-quote-speech")) + ")")
 ETHNIC = re.compile(r"[\u4e00-\u9fff]{1,3}族"
-                    r"(?:[\u4e00-\u9fff]{0,4}?(?:志愿者|同胞|居民|群众|青年|姑娘|小伙|阿姨|大姐|代表))?"
-                    r"(?P<name>[\u4e00-\u9fff]{2,5}?)(?=说|表示|介绍|笑着说|告诉)")
+                    r"(?:[\u4e00-\u9fff]{0,4}?(?:" + lexicon.alternation(lexicon.cues("ethnic-person"))
+                    + r"))?(?P<name>[\u4e00-\u9fff]{2,5}?)(?="
+                    + lexicon.alternation(lexicon.cues("ethnic-speech")) + ")")
 
 
 @lru_cache(maxsize=1)
@@ -362,11 +362,17 @@ def _name_ending_at(view: View, end: int) -> tuple[int, int] | None:
     return token.start, token.end
 
 
+@lru_cache(maxsize=1)
+def _credit_words() -> frozenset[str]:
+    from kg.bylines import CREDIT_WORDS  # kg.bylines reads the lexicon of this package
+    return CREDIT_WORDS
+
+
 def _name_lines(view: View):
     """Lines that hold only names (bylines, name lines after an article, photo credits)."""
     pos = 0
     for line in view.text.split("\n"):
-        words = [w for w in line.split() if w not in NAME_LINE_WORDS]
+        words = [w for w in line.split() if w not in _credit_words()]
         if words and len(words) <= 8 and all(_looks_like_name(w) for w in words):
             offset = pos
             for word in words:

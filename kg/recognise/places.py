@@ -669,7 +669,8 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
 NOT_NAME_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "m", "q"})
 
 
-_ROAD_AFTER = re.compile("[0-9一二三四五六七八九十东西南北中]{0,3}(?:路|大街|大道|街(?!道)|巷)")
+_ROAD_AFTER = re.compile("[0-9一二三四五六七八九十东西南北中]{0,3}(?:"
+                         + lexicon.alternation(lexicon.cues("road")) + "|街(?!道))")
 
 
 def _stands_alone(view: View, i: int) -> bool:
