@@ -149,3 +149,9 @@ def test_recognise_context_the_supreme_court_is_no_body_of_the_articles_area():
     found_names = names(text, "Organization")
     assert {"最高人民法院", "最高人民法院审判委员会", "青松区人民法院"} <= found_names
     assert not any(name.startswith(("青松区最高", "经")) for name in found_names)
+
+
+def test_recognise_context_a_bare_office_in_a_post_chain_is_its_subdistricts():
+    text = "云州市梅林街道党工委副书记、办事处主任王明华介绍了情况。"
+    assert {"梅林街道党工委", "梅林街道办事处"} <= names(text, "Organization")
+    assert "办事处" not in names(text, "Organization")

@@ -395,3 +395,14 @@ def test_recognise_orgs_the_committee_of_an_area_the_table_names_is_found():
 def test_recognise_orgs_a_place_found_whole_keeps_its_first_character_in_a_body():
     # 从化区 opens with 从 (from), which jieba may glue to an unknown name: not here
     assert names("近日，从化区人民政府召开会议。", "Organization") == {"从化区人民政府"}
+
+
+def test_recognise_orgs_a_body_of_an_areas_committee_is_named_after_that_area_alone():
+    # like the committee itself (青松区委, not 云州市青松区委): one name for one body
+    assert {"青松区委", "青松区委组织部"} <= names("云州市青松区委组织部召开会议。", "Organization")
+    assert "云州市青松区委组织部" not in names("云州市青松区委组织部召开会议。", "Organization")
+
+
+def test_recognise_orgs_a_trade_before_its_sectors_word_opens_the_name():
+    # jieba tags 快递 a verb; before 行业 it names the trade the sector's party branch is for
+    assert "快递行业党支部" in names("梅林街道成立了快递行业党支部。", "Organization")

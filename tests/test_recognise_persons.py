@@ -132,3 +132,9 @@ def test_recognise_persons_a_compound_surname_jieba_cut_off_stays_with_the_name(
 def test_recognise_persons_a_title_ending_like_a_compound_surname_keeps_its_character():
     # 部长|孙某某: 长孙 is a compound surname, but 长 closes the title here
     assert names("外经贸部副部长孙振宇出席会议。", "Person") == {"孙振宇"}
+
+
+def test_recognise_persons_a_body_whose_head_the_title_repeats_is_no_name():
+    # jieba tags 宣传部 a name (宣 is a surname); 宣传部|部长 is a department and its head
+    text = "青松区委常委、宣传部部长王明华出席会议。"
+    assert names(text, "Person") == {"王明华"}

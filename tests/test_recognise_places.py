@@ -286,3 +286,16 @@ def test_recognise_places_banners_and_leagues_are_read_from_the_national_table_o
     areas = {m.name: m.level for m in found("鄂尔多斯市乌审旗召开会议，兴安盟也派代表参加。", "Place")}
     assert areas == {"鄂尔多斯市": "City", "乌审旗": "County", "兴安盟": "City"}
     assert found("五星红旗迎风飘扬，青松党建联盟成立。", "Place") == []
+
+
+def test_recognise_places_a_zone_named_for_its_industry_keeps_its_city():
+    # 洛阳|医药|高新区: 医药 alone names no zone; a zone named after a place alone drops nothing either
+    zones = {m.name: m.level for m in found("洛阳医药高新区召开会议。", "Place")}
+    assert zones == {"洛阳医药高新区": "DevelopmentZone"}
+
+
+def test_recognise_places_a_name_in_a_chain_may_open_with_a_number_but_a_count_is_no_name():
+    # jieba tags 三元 a numeral: the subdistrict is 三元桥街道; 五个 and 两年 are a count and a time
+    assert "三元桥街道" in names("云州市青松区三元桥街道召开会议。", "Place")
+    assert names("青松区五个街道召开会议。", "Place") == {"青松区"}
+    assert names("青松区两年社区换届。", "Place") == {"青松区"}

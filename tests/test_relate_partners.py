@@ -267,3 +267,10 @@ def test_partners_an_area_before_a_count_is_not_the_omitted_subject():
 def test_partners_acting_together_or_forming_an_alliance_makes_partners(text):
     pairs = {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")}
     assert pairs == {("青松社区", "梅林公司")}
+
+
+@pytest.mark.parametrize("where", ["辖区内的", "辖区", "驻区单位", "辖区内的驻区单位"])
+def test_partners_the_partners_area_may_open_the_list_after_the_connective(where):
+    text = f"青松街道党工委与{where}云州大学签订了共建协议。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")} == \
+        {("青松街道党工委", "云州大学")}

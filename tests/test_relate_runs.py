@@ -1,6 +1,6 @@
 import pytest
 
-from relate_kit import Doc
+from relate_kit import Doc, extracted
 
 
 def test_runs_clause_subject_runs_every_initiative_of_its_sentence():
@@ -431,3 +431,18 @@ def test_runs_the_genres_verbs_of_keeping_and_growing_a_programme_make_the_agent
     d.initiative("“红色先锋”行动", "Campaign")
     [rel] = d.relations("runs")
     assert (rel.subject.name, rel.rule) == ("青松社区党委", "run-verb")
+
+
+@pytest.mark.parametrize("text, runner", [
+    ("云州市青松区召开会议。会上，该区发布了“青松红管家”品牌。", "青松区"),
+    ("梅林街道位于云州市。近年来，该街道推出“红管家”服务品牌。", "梅林街道"),
+])
+def test_runs_a_clause_opened_by_gai_and_a_kind_of_area_is_that_area_named_last(text, runner):
+    [rel] = extracted(text, "runs")
+    assert (rel.subject.name, rel.rule) == (runner, "run-bare-word")
+
+
+def test_runs_gai_before_a_common_word_of_a_level_character_refers_to_no_area():
+    # 该市场监管局: "this market regulator", not "this city"
+    runners = {r.subject.name for r in extracted("云州市召开会议。该市场监管局推出“放心消费”行动。", "runs")}
+    assert "云州市" not in runners

@@ -48,8 +48,8 @@ BARE_BODIES = lexicon.cues("zone-bare-body")
 UNPLACED_LEVELS = lexicon.cues("bare-level")
 IN_ARTICLE = "article"
 # The levels of area a bare body can belong to: a 管委会 runs a zone, a 党工委 a zone or a
-# subdistrict; a district has a 区委, not a 党工委.
-BODY_LEVELS = {"管委会": ("DevelopmentZone",), "管理委员会": ("DevelopmentZone",),
+# subdistrict; a district has a 区委, not a 党工委; an 办事处 is a subdistrict's office.
+BODY_LEVELS = {"管委会": ("DevelopmentZone",), "管理委员会": ("DevelopmentZone",), "办事处": ("Subdistrict",),
                "党工委": ("DevelopmentZone", "Subdistrict"), "安委会": ("DevelopmentZone", "District")}
 
 

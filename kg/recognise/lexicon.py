@@ -115,6 +115,12 @@ def place_suffixes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def level_characters() -> frozenset[str]:
+    """The one-character level suffixes (省, 市, 区, 县, 镇, 乡, 村)."""
+    return frozenset(w for w in place_suffixes() if len(w) == 1)
+
+
+@lru_cache(maxsize=1)
 def divisions() -> tuple[tuple[str, str], ...]:
     """(code, name) of the national administrative divisions, province to county level (GB/T
     2260, kg/data/divisions.tsv; kg/divisions.py tells where the table comes from)."""

@@ -46,7 +46,8 @@ def recognise_orgs(view: View) -> list[Mention]:
             or _level_word_before(view, _after_joins(view, _trim(view, extend_left(view, inner)), inner))
         if begins.get(inner, begin) < begin:  # 某局汝州分局|机关第一党支部: not from inside a name
             begin = begins[inner]
-        area_start = _area_start(view, start + 1) if suffix in _area_committees() else -1
+        area_start = _area_start(view, start + 1) if suffix in _area_committees() \
+            else _committee_area_start(view, begin, inner)
         if area_start >= 0:
             begin = area_start  # whatever the words before: 上林县委, 丰县委
         end = _bracket_after(view, end)
@@ -350,6 +351,16 @@ def _area_committees() -> frozenset[str]:
     """区委, 县委, 市委: a committee named by an area's level character and 委."""
     return frozenset(s for s in lexicon.org_suffixes()
                      if len(s) == 2 and s[0] in lexicon.place_suffixes() and s[1] == "委")
+
+
+def _committee_area_start(view: View, begin: int, inner: int) -> int:
+    """云州市|青松区委|组织部: a body of an area's committee is named, like the committee, after
+    that area alone (-1 when no area's committee stands right before ``inner``)."""
+    if inner - begin < 3 or view.text[inner - 1] != "委" \
+            or view.text[inner - 2] not in lexicon.level_characters():
+        return -1
+    start = _area_start(view, inner - 1)
+    return start if start > begin else -1
 
 
 def _area_start(view: View, end: int) -> int:

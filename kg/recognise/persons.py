@@ -282,11 +282,13 @@ def _name_lists(view: View):
 def _names_before_title(view: View):
     """王某某书记, 李某总经理: a word jieba tags as a surname-led name, right before a title. A
     two-character one must be a name jieba's dictionary knows: it makes up two-character "names"
-    out of words it does not know (楼栋|巷长)."""
+    out of words it does not know (楼栋|巷长). Nor is a body whose head the title repeats
+    (宣传部|部长, 某某站|站长: jieba tags 宣传部 a name, 宣 being a surname)."""
     titles = lexicon.titles()
     for token in view.tokens:
         if _person_word(token) and view.text.startswith(titles, token.end) \
-                and (len(token.word) == 3 or token.word in _frequencies()):
+                and (len(token.word) == 3 or token.word in _frequencies()) \
+                and not (token.word[-1] in BODY_ENDS and view.text.startswith(token.word[-1], token.end)):
             yield token.start, token.end, "person-title"
 
 

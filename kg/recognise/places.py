@@ -20,7 +20,7 @@ from kg import segment
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
-from kg.recognise.view import (DATE_UNITS, HAN, STOP_WORDS, View, _frequencies, all_han,
+from kg.recognise.view import (COUNTED, DATE_UNITS, HAN, STOP_WORDS, View, _frequencies, all_han,
                                 extend_left, name_like, proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
 
@@ -184,12 +184,24 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
         inside = token.start >= begin and token.end <= start
         locality = token.tag == "f" and len(token.word) == 1  # 和平|里, 城|东: a name's last part
         if inside and token.tag != "c" and not locality and not name_like(token) \
-                and not _cut_last_char(view, i, begin, start):
+                and not _cut_last_char(view, i, begin, start) and not _number_opening(token, begin):
             return False
         i += 1
     return True
 
 
+def _number_opening(token, begin: int) -> bool:
+    """A name that opens with a number (五|大道街道, 三元|桥街道, 三元里街道: jieba tags 五 and 三元
+    numerals, 三元里 a time word): a numeral word of at most two characters, or a rare time word, at
+    the gap's start; not a count (五个|街道, 三大|街道) nor a date (两年|社区, 今年|社区)."""
+    if token.start != begin or COUNTED.fullmatch(token.word):
+        return False
+    if token.tag == "m":
+        return len(token.word) <= 2 and token.word[0] in NUMERALS and token.word[-1] not in DATE_UNITS
+    return token.tag == "t" and all_han(token.word) and _frequencies().get(token.word, 0) < RARE_TIME
+
+
+RARE_TIME = 100  # 三元里 22 is a place's name; 近年 616, 今年 9959 are times
 MOVES = "进到入去来下在"  # 党员|进|社区: a verb of going before the area, not its name's end
 
 
@@ -272,8 +284,12 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
     if begin == start:
         return None
     level = lexicon.place_suffixes()[suffix]
+    industry = False  # 泰州|医药|高新区: a zone named for its industry keeps its city's name
     if level == ZONE:
-        begin = _drop_city_prefix(view, begin, start)
+        inner = _drop_city_prefix(view, begin, start)
+        industry = inner != begin and start - inner <= MAX_INDUSTRY \
+            and not _proper_stem(view, inner, start)
+        begin = begin if industry else inner
     elif RANK.get(level, 0) >= RANK["Town"]:
         begin = _drop_bare_city(view, begin, start)
     begin = _after_inner_area(view, _drop_level_words(view, begin, start), start)
@@ -281,9 +297,12 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
     stem = view.text[begin:start]
     if not HAN.search(stem) or stem in lexicon.generic_words():
         return None
-    if len(stem) < 2 or not _proper_stem(view, begin, start) or _phrase(view, begin, start):
+    if len(stem) < 2 or not (industry or _proper_stem(view, begin, start)) or _phrase(view, begin, start):
         return None
     return begin
+
+
+MAX_INDUSTRY = 4  # 医药, 软件, 生物医药: the industry a zone is named for, after its city
 
 
 def _he_in_name(view: View, begin: int, start: int) -> int:
@@ -382,8 +401,7 @@ def _drop_level_words(view: View, begin: int, start: int) -> int:
 # A word jieba's dictionary knows at least this often is a common word (城乡 2316, 文明 6584), not a
 # place name (梅林 383, 东城 593); jieba's own tags cannot tell (it tags 文明 and 智慧 as names).
 RARE = 1300
-# The level characters (省, 市, 区 … 村): the one-character level suffixes.
-ADMIN_CHARS = frozenset(w for w in lexicon.place_suffixes() if len(w) == 1)
+ADMIN_CHARS = lexicon.level_characters()
 LEVEL_WORDS = frozenset(lexicon.place_suffixes()).union(lexicon.cues("area-word"))
 # Facilities named after the area they belong to keep it in the name (某社区党群服务中心); other
 # places are only located in the area (某社区|某小区).

@@ -253,6 +253,9 @@ def _verb_inside_name(view: View, i: int) -> bool:
         return False
     if _frequencies().get(token.word, 0) >= RARE_VERB and token.word not in lexicon.org_trades():
         return False  # 采用, 召开; but 某某房地产|开发|有限公司: the trade a company is named for
+    nxt = view.tokens[i + 1] if i + 1 < len(view.tokens) else None
+    if nxt is not None and token.word in lexicon.org_trades() and nxt.word in lexicon.org_middles():
+        return True  # 成立了|快递|行业|党支部: a trade before its sector's word names the sector
     left = view.tokens[i - 1]
     if left.word.endswith(_body_suffixes()) and i + 1 < len(view.tokens) \
             and view.tokens[i + 1].word in lexicon.org_suffixes():

@@ -32,6 +32,9 @@ MAX_CUT = 16  # `、华润置地杭州公司第二党支部`: one item of a list
 PARTNER_NOUNS = lexicon.cues("partner-noun")
 # The writer's own unit before a body of it (`与我校团委党支部`): a modifier, not a party.
 OWN_UNITS = lexicon.cues("own-unit")
+# What may open the list of partners after the connective: their role, the writer's unit, where
+# they are (`与辖区内的B签订`: the partner is B, in the first party's area).
+_LIST_OPENERS = PARTNER_NOUNS + OWN_UNITS + lexicon.cues("partner-locator")
 _PUNCT = set("，,。；;：:、！？!?“”（）()《》\n")  # not 与: `A、B与C签约` pairs across, not within
 _QUALIFIED = lexicon.cues("qualified")
 MAX_DESCRIPTOR = 8  # `梅港高铁新城三大重点区域和江苏国泰`: words closing a group inside the list
@@ -308,8 +311,10 @@ def _longest_agent(ctx: Context, pos: int) -> Mention | None:
 
 def _agent_list(ctx: Context, pos: int) -> tuple[list[Mention], int]:
     """`B、C和D` starting at ``pos``: the agents and where the list ends. A word naming the
-    partners' role, or the writer's own unit, may open it (`联合共建单位B`, `与我校B`)."""
-    pos += next((len(w) for w in PARTNER_NOUNS + OWN_UNITS if ctx.text.startswith(w, pos)), 0)
+    partners' role, the writer's own unit, or where the partners are, may open it (`联合共建单位B`,
+    `与我校B`, `与辖区内的B`, `与辖区驻区单位B`)."""
+    for _ in range(2):
+        pos += next((len(w) for w in _LIST_OPENERS if ctx.text.startswith(w, pos)), 0)
     items: list[Mention] = []
     m = _longest_agent(ctx, pos)
     while m is not None:

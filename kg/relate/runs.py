@@ -44,6 +44,10 @@ _LOCATIVE_ENDS = lexicon.cues("locative-end")  # `在…中`: a locative phrase 
 MAX_PASSIVE_GAP = 3  # `“X”就是由A…`
 # The bare words a body or area of these kinds is referred back to with (`园区`, `街道`).
 _BARE_SUBJECTS = lexicon.cues("bare-subject")
+# What `该` refers back to when it opens a clause (`该区`, `该街道`), and the common words of a
+# level character that it does not (`该市场`).
+_REFERRED = BARE_BODIES + lexicon.cues("bare-area-level")
+_ACROSS = lexicon.cues("across-level")
 # What opens the points of a list after a colon (`一是…；二是…`).
 ENUMERATORS = lexicon.cues("enumerator")
 SUBJECT_WINDOW = 8  # `未来，双方将…`: where a clause's subject stands
@@ -181,9 +185,24 @@ def _bare_word_referent(ctx: Context, item: Mention) -> Mention | None:
         word = next((w for w in BARE_BODIES if ctx.text.startswith(w, opening)), None)
         if word is not None and not ctx.starting_at(opening):
             return _last_named(ctx, word, span[0], opening)
+        word = _referred_back(ctx, opening)
+        if word is not None:  # `…鄞州区获悉，该区已建成“X”`: the area of that kind named last
+            previous = ctx.sents.before(span)
+            return _last_named(ctx, word, (previous or span)[0], opening)
         if clause <= span[0]:
             return None
         clause = ctx.sents.clause_start(clause - 1)
+
+
+def _referred_back(ctx: Context, at: int) -> str | None:
+    """The kind of body or area that `该X` opening a clause at ``at`` refers back to (`该区`,
+    `该街道`, `该商会`), not a common word (`该市场`, `该区域`)."""
+    if not ctx.text.startswith("该", at):
+        return None
+    word = next((w for w in _REFERRED if ctx.text.startswith(w, at + 1)), None)
+    if word is None or ctx.text.startswith(_ACROSS, at + 1):
+        return None
+    return word
 
 
 def _owned(ctx: Context, item: Mention) -> tuple[list[Mention], float, str] | None:
