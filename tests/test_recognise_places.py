@@ -299,3 +299,9 @@ def test_recognise_places_a_name_in_a_chain_may_open_with_a_number_but_a_count_i
     assert "三元桥街道" in names("云州市青松区三元桥街道召开会议。", "Place")
     assert names("青松区五个街道召开会议。", "Place") == {"青松区"}
     assert names("青松区两年社区换届。", "Place") == {"青松区"}
+
+
+def test_recognise_places_a_made_up_word_jieba_tags_a_locality_can_name_a_place():
+    # 溪前, 岭前: not in jieba's dictionary, tagged f for 前; the words of direction stay out
+    assert names("近日，溪前街道和岭前社区召开会议。", "Place") >= {"溪前街道", "岭前社区"}
+    assert names("青松社区东侧街道两旁种上了树。", "Place") == {"青松社区"}

@@ -125,12 +125,20 @@ def _chained_stem(view: View, begin: int | None, start: int, level: str) -> int 
             continue
         if not _chain_gap(view, start - size, start):
             continue
+        if size > 2 and _conjunction_at(view, start - size):
+            return start - size + 1  # 某街道|和|岭|前社区: 和 joins a list (区|和|美社区: 和美社区)
         if begin is None or begin > start - size and not any(c in STOP_CHARS for c in
                                                              view.text[start - size:begin]):
             return start - size  # 区|和乐社区: no stem by words; 镇|小兰王庄村: a longer one
         if begin < start - size:
             return start - size  # 镇紫竹村: the stem began inside the wider area
     return begin
+
+
+def _conjunction_at(view: View, pos: int) -> bool:
+    """A conjunction jieba cut as a word of its own starts at ``pos`` (和, not the 和 of 和平)."""
+    token = view.tokens[view.token_index(pos)]
+    return token.start == pos and token.end == pos + 1 and token.word in CONJUNCTIONS
 
 
 LIST_JOINS = lexicon.join_characters()

@@ -140,7 +140,7 @@ def name_like(token: segment.Token) -> bool:
     """Can this token be part of a name?"""
     word = token.word
     if word in STOP_WORDS or token.tag not in NAME_TAGS and word not in AGE_GROUPS \
-            or not HAN.search(word) and token.tag != "eng":
+            and not _made_up_locality(token) or not HAN.search(word) and token.tag != "eng":
         return False
     if word in lexicon.generic_words() or word in lexicon.titles() or word in lexicon.lead_words():
         return False
@@ -155,6 +155,12 @@ def name_like(token: segment.Token) -> bool:
     if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ:
         return False
     return True
+
+
+def _made_up_locality(token: segment.Token) -> bool:
+    """仓前|街道: a word jieba's dictionary does not hold, which it tags a locality word (f) for the
+    locality character in it (前, 后, 东): a place's name, not a direction."""
+    return token.tag == "f" and len(token.word) >= 2 and token.word not in _frequencies()
 
 
 def proper_word(token: segment.Token) -> bool:
