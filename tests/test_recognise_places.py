@@ -305,3 +305,9 @@ def test_recognise_places_a_made_up_word_jieba_tags_a_locality_can_name_a_place(
     # 溪前, 岭前: not in jieba's dictionary, tagged f for 前; the words of direction stay out
     assert names("近日，溪前街道和岭前社区召开会议。", "Place") >= {"溪前街道", "岭前社区"}
     assert names("青松社区东侧街道两旁种上了树。", "Place") == {"青松社区"}
+
+
+def test_recognise_places_a_preposition_jieba_glued_to_a_name_is_dropped_not_the_name():
+    # jieba cuts 在秀园|社区; 在会上 and 在工作中 stay phrases that open no name
+    assert "秀园社区" in names("在秀园社区，社区党委开展了活动。", "Place")
+    assert names("在会上社区书记发言。", "Place") == set()

@@ -274,3 +274,9 @@ def test_partners_the_partners_area_may_open_the_list_after_the_connective(where
     text = f"青松街道党工委与{where}云州大学签订了共建协议。"
     assert {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")} == \
         {("青松街道党工委", "云州大学")}
+
+
+def test_partners_gai_and_a_kind_of_body_opening_the_clause_is_the_one_named_last():
+    text = "青松社区联合云州大学开展活动。该社区还与梅林消防救援站结对共建。"
+    assert ("青松社区", "梅林消防救援站") in \
+        {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")}

@@ -148,8 +148,8 @@ def name_like(token: segment.Token) -> bool:
         return False  # a bare 街道, 社区 ends the name before it; it does not start this one
     if token.tag == "a" and len(word) > 1:
         return False
-    if len(word) >= 3 and word[0] == "在":
-        return False  # 在讲话中, 在会上: a phrase jieba keeps whole, never inside a name
+    if len(word) >= 3 and word[0] == "在" and (word in _frequencies() or word[-1] in LOCATIVES):
+        return False  # 在讲话中, 在会上: a phrase jieba keeps whole (在秀园 is 在 glued to a name)
     if len(word) == 2 and word[1] in "是任为" and word not in _frequencies():
         return False  # 王明|华任|青松社区: a name's last character glued to the verb after it
     if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ:
@@ -161,6 +161,9 @@ def _made_up_locality(token: segment.Token) -> bool:
     """仓前|街道: a word jieba's dictionary does not hold, which it tags a locality word (f) for the
     locality character in it (前, 后, 东): a place's name, not a direction."""
     return token.tag == "f" and len(token.word) >= 2 and token.word not in _frequencies()
+
+
+LOCATIVES = "上中下里内外时后前间"  # what closes a phrase opened by 在 (在会上, 在工作中)
 
 
 def proper_word(token: segment.Token) -> bool:

@@ -26,6 +26,11 @@ OPENERS = frozenset(("", "本报讯", "由", "同时", "此外", "另外", "其�
 SUBJECT_GAP = max(map(len, OPENERS))
 # The bodies an area acts through (its party committee, its government, its 政协 …).
 GOVERNING = ("PartyOrganization", "GovernmentAgency")
+# Bare words for a body that open a clause (`党支部实施…`, `社区推出…`), and what `该` refers back
+# to (`该区`, `该街道`) but not before a common word of a level character (`该市场`).
+BARE_BODIES = lexicon.cues("bare-body")
+_REFERRED = BARE_BODIES + lexicon.cues("bare-area-level")
+_ACROSS = lexicon.cues("across-level")
 # A unit smaller than an area, written right after the area's name (`云州青石街道`).
 UNIT_SUFFIXES = lexicon.cues("unit-after-area")
 MAX_UNIT_NAME = 4
@@ -173,6 +178,26 @@ class Context:
             pos = close + 1
         agents = [n for n in self.starting_at(pos) if is_agent(n)]
         return agents[0] if agents else None
+
+    def last_named(self, word: str, start: int, end: int) -> Mention | None:
+        """The body or area named last in ``[start, end]`` whose name ends with the bare ``word``
+        (longer than it): what `社区`, `集团` written alone refer back to."""
+        named = [m for m in self.ending_between(start, end)
+                 if is_agent(m) and m.name.endswith(word) and len(m.name) > len(word)]
+        return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
+
+    def referred_back(self, at: int) -> tuple[Mention, int] | None:
+        """What `该X` at ``at`` refers back to (`该区`, `该街道`, `该商会`): the area or body of that
+        kind named last in its sentence or the one before, and where `该X` ends. Not a common word
+        (`该市场`)."""
+        if not self.text.startswith("该", at) or self.text.startswith(_ACROSS, at + 1):
+            return None
+        word = next((w for w in _REFERRED if self.text.startswith(w, at + 1)), None)
+        span = self.sents.at(at)
+        if word is None or span is None:
+            return None
+        referent = self.last_named(word, (self.sents.before(span) or span)[0], at)
+        return (referent, at + 1 + len(word)) if referent is not None else None
 
     def clause_subject(self, pos: int) -> Mention | None:
         """The agent that the clauses of the sentence up to ``pos`` are about, if the sentence names

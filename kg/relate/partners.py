@@ -366,7 +366,11 @@ def _first(ctx: Context, at: int) -> tuple[Mention | None, bool]:
             before = [m for m in ctx.ending_at(at - len(adverb)) if is_agent(m)]
     if before:
         return max(before, key=lambda m: m.end - m.start), False
-    if not _only_adverbs(ctx.text[ctx.sents.clause_start(at):at]):
+    clause = ctx.sents.clause_start(at)
+    referred = ctx.referred_back(clause)
+    if referred is not None and _only_adverbs(ctx.text[referred[1]:at]):
+        return referred[0], False  # `该社区还与B结对共建`: the community named last
+    if not _only_adverbs(ctx.text[clause:at]):
         return None, False  # `工行分别与…`: a name the recogniser missed, not a left-out subject
     subject = ctx.clause_subject(at) or ctx.subject
     return subject, True

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from kg.model import Mention, Relation
 from kg.normalise import is_han
 from kg.recognise import lexicon
-from kg.relate.context import GOVERNING, OPENERS, Context, is_agent
+from kg.relate.context import BARE_BODIES, GOVERNING, OPENERS, Context, is_agent
 from kg.relate.names import AREA_BODIES
 from kg.relate.partners import Coordination, coordinations, elided, strict_list
 from kg.relate.posts import parse_chain, scoped_items
@@ -36,18 +36,12 @@ VISIT_VERBS = lexicon.initiative_verbs()["visit"]
 FOLLOW_VERBS = lexicon.initiative_verbs()["follow"]
 # Words opening a clause that urges or hopes rather than reports (`要加快…，构建“X”体系`).
 EXHORTATIONS = lexicon.cues("exhortation")
-# Bare words for a body that open a clause (`党支部实施…`, `社区推出…`).
-BARE_BODIES = lexicon.cues("bare-body")
 # `B承办的“X”`, `B协办“X”`: the verb of the body that carries an event out for its hosts.
 _CARRIED_OUT = lexicon.cues("carried-out")
 _LOCATIVE_ENDS = lexicon.cues("locative-end")  # `在…中`: a locative phrase before the verb
 MAX_PASSIVE_GAP = 3  # `“X”就是由A…`
 # The bare words a body or area of these kinds is referred back to with (`园区`, `街道`).
 _BARE_SUBJECTS = lexicon.cues("bare-subject")
-# What `该` refers back to when it opens a clause (`该区`, `该街道`), and the common words of a
-# level character that it does not (`该市场`).
-_REFERRED = BARE_BODIES + lexicon.cues("bare-area-level")
-_ACROSS = lexicon.cues("across-level")
 # What opens the points of a list after a colon (`一是…；二是…`).
 ENUMERATORS = lexicon.cues("enumerator")
 SUBJECT_WINDOW = 8  # `未来，双方将…`: where a clause's subject stands
@@ -184,25 +178,13 @@ def _bare_word_referent(ctx: Context, item: Mention) -> Mention | None:
             opening += 1
         word = next((w for w in BARE_BODIES if ctx.text.startswith(w, opening)), None)
         if word is not None and not ctx.starting_at(opening):
-            return _last_named(ctx, word, span[0], opening)
-        word = _referred_back(ctx, opening)
-        if word is not None:  # `…鄞州区获悉，该区已建成“X”`: the area of that kind named last
-            previous = ctx.sents.before(span)
-            return _last_named(ctx, word, (previous or span)[0], opening)
+            return ctx.last_named(word, span[0], opening)
+        referred = ctx.referred_back(opening)  # `…鄞州区获悉，该区已建成“X”`
+        if referred is not None:
+            return referred[0]
         if clause <= span[0]:
             return None
         clause = ctx.sents.clause_start(clause - 1)
-
-
-def _referred_back(ctx: Context, at: int) -> str | None:
-    """The kind of body or area that `该X` opening a clause at ``at`` refers back to (`该区`,
-    `该街道`, `该商会`), not a common word (`该市场`, `该区域`)."""
-    if not ctx.text.startswith("该", at):
-        return None
-    word = next((w for w in _REFERRED if ctx.text.startswith(w, at + 1)), None)
-    if word is None or ctx.text.startswith(_ACROSS, at + 1):
-        return None
-    return word
 
 
 def _owned(ctx: Context, item: Mention) -> tuple[list[Mention], float, str] | None:
@@ -249,15 +231,7 @@ def _owner(ctx: Context, item: Mention) -> tuple[Mention | None, bool]:
     word = next((w for w in _BARE_SUBJECTS if ctx.text.endswith(w, 0, pos)), None)
     if word is None:
         return None, False
-    return _last_named(ctx, word, 0, pos - len(word)), False
-
-
-def _last_named(ctx: Context, word: str, start: int, end: int) -> Mention | None:
-    """The body or area named last in ``[start, end]`` whose name ends with the bare ``word``
-    (longer than it): what `社区`, `集团` written alone refer back to."""
-    named = [m for m in ctx.ending_between(start, end)
-             if is_agent(m) and m.name.endswith(word) and len(m.name) > len(word)]
-    return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
+    return ctx.last_named(word, 0, pos - len(word)), False
 
 
 _APPOSITIONS = ("——", "：", ":")
