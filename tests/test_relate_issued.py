@@ -1,4 +1,4 @@
-from relate_kit import Doc
+from relate_kit import Doc, extracted
 
 
 def test_issued_verb_before_the_title():
@@ -76,3 +76,14 @@ def test_issued_a_national_law_is_not_issued_by_the_body_its_title_names():
     d.org("中华人民共和国村民委员会", "GovernmentAgency", at=d.text.index("中华"))
     d.document("《中华人民共和国村民委员会组织法》")
     assert d.relations("issuedBy") == []
+
+
+def test_issued_bodies_listed_before_the_verb_issue_it_together():
+    text = "青松区委组织部、区民政局联合印发《关于加强社区工作者队伍建设的实施意见》。"
+    issuers = {r.object.name for r in extracted(text, "issuedBy")}
+    assert issuers == {"青松区委组织部", "青松区民政局"}
+
+
+def test_issued_passive_with_a_list_of_issuers():
+    text = "《青松区社区治理三年行动计划》由青松区委、区政府印发。"
+    assert {r.object.name for r in extracted(text, "issuedBy")} == {"青松区委", "青松区政府"}

@@ -285,3 +285,10 @@ def test_located_no_area_ends_inside_a_word_of_its_level_character():
 def test_located_a_statement_of_where_it_is_puts_it_there(text):
     located = {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")}
     assert located == {("梅林小区", "青松街道")}
+
+
+def test_located_an_area_that_belongs_to_a_wider_one_is_in_it_a_body_is_not():
+    located = {(r.subject.name, r.object.name) for r in extracted("梅林社区隶属于青松街道。", "locatedIn")}
+    assert ("梅林社区", "青松街道") in located
+    # a body that 隶属于 another is its unit (subOrganizationOf), not located in it
+    assert not any(r.subject.name == "青松商会" for r in extracted("青松商会隶属于云州市工商联。", "locatedIn"))

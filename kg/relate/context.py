@@ -65,6 +65,16 @@ def identity(m: Mention) -> tuple[str, str, str]:
     return (m.kind, m.name, m.scope)
 
 
+def made_of(gap: str, words) -> bool:
+    """``gap`` is nothing but ``words`` one after the other (each tried in order; "" is)."""
+    while gap:
+        word = next((w for w in words if gap.startswith(w)), None)
+        if word is None:
+            return False
+        gap = gap[len(word):]
+    return True
+
+
 @dataclass
 class Context:
     article: Article

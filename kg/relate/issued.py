@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
-from kg.relate.context import Context, is_agent
+from kg.relate.context import Context, is_agent, made_of
+from kg.relate.partners import strict_list
 from kg.vocab import ISSUED_BY, ORGANIZATION, POLICY_DOCUMENT
 
 ISSUE_VERBS = lexicon.cues("issue-verb")
 PARTY_PREFIX = "中共"  # `中共甲区委` is 甲区委
 STATE_NAME = "中华人民共和国"  # opens the title of a national law
 AGREEMENTS = lexicon.cues("agreement")
+# What may stand between the bodies that issue a document together and the verb (`联合印发`).
+_TOGETHER = lexicon.cues("issue-together")
 _VERB_TAILS = ("", "了", "的", "出", "出了")  # what may stand between the verb and the 《
 
 CONF_NAMED = 0.85
@@ -46,14 +49,19 @@ def _issuers(ctx: Context, doc: Mention) -> list[Relation | None]:
                 for a in _named_in_title(ctx, outer[0], areas=False)]
     verb_at = _verb_before(ctx.text, doc.start)
     if verb_at >= 0:
+        listed = _listed_before(ctx, doc.start, verb_at)
+        if listed:
+            return [ctx.relation(doc, ISSUED_BY, a, doc.start, CONF_NAMED, "issued-verb")
+                    for a in listed]
         right_before = [m for m in ctx.ending_at(verb_at) if is_agent(m)]
         agent = (max(right_before, key=lambda m: m.end - m.start) if right_before
                  else ctx.clause_subject(doc.start))
         if agent is not None:
             return [ctx.relation(doc, ISSUED_BY, agent, doc.start, CONF_NAMED, "issued-verb")]
     passive = _passive(ctx, doc)
-    if passive is not None:
-        return [ctx.relation(doc, ISSUED_BY, passive, doc.start, CONF_NAMED, "issued-passive")]
+    if passive:
+        return [ctx.relation(doc, ISSUED_BY, a, doc.start, CONF_NAMED, "issued-passive")
+                for a in passive]
     issuing = verb_at >= 0 or any(v in ctx.text[doc.end:doc.end + 6] for v in ISSUE_VERBS)
     titled = _named_in_title(ctx, doc, areas=issuing)
     if titled:
@@ -75,15 +83,36 @@ def _verb_before(text: str, start: int) -> int:
     return -1
 
 
-def _passive(ctx: Context, doc: Mention) -> Mention | None:
+def _listed_before(ctx: Context, start: int, verb_at: int) -> list[Mention]:
+    """`A、B联合印发《…》`: the bodies of a list that opens the clause and ends at the verb (words
+    of doing it together aside) issue it together; [] when no such list of two or more."""
+    first = ctx.clause_subject(start)
+    if first is None:
+        return []
+    listed, end = strict_list(ctx, first.start)
+    return listed if len(listed) > 1 and _together(ctx.text[end:verb_at]) else []
+
+
+def _together(gap: str) -> bool:
+    return made_of(gap, _TOGETHER)
+
+
+def _passive(ctx: Context, doc: Mention) -> list[Mention]:
+    """`《…》由A印发`, `《…》由A、B联合印发`."""
     if not ctx.text.startswith("由", doc.end):
-        return None
+        return []
     agents = [m for m in ctx.starting_at(doc.end + 1) if is_agent(m)]
     if not agents:
-        return None
+        return []
+    listed, end = strict_list(ctx, doc.end + 1)
+    if len(listed) > 1:
+        verb = next((ctx.text.find(v, end, end + 6) for v in ISSUE_VERBS
+                     if 0 <= ctx.text.find(v, end, end + 6)), -1)
+        if verb >= 0 and _together(ctx.text[end:verb]):
+            return listed
     agent = ctx.head(agents[0])
     after = ctx.text[agent.end:agent.end + 4]
-    return agent if any(v in after for v in ISSUE_VERBS) else None
+    return [agent] if any(v in after for v in ISSUE_VERBS) else []
 
 
 def _named_in_title(ctx: Context, doc: Mention, areas: bool) -> list[Mention]:

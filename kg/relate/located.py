@@ -26,6 +26,9 @@ CONF_NAMESAKE = 0.8  # a compound and the community named after it, both named i
 
 _LIST_SEPS = lexicon.item_joins()  # not 与: 与某区 is "with", not the next area
 _LOCATED_VERBS = lexicon.cues("located-verb")
+# `青松街道隶属于云州市青松区`: an area belongs to the wider one (a body that 隶属于 another is its
+# unit: suborg.py), so only a place is located by these.
+_BELONGS = lexicon.cues("place-belongs")
 _WITHIN = lexicon.cues("within")
 # `来到青松街道，实地走访了甲公司、乙公司`: arriving in an area, then visiting what is there.
 _ARRIVALS = lexicon.cues("arrival")
@@ -159,9 +162,10 @@ def _shares_outer(ctx: Context, p: Mention, m: Mention) -> bool:
 def _from_statements(ctx: Context) -> list[Relation | None]:
     found: list[Relation | None] = []
     text = ctx.text
-    for verb in _LOCATED_VERBS:
+    verbs = [(verb, True) for verb in _LOCATED_VERBS] + [(verb, False) for verb in _BELONGS]
+    for verb, bodies in verbs:
         for at in _all(text, verb):
-            subjects = [m for m in ctx.ending_at(at) if is_agent(m) or is_place(m)]
+            subjects = [m for m in ctx.ending_at(at) if bodies and is_agent(m) or is_place(m)]
             after = at + len(verb)
             places = [m for m in ctx.starting_at(after) + ctx.starting_at(after + 1) if is_place(m)]
             if subjects and places:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
-from kg.relate.context import OPENERS, Context, identity, is_agent, per_article
+from kg.relate.context import OPENERS, Context, identity, is_agent, made_of, per_article
 from kg.relate.names import level_of, one_areas_leadership
 from kg.relate.titles import titles
 from kg.vocab import ORGANIZATION, PARTNER_OF, PERSON, PLACE
@@ -380,12 +380,7 @@ _VENUE_MARKS = ("在", "于")
 
 
 def _only_adverbs(gap: str) -> bool:
-    while gap:
-        lead = next((w for w in _LEADS if gap.startswith(w)), None)
-        if lead is None:
-            return False
-        gap = gap[len(lead):]
-    return True
+    return made_of(gap, _LEADS)
 
 
 def _both_sides(ctx: Context) -> list[Relation | None]:
