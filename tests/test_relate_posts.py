@@ -424,3 +424,17 @@ def test_posts_a_post_written_after_the_name_or_after_de_is_held(text):
 
 def test_posts_a_post_after_the_name_must_fill_its_clause():
     assert extracted("王明华是青松社区党委书记的好帮手。", "memberOf") == []
+
+
+@pytest.mark.parametrize("text, person", [
+    ("青松街道人大工委主任、武装部部长赵志刚参加活动。", "赵志刚"),
+    ("出席活动的还有青松街道党工委委员、武装部长吴斌等。", "吴斌"),
+])
+def test_posts_an_areas_armed_forces_department_is_the_areas_not_the_committees(text, person):
+    held = {r.object.name for r in extracted(text, "memberOf") if r.subject.name == person}
+    assert "青松街道武装部" in held and not any("委武装部" in name for name in held)
+
+
+def test_posts_a_party_branch_after_a_units_post_is_that_units():
+    held = {r.object.name for r in extracted("青松中学校长兼党总支书记陈立新介绍了学校情况。", "memberOf")}
+    assert held == {"青松中学", "青松中学党总支"}

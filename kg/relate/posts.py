@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
 from kg.relate.context import Context, is_agent
-from kg.relate.names import area_of, level_of
+from kg.relate.names import AREA_PARTY_COMMITTEES, area_of, level_of
 from kg.relate.titles import GOVERNMENT_HEADS
 from kg.vocab import ADMINISTRATIVE_AREA, MEMBER_OF, ORGANIZATION, PERSON, PLACE, SUB_ORGANIZATION_OF
 
@@ -433,8 +433,8 @@ def _complete(scope: str, bare: str) -> str:
     `青松学院` + `党委` → 青松学院党委 (a unit's own party body); `枫林区委统战部` + `工商联党组` →
     枫林区工商联党组 (the area of the committee whose department the scope is); `青松公司党委` +
     `纪委` → 青松公司纪委 (a body of the party body's unit)."""
-    committee = scope if scope.endswith("委") else _committee_of(scope)
-    if bare.endswith("部") and committee:
+    committee = scope if _area_committee(scope) else _committee_of(scope)
+    if bare.endswith("部") and committee and bare not in AREA_DEPARTMENTS:
         return committee + bare
     area = area_of(committee or scope)
     if area:
@@ -443,6 +443,17 @@ def _complete(scope: str, bare: str) -> str:
         return scope + bare if not scope.endswith(PARTY_BODIES) else ""
     unit = next((scope[:-len(p)] for p in PARTY_BODIES if scope.endswith(p)), "")
     return unit + bare if unit else ""
+
+
+# Departments of an area rather than of its party committee (`党工委委员、武装部部长`: the
+# subdistrict's 武装部).
+AREA_DEPARTMENTS = lexicon.cues("area-department")
+
+
+def _area_committee(name: str) -> bool:
+    """An area's party committee (`枫林区委`, `青石街道党工委`), not another body named with 委
+    (`青石街道人大工委`)."""
+    return any(name.endswith(s) and level_of(name[:-len(s)]) for s in AREA_PARTY_COMMITTEES)
 
 
 def _committee_of(department: str) -> str:
