@@ -292,3 +292,11 @@ def test_located_an_area_that_belongs_to_a_wider_one_is_in_it_a_body_is_not():
     assert ("梅林社区", "青松街道") in located
     # a body that 隶属于 another is its unit (subOrganizationOf), not located in it
     assert not any(r.subject.name == "青松商会" for r in extracted("青松商会隶属于云州市工商联。", "locatedIn"))
+
+
+@pytest.mark.parametrize("text", ["青松街道辖区内有梅林社区、桃园社区等8个社区。",
+                                  "青松街道共辖梅林社区、桃园社区和竹园社区。"])
+def test_located_the_areas_an_area_holds_are_in_it(text):
+    located = {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")}
+    assert {("梅林社区", "青松街道"), ("桃园社区", "青松街道")} <= located
+    assert all(not name.startswith(("共辖", "内有")) for name, _ in located)
