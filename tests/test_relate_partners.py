@@ -280,3 +280,10 @@ def test_partners_gai_and_a_kind_of_body_opening_the_clause_is_the_one_named_las
     text = "青松社区联合云州大学开展活动。该社区还与梅林消防救援站结对共建。"
     assert ("青松社区", "梅林消防救援站") in \
         {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")}
+
+
+@pytest.mark.parametrize("verb", ["缔结", "结为"])
+def test_partners_bodies_that_conclude_a_bond_are_partners(verb):
+    text = f"青松商会与梅林商会{verb}友好商会。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")} == \
+        {("青松商会", "梅林商会")}
