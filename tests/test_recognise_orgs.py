@@ -406,3 +406,9 @@ def test_recognise_orgs_a_body_of_an_areas_committee_is_named_after_that_area_al
 def test_recognise_orgs_a_trade_before_its_sectors_word_opens_the_name():
     # jieba tags 快递 a verb; before 行业 it names the trade the sector's party branch is for
     assert "快递行业党支部" in names("梅林街道成立了快递行业党支部。", "Organization")
+
+
+def test_recognise_orgs_a_customs_office_is_a_body_and_a_modal_glued_to_jing_opens_none():
+    assert "宁波海关" in names("宁波保税区管委会与宁波海关签署合作协议。", "Organization")
+    # jieba tags 需经 a noun: no body is named 货物需经海关 or 入境人员需经公安局
+    assert names("货物需经海关查验，入境人员需经公安局审核。", "Organization") == set()
