@@ -155,3 +155,15 @@ def test_recognise_context_a_bare_office_in_a_post_chain_is_its_subdistricts():
     text = "云州市梅林街道党工委副书记、办事处主任王明华介绍了情况。"
     assert {"梅林街道党工委", "梅林街道办事处"} <= names(text, "Organization")
     assert "办事处" not in names(text, "Organization")
+
+
+def test_recognise_context_a_customs_office_without_a_place_is_not_the_articles_areas():
+    # customs answer to the centre: 澳大利亚海关 is not 云州市's, whatever the article's area
+    text = "云州市召开会议。澳大利亚海关是世界上最严格的海关。"
+    assert "澳大利亚海关" in names(text, "Organization")
+    assert not any(name.startswith("云州") and name.endswith("海关") for name in names(text, "Organization"))
+
+
+def test_recognise_context_a_made_up_word_of_time_or_inside_a_phrase_names_no_place():
+    # 周中, 元中: jieba tags these made-up words f, as it tags 仓前; they are phrases cut apart
+    assert names("热刺周中联盟杯的影响不小。", "Organization") == set()

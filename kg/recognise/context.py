@@ -199,9 +199,14 @@ def _named_after_area(name: str) -> bool:
 
 def _national(name: str) -> bool:
     """中组部, 科技部, 国家发改委, 省委组织部: central or provincial bodies, never the local area's.
-    A bare 某部 is a ministry (a local department is written with its committee: 区委组织部)."""
+    A bare 某部 is a ministry (a local department is written with its committee: 区委组织部), and
+    customs and border offices answer to the centre (a district has none of its own)."""
     return name.startswith(lexicon.national_prefixes()) or name.endswith("部") \
+        or name.endswith(VERTICAL_AGENCIES) \
         or len(name) == 3 and name[0] == "中" and name[-1] in "办委"
+
+
+VERTICAL_AGENCIES = lexicon.cues("vertical-agency")
 
 
 def _places_by_start(mentions: list[Mention]) -> dict[int, str]:

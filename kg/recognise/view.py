@@ -159,8 +159,14 @@ def name_like(token: segment.Token) -> bool:
 
 def _made_up_locality(token: segment.Token) -> bool:
     """仓前|街道: a word jieba's dictionary does not hold, which it tags a locality word (f) for the
-    locality character in it (前, 后, 东): a place's name, not a direction."""
-    return token.tag == "f" and len(token.word) >= 2 and token.word not in _frequencies()
+    direction character that ends it (前, 后, 东): a place's name. Not a time (周后) nor a word
+    ending in 中 or 里 (周中|联盟杯, 元中: those are phrases cut apart)."""
+    word = token.word
+    return token.tag == "f" and len(word) >= 2 and word[-1] in DIRECTIONS \
+        and word[0] not in DATE_UNITS + "周天时" and word not in _frequencies()
+
+
+DIRECTIONS = "前后东西南北"
 
 
 LOCATIVES = "上中下里内外时后前间"  # what closes a phrase opened by 在 (在会上, 在工作中)
