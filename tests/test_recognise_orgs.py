@@ -412,3 +412,8 @@ def test_recognise_orgs_a_customs_office_is_a_body_and_a_modal_glued_to_jing_ope
     assert "宁波海关" in names("宁波保税区管委会与宁波海关签署合作协议。", "Organization")
     # jieba tags 需经 a noun: no body is named 货物需经海关 or 入境人员需经公安局
     assert names("货物需经海关查验，入境人员需经公安局审核。", "Organization") == set()
+
+
+def test_recognise_orgs_a_customs_office_is_named_after_a_place_not_a_phrase():
+    # jieba tags 书面通知 a noun: 应当书面通知|海关 names no body
+    assert names("应当书面通知海关。", "Organization") == set()

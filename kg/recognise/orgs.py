@@ -21,7 +21,7 @@ from itertools import chain
 
 from kg.model import Mention
 from kg.recognise import lexicon
-from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, ZONE_WORDS
+from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, VERTICAL_AGENCIES, ZONE_WORDS
 from kg.recognise.spans import Spans
 from kg.recognise.view import (COUNTED, HAN, INCOMPLETE, MAX_NAME, NUMBER, ORDINAL, View,
                                _frequencies, extend_left, name_like)
@@ -62,6 +62,8 @@ def recognise_orgs(view: View) -> list[Mention]:
             continue  # a bare 公司, 党委: nothing says which one
         if _counted(view, begin):
             continue  # 6个村党支部, 16家党建联盟: a numbered collective, no body
+        if suffix in VERTICAL_AGENCIES and not _place_word_before(view, start):
+            continue  # 宁波海关, not 书面通知|海关: a customs office is named after its city or port
         scope = "" if area_start >= 0 or _has_proper_stem(view, begin, start) else INCOMPLETE
         if suffix in OWNED_UNITS and view.places.get((begin, start)) is not None:
             owner = found.get((begins.get(begin, -1), begin))
@@ -351,6 +353,15 @@ def _area_committees() -> frozenset[str]:
     """区委, 县委, 市委: a committee named by an area's level character and 委."""
     return frozenset(s for s in lexicon.org_suffixes()
                      if len(s) == 2 and s[0] in lexicon.place_suffixes() and s[1] == "委")
+
+
+def _place_word_before(view: View, start: int) -> bool:
+    """The word right before ``start`` names a place: one found, or one jieba tags as a place or
+    a proper noun (宁波, 澳大利亚), or the word the suffix closes is one (某某海关 as one word)."""
+    if view.place_ending_at(start) is not None:
+        return True
+    token = view.tokens[view.token_index(start - 1)] if start else None
+    return token is not None and token.end >= start and token.tag in ("ns", "nz", "nt")
 
 
 def _committee_area_start(view: View, begin: int, inner: int) -> int:
