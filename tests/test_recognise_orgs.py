@@ -417,3 +417,11 @@ def test_recognise_orgs_a_customs_office_is_a_body_and_a_modal_glued_to_jing_ope
 def test_recognise_orgs_a_customs_office_is_named_after_a_place_not_a_phrase():
     # jieba tags 书面通知 a noun: 应当书面通知|海关 names no body
     assert names("应当书面通知海关。", "Organization") == set()
+
+
+def test_recognise_orgs_no_name_runs_across_a_person_jieba_glued_to_a_verb():
+    # jieba cuts 李华到 as one name-tagged word: the company starts after it
+    text = "青松区委书记李华到青禾科技有限公司调研。"
+    assert "青禾科技有限公司" in names(text, "Organization")
+    assert not any("李华" in name for name in names(text, "Organization"))
+    assert "李华" in names(text, "Person")
