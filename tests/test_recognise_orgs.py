@@ -425,3 +425,8 @@ def test_recognise_orgs_no_name_runs_across_a_person_jieba_glued_to_a_verb():
     assert "青禾科技有限公司" in names(text, "Organization")
     assert not any("李华" in name for name in names(text, "Organization"))
     assert "李华" in names(text, "Person")
+
+
+def test_recognise_orgs_leading_a_group_somewhere_opens_no_name():
+    # jieba tags 带队 a noun, and 赴 stood between two name-like words
+    assert names("街道党工委书记王丽带队赴青禾公司开展安全检查。", "Organization") == {"青禾公司"}
