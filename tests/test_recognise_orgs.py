@@ -430,3 +430,10 @@ def test_recognise_orgs_no_name_runs_across_a_person_jieba_glued_to_a_verb():
 def test_recognise_orgs_leading_a_group_somewhere_opens_no_name():
     # jieba tags 带队 a noun, and 赴 stood between two name-like words
     assert names("街道党工委书记王丽带队赴青禾公司开展安全检查。", "Organization") == {"青禾公司"}
+
+
+def test_recognise_orgs_no_name_runs_across_a_name_glued_to_a_preposition():
+    # jieba cuts 王明|华向: the name's last character glued to 向
+    text = "区委书记王明华向青禾科技有限公司捐赠物资。"
+    assert "青禾科技有限公司" in names(text, "Organization")
+    assert not any("王明" in name for name in names(text, "Organization"))

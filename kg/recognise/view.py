@@ -150,11 +150,11 @@ def name_like(token: segment.Token) -> bool:
         return False
     if len(word) >= 3 and word[0] == "在" and (word in _frequencies() or word[-1] in LOCATIVES):
         return False  # 在讲话中, 在会上: a phrase jieba keeps whole (在秀园 is 在 glued to a name)
-    if len(word) == 2 and word[1] in "是任为" and word not in _frequencies():
-        return False  # 王明|华任|青松社区: a name's last character glued to the verb after it
-    if len(word) == 3 and token.tag.startswith("nr") and word[2] in GLUED_VERBS \
+    if len(word) == 2 and word[1] in GLUED_AFTER_NAME and word not in _frequencies():
+        return False  # 王明|华任|青松社区, 王明|华向|某公司: a name's last character glued to the word after it
+    if len(word) == 3 and token.tag.startswith("nr") and word[2] in GLUED_AFTER_NAME \
             and word not in _frequencies():
-        return False  # 区委书记|李华到|某公司: a name glued to the verb after it
+        return False  # 区委书记|李华到|某公司: a name glued to the verb or preposition after it
     if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ:
         return False
     return True
@@ -173,7 +173,8 @@ DIRECTIONS = "前后东西南北"
 
 
 LOCATIVES = "上中下里内外时后前间"
-GLUED_VERBS = "到在是任为来去说"  # what jieba glues to a two-character name (李华到, 王明说)
+# What jieba glues to the end of a name (李华到, 李华给, 王明|华向): verbs and prepositions.
+GLUED_AFTER_NAME = "到在是任为来去说向与对给把将同跟"
   # what closes a phrase opened by 在 (在会上, 在工作中)
 
 
