@@ -438,3 +438,15 @@ def test_posts_an_areas_armed_forces_department_is_the_areas_not_the_committees(
 def test_posts_a_party_branch_after_a_units_post_is_that_units():
     held = {r.object.name for r in extracted("青松中学校长兼党总支书记陈立新介绍了学校情况。", "memberOf")}
     assert held == {"青松中学", "青松中学党总支"}
+
+
+@pytest.mark.parametrize("text", ["李强同志任青松街道党工委书记。", "李强当选为青松街道党工委书记。",
+                                  "经研究决定，任命李强为青松街道党工委书记。"])
+def test_posts_a_post_stated_after_the_name_by_appointment_or_election(text):
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "memberOf")} == \
+        {("李强", "青松街道党工委")}
+
+
+def test_posts_a_body_read_before_a_title_stops_at_a_passives_you():
+    held = {r.object.name for r in extracted("青松社区党委书记由街道党工委委员张红兼任。", "memberOf")}
+    assert not any("由" in name for name in held)

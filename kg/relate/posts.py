@@ -124,8 +124,10 @@ def posts(ctx: Context) -> list[Relation]:
 
 
 # What joins a name to the posts written after it, longest first: `王某现任某党委书记`,
-# `王某，某党委书记，…`, `王某是某党委书记`.
-_PREDICATES = ("，现任", "现任", "担任", "是", "任", "系", "，")
+# `王某，某党委书记，…`, `王某同志任…`, `王某当选为…`; and, after a verb of appointing before the
+# name (`任命王某为某局局长`), 为.
+_PREDICATES = lexicon.cues("post-predicate")
+_APPOINTING = lexicon.cues("appointing")
 _CLAUSE_ENDS = ("，", "。", "；", "！", "？")
 
 
@@ -133,6 +135,9 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int) -> list[Item]:
     """The posts written after the name, when they fill the clause (`王某任某党委书记。`; not
     `王某是某党委书记的好帮手`)."""
     mark = next((m for m in _PREDICATES if ctx.text.startswith(m, person.end)), "")
+    if not mark and ctx.text.startswith("为", person.end) \
+            and ctx.text.endswith(_APPOINTING, 0, person.start):
+        mark = "为"  # `任命王某为…`
     if not mark:
         return []
     start = person.end + len(mark)
