@@ -46,14 +46,20 @@ def test_bench_single_file_holds_varied_copies_in_one_page(tmp_path):
 
 
 def test_bench_tree_memory_counts_the_children_of_the_process():
-    with TreeMemory(every=0.05) as alone:
-        subprocess.run([sys.executable, "-c", "import time; time.sleep(0.3)"], check=True)
+    # Against this process's own PSS at the moment, not an earlier sample: other tests may leave
+    # children that end between two samples. The child reports when its 200 MB are touched, and
+    # lives a second more, long enough for the sampler on a busy machine.
+    import os
+    from bench.measure import _pss_kib
+    touch = ("import time; b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096]); "
+             "print('ready', flush=True); time.sleep(1)")
     with TreeMemory(every=0.05) as with_child:
-        subprocess.run([sys.executable, "-c",
-                        "import time; b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096]); "
-                        "time.sleep(2)"], check=True)  # long enough for the sampler on a busy machine
-    assert alone.peak_mb > 0
-    assert with_child.peak_mb > alone.peak_mb + 150  # the child's 200 MB, seen from the parent
+        child = subprocess.Popen([sys.executable, "-c", touch], stdout=subprocess.PIPE, text=True)
+        assert child.stdout.readline().strip() == "ready"
+        own_mb = _pss_kib(os.getpid()) / 1024
+        assert child.wait() == 0
+    assert own_mb > 0
+    assert with_child.peak_mb > own_mb + 150  # the child's 200 MB, seen from the parent
 
 
 def test_bench_synthetic_triples_are_distinct():
