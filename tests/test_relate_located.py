@@ -300,3 +300,12 @@ def test_located_the_areas_an_area_holds_are_in_it(text):
     located = {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")}
     assert {("梅林社区", "青松街道"), ("桃园社区", "青松街道")} <= located
     assert all(not name.startswith(("共辖", "内有")) for name, _ in located)
+
+
+def test_located_a_city_of_county_rank_lies_in_its_prefectures_city():
+    # the national table puts 高平市 (140581) under 晋城市 (140500): both are 市 by their suffix
+    located = {(r.subject.name, r.object.name)
+               for r in extracted("晋城市高平市某某镇召开会议。", "locatedIn")}
+    assert ("高平市", "晋城市") in located
+    # two prefecture cities written side by side are peers
+    assert not extracted("晋城市和洛阳市召开会议。", "locatedIn")

@@ -127,6 +127,22 @@ def divisions() -> tuple[tuple[str, str], ...]:
     return tuple(tuple(line.split("\t")) for line in _lines("divisions.tsv")[1:])
 
 
+def county_under_prefecture(inner: str, outer: str) -> bool:
+    """Whether the national table puts the county-level ``inner`` under the prefecture-level
+    ``outer`` (高平市 under 晋城市: 1405 81 under 1405 00), whatever their suffixes say."""
+    codes = _division_codes()
+    return any(i[:4] == o[:4] and o.endswith("00") and not i.endswith("00")
+               for i in codes.get(inner, ()) for o in codes.get(outer, ()))
+
+
+@lru_cache(maxsize=1)
+def _division_codes() -> dict[str, tuple[str, ...]]:
+    codes: dict[str, list[str]] = {}
+    for code, name in divisions():
+        codes.setdefault(name, []).append(code)
+    return {name: tuple(found) for name, found in codes.items()}
+
+
 @lru_cache(maxsize=1)
 def division_names() -> frozenset[str]:
     """The divisions' names (云州市, 某某省): the areas that exist under those names."""

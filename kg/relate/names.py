@@ -70,6 +70,8 @@ def may_contain(outer: Mention, inner: Mention) -> bool:
     if outer.kind != PLACE or inner.kind != PLACE:
         return True
     a, b = RANK.get(outer.level), RANK.get(inner.level)
+    if a == b == RANK["City"] and lexicon.county_under_prefecture(inner.name, outer.name):
+        return True  # 晋城市高平市: a city of county rank lies in its prefecture's city
     return a is None or b is None or a < b
 
 
