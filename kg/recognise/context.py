@@ -25,7 +25,7 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.places import dictionary_areas
 from kg.recognise.spans import Spans
-from kg.recognise.view import INCOMPLETE, View
+from kg.recognise.view import BARE_LEVELS, INCOMPLETE, View
 from kg.vocab import ADMINISTRATIVE_AREA, INITIATIVE, ORGANIZATION, PLACE
 
 # Standard long forms of zone suffixes; names fold to the short form to compare.
@@ -45,7 +45,7 @@ BARE_BODIES = lexicon.cues("zone-bare-body")
 # A name opened by one of these level words (市工商联, 县委组织部) names a body even when the article
 # names no area of that level; it is that article's body (scope IN_ARTICLE, resolved per article).
 # A bare 社区党委 or 街道办 with no community or subdistrict in sight names nothing.
-UNPLACED_LEVELS = lexicon.cues("bare-level")
+UNPLACED_LEVELS = BARE_LEVELS
 IN_ARTICLE = "article"
 # The levels of area a bare body can belong to: a 管委会 runs a zone, a 党工委 a zone or a
 # subdistrict; a district has a 区委, not a 党工委; an 办事处 is a subdistrict's office.

@@ -847,6 +847,7 @@ def _after_place_cue(view: View, i: int) -> bool:
     return before in PLACE_CUES and (after in "，。、；的" or not HAN.search(after))
 
 
+# What follows a place word (等地, 一带, 籍).
 PLACE_WORD_AFTER = lexicon.cues("place-word-after")
 
 

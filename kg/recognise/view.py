@@ -169,13 +169,12 @@ def _made_up_locality(token: segment.Token) -> bool:
         and word[0] not in DATE_UNITS + "周天时" and word not in _frequencies()
 
 
-DIRECTIONS = "前后东西南北"
-
-
-LOCATIVES = "上中下里内外时后前间"
-# What jieba glues to the end of a name (李华到, 李华给, 王明|华向): verbs and prepositions.
-GLUED_AFTER_NAME = "到在是任为来去说向与对给把将同跟"
-  # what closes a phrase opened by 在 (在会上, 在工作中)
+# The direction characters that end a made-up place name (仓前), what closes a phrase opened by 在
+# (在会上, 在工作中), and the verbs and prepositions jieba glues to the end of a name (李华到,
+# 王明|华向): kg/data/cue_words.txt.
+DIRECTIONS = frozenset(lexicon.cues("direction"))
+LOCATIVES = frozenset(lexicon.cues("locative-close"))
+GLUED_AFTER_NAME = frozenset(lexicon.cues("glued-to-name-end"))
 
 
 def proper_word(token: segment.Token) -> bool:

@@ -30,7 +30,7 @@ GOVERNING = ("PartyOrganization", "GovernmentAgency")
 # to (`该区`, `该街道`) but not before a common word of a level character (`该市场`).
 BARE_BODIES = lexicon.cues("bare-body")
 _REFERRED = BARE_BODIES + lexicon.cues("bare-area-level")
-_ACROSS = lexicon.cues("across-level")
+ACROSS_LEVEL = lexicon.cues("across-level")  # 市场, 城乡: common words, no area ends inside
 # A unit smaller than an area, written right after the area's name (`云州青石街道`).
 UNIT_SUFFIXES = lexicon.cues("unit-after-area")
 MAX_UNIT_NAME = 4
@@ -200,7 +200,7 @@ class Context:
         """What `该X` at ``at`` refers back to (`该区`, `该街道`, `该商会`): the area or body of that
         kind named last in its sentence or the one before, and where `该X` ends. Not a common word
         (`该市场`)."""
-        if not self.text.startswith("该", at) or self.text.startswith(_ACROSS, at + 1):
+        if not self.text.startswith("该", at) or self.text.startswith(ACROSS_LEVEL, at + 1):
             return None
         word = next((w for w in _REFERRED if self.text.startswith(w, at + 1)), None)
         span = self.sents.at(at)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from kg.model import Mention
 from kg.recognise import lexicon
-from kg.relate.context import Context, is_agent, is_place, per_article
+from kg.recognise.places import BARE_AREA_LEVELS
+from kg.relate.context import ACROSS_LEVEL, Context, is_agent, is_place, per_article
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 
 # Area suffixes with the level they give (kg/data/place_suffixes.txt), longest first: the longest
@@ -21,8 +22,6 @@ _SUFFIX_LEVEL = sorted(lexicon.place_suffixes().items(), key=lambda item: -len(i
 _AREA_PREFIX = re.compile(
     "^([\u4e00-\u9fff]{2,4}?(?:" + "|".join(s for s, _ in _SUFFIX_LEVEL) + "))(?=[\u4e00-\u9fff])")
 MAX_BARE_DEPARTMENT = 6
-# Common words made of a level character and the character beside it (市场, 城乡): no area ends there.
-_ACROSS = lexicon.cues("across-level")
 _SHORT_FORMS = (("办", "办事处"), ("管委", "管委会"), ("工商联", "工商业联合会"))
 _SHORT_ENDINGS = tuple(short for short, _ in _SHORT_FORMS)
 # Natural features: a body named after a lake is not thereby located in the lake.
@@ -162,9 +161,6 @@ def _full_form(short: str, full: str) -> bool:
     return full == short + "委员会"
 
 
-BARE_AREA_LEVELS = lexicon.cues("bare-area-level")
-
-
 def _zone_in_area(ctx: Context, zone: Mention) -> Container | None:
     """A zone named after the city or district it lies in: `青松高新区` → 青松区, `梅林保税区` → 梅林市
     (the area must be named in the article)."""
@@ -192,7 +188,7 @@ def _from_area_prefix(m: Mention) -> Container | None:
     if stem in lexicon.national_prefixes() or stem in lexicon.generic_words() \
             or name in lexicon.generic_places():
         return None  # 全国省市妇联: "nationwide"; 先进村党支部, 直辖市党委: a kind of area
-    if m.text[len(name) - 1:len(name) + 1] in _ACROSS or m.text[len(name) - 2:len(name)] in _ACROSS:
+    if m.text[len(name) - 1:len(name) + 1] in ACROSS_LEVEL or m.text[len(name) - 2:len(name)] in ACROSS_LEVEL:
         return None  # 某某木材市|场中心, 住房城|乡建设部: the level character is half of a word
     place = Mention(start=m.start, end=m.start + len(name), text=name, kind=PLACE,
                     subtype=ADMINISTRATIVE_AREA, name=name, rule="relate-area-prefix",
