@@ -59,6 +59,7 @@ def test_list_joins_are_the_enumeration_comma_and_the_list_conjunctions_longest_
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ALTERNATIVES = re.compile(r"[\u4e00-\u9fff]+(?:\|[\u4e00-\u9fff]+){2,}")
+_HAN_CHARACTERS = re.compile(r"[\u4e00-\u9fff]{3,}")
 
 
 def _alternation(text: str) -> bool:
@@ -69,13 +70,44 @@ def _alternation(text: str) -> bool:
 _NOT_VOCABULARY = {("kg/divisions.py", "PLACEHOLDERS")}
 
 
+def _han_string(node) -> bool:
+    """A string literal of three or more Chinese characters and nothing else ("市县区")."""
+    import ast
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) \
+        and _HAN_CHARACTERS.fullmatch(node.value) is not None
+
+
 def _word_lists(source: str, where: str):
-    """Literal tuples, sets and lists of three or more Chinese words, and sets of Chinese
-    characters written as one string (frozenset("村镇区")), in one module's source."""
+    """Literal tuples, sets and lists of strings, three or more of them Chinese words (("", "近日",
+    "日前", "目前"): the empty string or a mark beside them changes nothing), sets of Chinese characters
+    written as one string (frozenset("村镇区")), Chinese words written as one string and split
+    ("市长 区长 县长".split()), and strings of three or more Chinese characters that are sets of
+    characters: looked in (c in "市县区"), or bound to a name that is looked in or iterated
+    (MOVES = "进到入"; c in MOVES, for c in MOVES), in one module's source."""
     import ast
     tree = ast.parse(source)
     named = {id(node.value): target.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
              for target in node.targets if isinstance(target, ast.Name)}
+    # names bound to a string of Chinese characters (module or function level), where they are bound
+    han_names = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and _han_string(node.value):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                if isinstance(target, ast.Name):
+                    han_names.setdefault(target.id, []).append(node.value.lineno)
+    used = set()  # the names of those looked in or iterated
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            for op, right in zip(node.ops, node.comparators):
+                if isinstance(op, (ast.In, ast.NotIn)):
+                    if _han_string(right):
+                        yield f"{where}:{right.lineno}"
+                    elif isinstance(right, ast.Name):
+                        used.add(right.id)
+        elif isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Name):
+            used.add(node.iter.id)
+    for name in sorted(used & set(han_names)):
+        yield from (f"{where}:{line}" for line in han_names[name])
     docstrings = {id(node.body[0].value) for node in ast.walk(tree)
                   if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
                   and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
@@ -85,14 +117,20 @@ def _word_lists(source: str, where: str):
             yield f"{where}:{node.lineno}"
         elif isinstance(node, (ast.Tuple, ast.Set, ast.List)):
             words = [e.value for e in node.elts if isinstance(e, ast.Constant)]
-            if len(words) >= 3 and len(words) == len(node.elts) \
-                    and all(isinstance(w, str) and _HAN.search(w) for w in words) \
+            if len(words) == len(node.elts) and all(isinstance(w, str) for w in words) \
+                    and sum(1 for w in words if _HAN.search(w)) >= 3 \
                     and (where, named.get(id(node))) not in _NOT_VOCABULARY:
                 yield f"{where}:{node.lineno}"
         elif isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("frozenset", "set") \
                 and node.args and isinstance(node.args[0], ast.Constant) \
                 and isinstance(node.args[0].value, str) and _HAN.search(node.args[0].value):
             yield f"{where}:{node.lineno}"
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "split" and isinstance(node.func.value, ast.Constant) \
+                and isinstance(node.func.value.value, str):
+            words = node.func.value.value.split()
+            if len(words) >= 3 and all(_HAN.search(w) for w in words):
+                yield f"{where}:{node.lineno}"
 
 
 def _package_code():
@@ -110,9 +148,18 @@ def test_the_scan_finds_a_word_list_written_in_code():
     source = ('VERBS = ("位于", "坐落于", "地处")\nENDS = frozenset("村镇区")\n'
               'def f(w):\n    return w in {"街道", "社区", "村"}\nPAIR = ("市", "区")\n'
               'ROAD = re.compile("(?:路|大街|大道)")\nCHARS = re.compile("(?:以|把|将)“")\n'
-              'def g():\n    """区|和|美社区: a segmentation in a docstring."""\n')
-    assert sorted(_word_lists(source, "kg/x.py")) == ["kg/x.py:1", "kg/x.py:2", "kg/x.py:4", "kg/x.py:6"]
+              'def g():\n    """区|和|美社区: a segmentation in a docstring."""\n'
+              'OPENERS = ("", "近日", "日前", "目前")\nJOINS = ("和", "、")\n')
+    assert sorted(_word_lists(source, "kg/x.py")) == ["kg/x.py:1", "kg/x.py:10", "kg/x.py:2",
+                                                      "kg/x.py:4", "kg/x.py:6"]
     assert list(_word_lists('PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划"}', "kg/divisions.py")) == []
+    # words split from one string; characters looked in or iterated, bound to a name or inline
+    source = ('HEADS = frozenset("市长 区长 县长".split())\nPAIR = "市长 区长".split()\nMOVES = "进到入"\n'
+              'ORDER = "省市县"\nTRIGGER = "工作法"\ndef f(w, c):\n    units = "年月日"\n'
+              '    return [u for u in units] + [w in MOVES, c not in "市县区", "工作法" in w, c in "市县",'
+              ' w.endswith(TRIGGER)]\nfor level in ORDER:\n    pass\n')
+    assert sorted(_word_lists(source, "kg/x.py")) == ["kg/x.py:1", "kg/x.py:3", "kg/x.py:4", "kg/x.py:7",
+                                                      "kg/x.py:8"]
 
 
 def test_every_cue_word_use_is_read_by_some_rule():

@@ -311,3 +311,10 @@ def test_recognise_places_a_preposition_jieba_glued_to_a_name_is_dropped_not_the
     # jieba cuts 在秀园|社区; 在会上 and 在工作中 stay phrases that open no name
     assert "秀园社区" in names("在秀园社区，社区党委开展了活动。", "Place")
     assert names("在会上社区书记发言。", "Place") == set()
+
+
+def test_a_place_found_once_is_found_wherever_else_the_article_writes_it():
+    text = "云州市青松区民族街道成立联盟。民族街道打造服务圈，民族团结。"
+    spans = [(m.start, m.end) for m in found(text) if m.name == "民族街道"]
+    assert spans == [(6, 10), (15, 19)]
+    assert [m.name for m in found("民族街道打造服务圈。") if m.kind == "Place"] == []

@@ -87,3 +87,15 @@ def test_issued_bodies_listed_before_the_verb_issue_it_together():
 def test_issued_passive_with_a_list_of_issuers():
     text = "《青松区社区治理三年行动计划》由青松区委、区政府印发。"
     assert {r.object.name for r in extracted(text, "issuedBy")} == {"青松区委", "青松区政府"}
+
+
+def test_issued_a_list_written_after_the_party_prefix_issues_it_together_as_partners():
+    text = "中共青松区委组织部、区民政局联合印发《关于加强社区工作者队伍建设的实施意见》。"
+    assert {r.object.name for r in extracted(text, "issuedBy")} == {"青松区委组织部", "青松区民政局"}
+    assert {frozenset((r.subject.name, r.object.name)) for r in extracted(text, "partnerOf")} == \
+        {frozenset(("青松区委组织部", "青松区民政局"))}
+
+
+def test_issued_a_body_and_the_one_it_joins_issue_it_together():
+    text = "青松区委组织部联合青松区民政局印发《社区工作者管理办法》。"
+    assert {r.object.name for r in extracted(text, "issuedBy")} == {"青松区委组织部", "青松区民政局"}

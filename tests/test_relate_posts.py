@@ -450,3 +450,19 @@ def test_posts_a_post_stated_after_the_name_by_appointment_or_election(text):
 def test_posts_a_body_read_before_a_title_stops_at_a_passives_you():
     held = {r.object.name for r in extracted("青松社区党委书记由街道党工委委员张红兼任。", "memberOf")}
     assert not any("由" in name for name in held)
+
+
+def test_posts_a_director_after_an_areas_party_committee_heads_the_office_the_article_names():
+    named = "青松街道办事处开展安全检查。青松街道党工委书记李强、主任王红一同前往。"
+    unnamed = "青松街道党工委书记李强、主任王红一同前往。"
+    assert {(r.subject.name, r.object.name) for r in extracted(named, "memberOf")} == \
+        {("李强", "青松街道党工委"), ("王红", "青松街道办事处")}
+    assert {(r.subject.name, r.object.name) for r in extracted(unnamed, "memberOf")} == \
+        {("李强", "青松街道党工委")}
+
+
+def test_posts_written_before_you_are_held_by_the_name_a_verb_of_holding_follows():
+    held = {(r.subject.name, r.object.name, r.role)
+            for r in extracted("青松社区党委书记由街道党工委委员张红兼任。", "memberOf")}
+    assert ("张红", "青松社区党委", "书记") in held
+    assert extracted("青松社区党委书记由张红主持会议。", "memberOf") == []

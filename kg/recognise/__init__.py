@@ -23,7 +23,7 @@ Mention conventions (what kg/relate and kg/resolve may rely on):
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 from operator import attrgetter
 from typing import Iterable, Iterator
 
@@ -96,7 +96,35 @@ def _recognise(view: View, tagged: list[tagger.Scored] | None) -> list[Mention]:
     found += recognise_initiatives(view)
     found += recognise_documents(view)
     found = complete(view, found)
+    found += _echoes(view.text, found)
     return _unique(_drop_person_overlaps(_drop_registered_places(_drop_honours(view.text, found))))
+
+
+MIN_ECHO = 3  # 民族街道, 黄门社区: a stem and a suffix; shorter names are too often words
+
+
+def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place found once in the article is the same place wherever else the article writes its
+    name (`某区民族街道…。民族街道打造…`: the stem is a common word, found only inside the chain).
+    Only names that stand for themselves (written as named) are echoed, and not inside or across
+    another place. Bodies are not: their rules refuse some names on purpose (国家级…中心)."""
+    known: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == PLACE and m.text == m.name and len(m.text) >= MIN_ECHO:
+            known.setdefault(m.text, m)
+    if not known:
+        return []
+    places = Spans((m.start, m.end) for m in mentions if m.kind == PLACE)
+    found = []
+    for name in sorted(known, key=len, reverse=True):
+        m = known[name]
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not places.overlaps(at, end):
+                found.append(replace(m, start=at, end=end, rule="echo"))
+            at = text.find(name, end)
+    return found
 
 
 def _drop_registered_places(mentions: list[Mention]) -> list[Mention]:

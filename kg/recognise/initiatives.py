@@ -41,11 +41,12 @@ LIST_MODIFIER = MODIFIER + "(?:的" + MODIFIER + ")?"
 LIST_WORDS = {"做法": "Mechanism", "举措": "Mechanism", "载体": "ServicePoint",
               "阵地": "ServicePoint"}
 NOT_IN_NAME = "的"
-CLAUSE_OPENERS = "以把将为对在让使"  # a quoted phrase opening with one of these is a clause
+# A quoted phrase opening with one of these (以, 把, 将) is a clause.
+CLAUSE_OPENERS = frozenset(lexicon.cues("clause-opener"))
 # Carriers that are also figures of speech: 口中的“司机之家”, 建成“民营经济人士之家” praise a place
 # or a body, 网络构筑的“世界大展厅” is a website; 党员志愿服务“红领之家”正式揭牌 names one.
 FIGURATIVE = lexicon.cues("figurative-carrier")
-FIGURE_CUES = "的成为"
+FIGURE_CUES = frozenset(lexicon.cues("figure-before"))
 UNQUOTED = lexicon.cues("unquoted-carrier")
 PLAN_PERIOD = re.compile(r"[一二三四五六七八九十]+五")
 RARE = 1300  # an unquoted 平台 needs a name-like word before it (96345平台), not 重要平台

@@ -23,8 +23,8 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, VERTICAL_AGENCIES, ZONE_WORDS
 from kg.recognise.spans import Spans
-from kg.recognise.view import (COUNTED, HAN, INCOMPLETE, MAX_NAME, NUMBER, ORDINAL, View,
-                               _frequencies, extend_left, name_like)
+from kg.recognise.view import (BARE_LEVELS, COUNTED, HAN, INCOMPLETE, MAX_NAME, NUMBER, ORDINAL,
+                               View, _frequencies, extend_left, name_like)
 from kg.vocab import ORGANIZATION
 
 
@@ -237,6 +237,10 @@ FORMAL_PARTY = (("总支部委员会", "党总支"), ("支部委员会", "党支
 PARTY_FORMS = lexicon.cues("party-form")
 
 
+# The levels whose party committee the common form writes level + 委 (某市委; a town's is a 党委).
+COMMITTEE_LEVELS = frozenset(lexicon.cues("committee-level"))
+
+
 def party_form(name: str) -> str:
     """中共某街道委员会 → 某街道党委, 中共某商会支部委员会 → 某商会党支部, 中共某市委员会 → 某市委,
     中共某县委 → 某县委: the common form is the body's canonical name, the 中共 form its alias."""
@@ -246,7 +250,7 @@ def party_form(name: str) -> str:
     for formal, common in FORMAL_PARTY:
         if rest.endswith(formal) and len(rest) > len(formal) + 1:
             stem = rest[:-len(formal)]
-            if formal == "委员会" and stem[-1] in "省市县区":
+            if formal == "委员会" and stem[-1] in COMMITTEE_LEVELS:
                 return stem + "委"  # 中共某市委员会 is the 某市委
             return stem + common
     return rest
@@ -405,7 +409,7 @@ def _self_reference(word: str) -> bool:
     return len(word) == 2 and word[0] in "我本" and word[1] in UNPLACED_LEVEL_CHARS
 
 
-UNPLACED_LEVEL_CHARS = "省市区县镇"
+UNPLACED_LEVEL_CHARS = frozenset(BARE_LEVELS)  # 我县, 本市: the levels a bare level word stands for
 
 
 def _bracket_after(view: View, end: int) -> int:
@@ -549,7 +553,8 @@ def _listed_unit(view: View, found_ends: dict[int, str], begin: int, name: str) 
     return before[:numbered.start()] + name, ""
 
 
-CLASSIFIERS = "个家所名位支大"  # 大: 5大集群党建联盟, a number of big ones counts them too
+# 个, 家; 大: 5大集群党建联盟, a number of big ones counts them too. A string: a word is looked up in it.
+CLASSIFIERS = "".join(lexicon.cues("classifier"))
 
 
 def _counted(view: View, begin: int) -> bool:
@@ -563,6 +568,11 @@ def _counted(view: View, begin: int) -> bool:
     if COUNTED.fullmatch(before.word):
         return True
     return before.word in CLASSIFIERS and i >= 2 and view.tokens[i - 2].tag == "m"
+
+
+# Level characters that, opening a name glued into a word jieba does not know, leave it no
+# proper stem (区委|民族宗教工作领导小组, 区民卫局).
+GLUED_LEVELS = frozenset(lexicon.cues("glued-level"))
 
 
 def _has_proper_stem(view: View, begin: int, start: int) -> bool:
@@ -584,7 +594,7 @@ def _has_proper_stem(view: View, begin: int, start: int) -> bool:
         return False  # 区|物业商会: the level word needs the article's area
     glued = first.word not in _frequencies() and not view.place_ending_at(first.end)
     opens = first.word in lexicon.org_suffixes() or first.word[1:].startswith(_suffixes_tuple())
-    if stem[0] in "区市县镇" and (glued or opens):  # 镇党委|党校, 市政府办 too
+    if stem[0] in GLUED_LEVELS and (glued or opens):  # 镇党委|党校, 市政府办 too
         return False  # 区委|民族宗教工作领导小组: a bare 区委 opens the name  # 区民卫局 glued into one unknown word: the same
     return True
 

@@ -404,6 +404,8 @@ def _surname_len(text: str, start: int) -> int:
 
 
 ASPECT_PARTICLES = "了着"
+# What opens a form of address before a surname (小陆, 老王, 阿强): no name.
+ADDRESS_PREFIXES = frozenset(lexicon.cues("address-prefix"))
 
 
 def _is_name(name: str, surname_led: bool = True) -> bool:
@@ -411,7 +413,7 @@ def _is_name(name: str, surname_led: bool = True) -> bool:
     not surname-led, so the 小/老/阿 test applies to surname-led names only."""
     if not 2 <= len(name) <= 5 or not _is_han(name):
         return False
-    if surname_led and name[0] in "小老阿":
+    if surname_led and name[0] in ADDRESS_PREFIXES:
         return False
     if name.endswith(lexicon.non_name_endings()) or name[-1] in ASPECT_PARTICLES:
         return False  # 成了, 看着: a verb and its particle

@@ -210,7 +210,8 @@ def _number_opening(token, begin: int) -> bool:
 
 
 RARE_TIME = 100  # 三元里 22 is a place's name; 近年 616, 今年 9959 are times
-MOVES = "进到入去来下在"  # 党员|进|社区: a verb of going before the area, not its name's end
+# 党员|进|社区: a verb of going before the area, not its name's end
+MOVES = frozenset(lexicon.cues("move-verb"))
 
 
 def _cut_last_char(view: View, i: int, begin: int, start: int) -> bool:
@@ -377,7 +378,7 @@ def _phrase(view: View, begin: int, start: int) -> bool:
     return False
 
 
-STOP_CHARS = "的了着给为是与和在把被"
+STOP_CHARS = frozenset(lexicon.cues("function-char"))  # 的, 给: in no word of a place's name
 
 
 @lru_cache(maxsize=1)
@@ -414,7 +415,7 @@ LEVEL_WORDS = frozenset(lexicon.place_suffixes()).union(lexicon.cues("area-word"
 # Facilities named after the area they belong to keep it in the name (某社区党群服务中心); other
 # places are only located in the area (某社区|某小区).
 OWNED = ("党群服务中心",)
-DIRECTIONS = "内外上下中旁里"
+DIRECTIONS = frozenset(lexicon.cues("glued-direction"))  # 辖区|内三香|新村: glued before a name
 GLUED_PREPOSITIONS = lexicon.prepositions()["glued-to-place"]  # 由鹿|池苑社区, 在蠡湖
 
 
@@ -498,7 +499,7 @@ def _cut_off(token, longest: int = 2) -> bool:
         and word not in lexicon.generic_places()
 
 
-NUMERALS = "一二三四五六七八九十两百千"
+NUMERALS = frozenset(lexicon.cues("numeral"))
 COMMON_STEM = 500  # 别墅 564, 度假 1002 are common words; 梅港 112, 赤溪 3 name places
 
 
@@ -623,7 +624,7 @@ def _road_alone(view: View, token, end: int) -> bool:
     if end >= len(view.text):
         return True
     nxt = view.tokens[view.token_index(end)]
-    return nxt.word in ROAD_SIDES or nxt.word in ("和", "与", "及", "、") or not HAN.search(nxt.word)
+    return nxt.word in ROAD_SIDES or nxt.word in LIST_JOINS or not HAN.search(nxt.word)
 
 
 COMMON_KINDS = ("小区",)
@@ -792,6 +793,10 @@ def dictionary_areas() -> dict[str, tuple[str, str]]:
     return areas
 
 
+# The levels (市, 县, 区) of the place words in jieba's dictionary whose stem names an area.
+DICTIONARY_LEVELS = frozenset(lexicon.cues("dictionary-level"))
+
+
 @lru_cache(maxsize=1)
 def dictionary_stems() -> frozenset[str]:
     """Words whose form with 市, 县 or 区 jieba's reference dictionary knows as a place name (安定 of
@@ -800,7 +805,7 @@ def dictionary_stems() -> frozenset[str]:
     rare words: a common one (中心, 平安) is a word first."""
     common = _frequencies()
     return frozenset(w[:-1] for w in segment.place_words()
-                     if w[-1] in "市县区" and 3 <= len(w) <= 4 and w[:-1] in common
+                     if w[-1] in DICTIONARY_LEVELS and 3 <= len(w) <= 4 and w[:-1] in common
                      and common[w[:-1]] < RARE and w[:-1] not in lexicon.generic_places())
 
 

@@ -24,8 +24,7 @@ NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "vn", "b
 # Age groups jieba tags as time words (t): inside names of bodies for them (老年协会, 青年联合会).
 AGE_GROUPS = frozenset(lexicon.cues("age-group"))
 # Function words that never sit inside a name even when jieba tags them as nouns.
-STOP_WORDS = frozenset("的 和 与 及 暨 或 等 在 为 由 对 向 把 被 从 到 以 并 是 有 将 让 给 又 也 都 就 共 同 跟 "
-                       "于 至 即 如 若 而 但 还 再 之 其 这 那 此 每 某 经 讯".split())
+STOP_WORDS = frozenset(lexicon.cues("stop-word"))
 COMMON_VERB_FREQ = 5  # a tagged verb this frequent in jieba's dictionary is a real verb (a place stem tagged as a verb is near 0)
 HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]*")
@@ -166,7 +165,7 @@ def _made_up_locality(token: segment.Token) -> bool:
     ending in 中 or 里 (周中|联盟杯, 元中: those are phrases cut apart)."""
     word = token.word
     return token.tag == "f" and len(word) >= 2 and word[-1] in DIRECTIONS \
-        and word[0] not in DATE_UNITS + "周天时" and word not in _frequencies()
+        and word[0] not in TIMES and word not in _frequencies()
 
 
 # The direction characters that end a made-up place name (仓前), what closes a phrase opened by 在
@@ -260,7 +259,8 @@ ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 # a number and a classifier as one word (五所, 3家, 两个): jieba tags some of them as names (五所 j)
 NUMBER = "[0-9一二三四五六七八九十两百千几多]+"  # 3, 五, 两, 百, 几: a count written in digits or words
 COUNTED = re.compile(NUMBER + "[个家所名位支座条项批大]")  # 三大: a number of big ones
-DATE_UNITS = "年月日号"
+DATE_UNITS = "".join(lexicon.cues("date-unit"))  # 年, 月
+TIMES = frozenset(DATE_UNITS) | frozenset(lexicon.cues("time-unit"))  # what a time phrase opens with
 RARE_VERB = 6000  # 治理, 创新, 就业 can sit inside a name (社会治理局); 采用, 召开 cannot
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "j", "l", "vn"})

@@ -20,10 +20,9 @@ from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 
 # A clause-initial name is the clause's subject only when nothing, or one of these openers, stands
 # before it: after anything else (`成立X`, `与X`, `在X`) the name is an object or an adverbial.
-OPENERS = frozenset(("", "本报讯", "由", "同时", "此外", "另外", "其中", "近日", "日前", "近年来", "今年", "去年",
-                     "目前", "当前", "如今", "随后", "并", "还", "也", "而", "据悉", "据了解", "首先",
-                     "其次", "最后", "一是", "二是", "三是", "四是", "五是"))
+OPENERS = frozenset(("",) + lexicon.cues("clause-opening-word"))  # nothing, or one of these
 SUBJECT_GAP = max(map(len, OPENERS))
+PARTY_PREFIX = "中共"  # `中共甲区委` is 甲区委: the prefix opens the name, not the clause
 # The bodies an area acts through (its party committee, its government, its 政协 …).
 GOVERNING = ("PartyOrganization", "GovernmentAgency")
 # Bare words for a body that open a clause (`党支部实施…`, `社区推出…`), and what `该` refers back
@@ -229,7 +228,7 @@ class Context:
             m = self.mentions[k]
             if m.start > clause_start + SUBJECT_GAP or m.start >= limit:
                 return None
-            gap = self.text[clause_start:m.start]
+            gap = self.text[clause_start:m.start].removesuffix(PARTY_PREFIX)  # 中共甲区委: 甲区委
             if is_agent(m) and gap in OPENERS and not (m.kind == PLACE and COUNTED.match(self.text, m.end)):
                 return m  # not `云州两家水果商…`: the area only says where the counted ones are from
         return None

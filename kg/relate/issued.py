@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
-from kg.relate.context import Context, is_agent, made_of
+from kg.relate.context import PARTY_PREFIX, Context, is_agent, made_of
 from kg.relate.partners import strict_list
 from kg.vocab import ISSUED_BY, ORGANIZATION, POLICY_DOCUMENT
 
 ISSUE_VERBS = lexicon.cues("issue-verb")
-PARTY_PREFIX = "中共"  # `中共甲区委` is 甲区委
 STATE_NAME = "中华人民共和国"  # opens the title of a national law
 AGREEMENTS = lexicon.cues("agreement")
 # What may stand between the bodies that issue a document together and the verb (`联合印发`).
 _TOGETHER = lexicon.cues("issue-together")
-_VERB_TAILS = ("", "了", "的", "出", "出了")  # what may stand between the verb and the 《
+_VERB_TAILS = ("",) + lexicon.cues("issue-verb-tail")  # what may stand between the verb and the 《
 
 CONF_NAMED = 0.85
 CONF_TITLE = 0.7  # the document's title begins with the body's name
@@ -57,7 +56,8 @@ def _issuers(ctx: Context, doc: Mention) -> list[Relation | None]:
         agent = (max(right_before, key=lambda m: m.end - m.start) if right_before
                  else ctx.clause_subject(doc.start))
         if agent is not None:
-            return [ctx.relation(doc, ISSUED_BY, agent, doc.start, CONF_NAMED, "issued-verb")]
+            return [ctx.relation(doc, ISSUED_BY, a, doc.start, CONF_NAMED, "issued-verb")
+                    for a in _joined_by(ctx, agent) + [agent]]
     passive = _passive(ctx, doc)
     if passive:
         return [ctx.relation(doc, ISSUED_BY, a, doc.start, CONF_NAMED, "issued-passive")
@@ -91,6 +91,18 @@ def _listed_before(ctx: Context, start: int, verb_at: int) -> list[Mention]:
         return []
     listed, end = strict_list(ctx, first.start)
     return listed if len(listed) > 1 and _together(ctx.text[end:verb_at]) else []
+
+
+# What joins the body that issues a document to another that issues it with it (A联合B印发《…》).
+_JOINING = lexicon.cues("issue-jointly-with")
+
+
+def _joined_by(ctx: Context, agent: Mention) -> list[Mention]:
+    """`A联合B印发《…》`: the body A written right before a joining word before ``agent``, which
+    issues the document with it; [] when there is none."""
+    word = next((w for w in _JOINING if ctx.text.endswith(w, 0, agent.start)), "")
+    before = [m for m in ctx.ending_at(agent.start - len(word)) if is_agent(m)] if word else []
+    return [ctx.head(max(before, key=lambda m: m.end - m.start))] if before else []
 
 
 def _together(gap: str) -> bool:

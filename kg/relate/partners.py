@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
-from kg.relate.context import OPENERS, Context, identity, is_agent, made_of, per_article
+from kg.relate.context import OPENERS, PARTY_PREFIX, Context, identity, is_agent, made_of, per_article
 from kg.relate.names import level_of, one_areas_leadership
 from kg.relate.titles import titles
 from kg.vocab import ORGANIZATION, PARTNER_OF, PERSON, PLACE
@@ -193,6 +193,7 @@ def _opens(gap: str) -> bool:
     the areas the listed bodies are in (`海湾区城东街道南岭社区党委、…`), or 由."""
     if _PUNCT.intersection(gap):
         return False
+    gap = gap.removesuffix(PARTY_PREFIX)  # 中共甲区委组织部、甲区民政局…
     # `此次党建联建由A、B共同发起`: the list is the agent of a passive clause
     return gap in OPENERS or gap.endswith("由") or (len(gap) <= MAX_AREA_PREFIX and bool(level_of(gap)))
 

@@ -114,6 +114,7 @@ def posts(ctx: Context) -> list[Relation]:
             items = listed[1]  # `市领导甲、乙`: the title before the list is every name's
         else:
             items = _scope(ctx, chain, listed[1] if listed is not None else [])
+        items += _scope(ctx, _passive_chain(ctx, person, chain, span[0]))
         for item in items:
             found.extend(r for r in (_membership(ctx, person, item), _department(ctx, item),
                                      _party_group(ctx, item)) if r is not None)
@@ -144,6 +145,20 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int) -> list[Item]:
     ends = [at for at in (ctx.text.find(p, start, limit) for p in _CLAUSE_ENDS) if at >= 0]
     end = min(ends, default=limit)
     return parse_chain(ctx, end, start, whole=True) if end > start else []
+
+
+_HELD_BY = lexicon.cues("held-by")
+
+
+def _passive_chain(ctx: Context, person: Mention, chain: list[Item], floor: int) -> list[Item]:
+    """`某社区党委书记由街道党工委委员王某兼任`: the posts written before 由 are held by the name
+    after it, when a verb of holding closes the clause."""
+    if not ctx.text.startswith(_HELD_BY, person.end):
+        return []
+    at = (chain[0].start if chain else person.start) - 1
+    if at <= floor or ctx.text[at] != "由":
+        return []
+    return parse_chain(ctx, at, floor)
 
 
 def _listed_after(ctx: Context, previous: Mention, chain: list[Item], person: Mention) -> bool:
@@ -479,12 +494,30 @@ def _unit_for(ctx: Context, body: Mention, title: str) -> Mention | None:
     unit's — and none when the article does not name the unit."""
     if body.subtype != "PartyOrganization" or _is_party_title(title) or _head_level(title):
         return body
+    if title.endswith(OFFICE_HEADS) and _area_committee(body.name):
+        return _area_office(ctx, area_of(body.name))  # `某街道党工委书记甲、主任乙`
     for suffix in PARTY_BODIES:
         unit = body.name[:-len(suffix)] if body.name.endswith(suffix) else ""
         if unit:
             units = [m for m in ctx.by_name.get(unit, ()) if m.kind == ORGANIZATION]
             return units[0] if units else None
     return body
+
+
+# The heads of an area's own office (a subdistrict's 办事处, a community's 居委会): a 主任 after the
+# area's party committee is no post in that committee.
+OFFICE_HEADS = lexicon.cues("office-head")
+AREA_OFFICES = lexicon.cues("area-office")
+
+
+def _area_office(ctx: Context, area: str) -> Mention | None:
+    """The office of ``area`` the article names (`某街道办事处`, `某社区居委会`), or None: a
+    name the text does not write is not made up."""
+    for suffix in AREA_OFFICES:
+        for m in ctx.by_name.get(area + suffix, ()):
+            if m.kind == ORGANIZATION:
+                return m
+    return None
 
 
 def _government(ctx: Context, body: Mention, level: str) -> Mention | None:

@@ -422,9 +422,13 @@ def _passive_runners(ctx: Context, item: Mention) -> list[Mention]:
     return runners if _has_verb(ctx.text[last.end:last.end + 8]) else []
 
 
+# What alone may stand between an initiative and 由: a copula or an adverb (就是, 也).
+COPULA_OR_ADVERB = frozenset(lexicon.cues("copula-or-adverb"))
+
+
 def _only_copula(gap: str) -> bool:
     """`“X”就是由…`, `“X”是由…`: only a copula or an adverb between the initiative and 由."""
-    return all(ch in "就是正均都也" for ch in gap)
+    return all(ch in COPULA_OR_ADVERB for ch in gap)
 
 
 def _joint(ctx: Context, joint: list[Coordination], item: Mention) -> Coordination | None:

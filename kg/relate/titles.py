@@ -11,7 +11,7 @@ from kg.recognise import lexicon
 
 # A head of government is named after the place, not after the body: `梅港市委书记、市长` holds
 # the 市长 post in the 人民政府 of the place whose 市委 the chain named.
-GOVERNMENT_HEADS = frozenset("省长 副省长 市长 副市长 区长 副区长 县长 副县长 镇长 副镇长 乡长 副乡长".split())
+GOVERNMENT_HEADS = frozenset(lexicon.cues("government-head"))
 
 
 def titles() -> tuple[str, ...]:
