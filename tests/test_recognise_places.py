@@ -1,6 +1,8 @@
 """Places: admin chains with levels, development zones, other places, generic words."""
 from __future__ import annotations
 
+import pytest
+
 from recognise_helpers import found, names
 
 
@@ -318,3 +320,35 @@ def test_a_place_found_once_is_found_wherever_else_the_article_writes_it():
     spans = [(m.start, m.end) for m in found(text) if m.name == "民族街道"]
     assert spans == [(6, 10), (15, 19)]
     assert [m.name for m in found("民族街道打造服务圈。") if m.kind == "Place"] == []
+
+
+@pytest.mark.parametrize("text, area", [
+    ("团结路社区开展活动。", "团结路社区"),
+    ("记者来到幸福路社区。", "幸福路社区"),
+    ("云州市青松区解放门街道开展活动。", "解放门街道"),
+])
+def test_an_area_named_after_a_landmark_jieba_cut_apart_is_read_whole(text, area):
+    assert area in names(text, "Place")
+
+
+def test_a_body_never_starts_inside_the_place_it_is_named_after():
+    assert "胜利街社区党委" in names("胜利街社区党委书记王芳介绍。", "Organization")
+
+
+def test_a_county_become_a_district_is_one_area_not_two():
+    assert names("三明市沙县区凤岗街道开展活动。", "Place") >= {"沙县区", "凤岗街道"}
+    assert "沙县" not in names("三明市沙县区凤岗街道开展活动。", "Place")
+
+
+@pytest.mark.parametrize("text, area", [
+    ("云州市青松区柳岸村街道开展活动。", "柳岸村街道"),
+    ("云州市青松区梅林新村街道开展活动。", "梅林新村街道"),
+    ("柳岸村街道党工委书记王明说。", "柳岸村街道"),
+])
+def test_a_subdistrict_named_after_a_village_is_one_area(text, area):
+    places = names(text, "Place")
+    assert area in places and area.removesuffix("街道") not in places
+
+
+def test_a_village_in_a_town_stays_a_village():
+    assert names("青松镇柳岸村开展活动。", "Place") == {"青松镇", "柳岸村"}

@@ -106,8 +106,8 @@ MIN_ECHO = 3  # 民族街道, 黄门社区: a stem and a suffix; shorter names a
 def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     """A place found once in the article is the same place wherever else the article writes its
     name (`某区民族街道…。民族街道打造…`: the stem is a common word, found only inside the chain).
-    Only names that stand for themselves (written as named) are echoed, and not inside or across
-    another place. Bodies are not: their rules refuse some names on purpose (国家级…中心)."""
+    Only names that stand for themselves (written as named) are echoed, not inside or across
+    another place, and inside a body's name only at its start. Bodies are not echoed: their rules refuse some names on purpose (国家级…中心)."""
     known: dict[str, Mention] = {}
     for m in mentions:
         if m.kind == PLACE and m.text == m.name and len(m.text) >= MIN_ECHO:
@@ -115,13 +115,17 @@ def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     if not known:
         return []
     places = Spans((m.start, m.end) for m in mentions if m.kind == PLACE)
+    bodies = Spans((m.start, m.end) for m in mentions if m.kind == ORGANIZATION)
+    body_starts = {m.start for m in mentions if m.kind == ORGANIZATION}
     found = []
     for name in sorted(known, key=len, reverse=True):
         m = known[name]
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if not places.overlaps(at, end):
+            # inside a body's name only where that name starts (某镇党委: the body is named after it)
+            if not places.overlaps(at, end) \
+                    and (at in body_starts or not bodies.overlaps(at, end)):
                 found.append(replace(m, start=at, end=end, rule="echo"))
             at = text.find(name, end)
     return found

@@ -46,6 +46,7 @@ def recognise_orgs(view: View) -> list[Mention]:
             or _level_word_before(view, _after_joins(view, _trim(view, extend_left(view, inner)), inner))
         if begins.get(inner, begin) < begin:  # 某局汝州分局|机关第一党支部: not from inside a name
             begin = begins[inner]
+        begin = _place_start_around(view, begin, end)
         area_start = _area_start(view, start + 1) if suffix in _area_committees() \
             else _committee_area_start(view, begin, inner)
         if area_start >= 0:
@@ -97,6 +98,16 @@ def recognise_orgs(view: View) -> list[Mention]:
     return [m for m in found.values()
             if not _bracketed_alias(view, m, spans) and not _named_after(view, m, spans)
             and not _formal_head(view, m, spans)]
+
+
+def _place_start_around(view: View, begin: int, end: int) -> int:
+    """No body's name starts inside a place's: 胜利|街|社区党委 is 胜利街社区's (the place read
+    whole, 胜利 a verb to the words before the suffix 社区党委)."""
+    for at in range(begin + 1, end + 1):
+        place = view.place_ending_at(at)
+        if place is not None and place[0] < begin:
+            return place[0]
+    return begin
 
 
 def _formal_head(view: View, m: Mention, spans: Spans) -> bool:

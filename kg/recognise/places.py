@@ -51,6 +51,7 @@ def recognise_places(view: View) -> list[Mention]:
 def _suffixed_areas(view: View) -> list[Mention]:
     found: list[Mention] = []
     levels = lexicon.place_suffixes()
+    renamed: dict[int, int] = {}  # where a village's name ends → where it starts (宏业村|街道)
     for match in _admin_pattern().finditer(view.text):
         start, end = match.span()
         suffix = match.group()
@@ -58,19 +59,39 @@ def _suffixed_areas(view: View) -> list[Mention]:
         if not view.ends_name(end) and not _opens_committee(view, start, suffix) \
                 and not _chain_follows(view, end, level):
             continue
-        begin = _official_start(view, start, end) or _listed_stem(view, start, end, level) \
-            or _chained_stem(view, _stem_start(view, start, end, suffix), start, level)
+        if start in renamed:
+            begin = renamed.pop(start)
+        else:
+            stem = _stem_start(view, start, end, suffix)
+            if stem is None:
+                stem = _landmark_stem(view, start, level)
+            begin = _official_start(view, start, end) or _listed_stem(view, start, end, level) \
+                or _chained_stem(view, stem, start, level)
         if begin is None:
             continue
         name = view.text[begin:end]
         if name in lexicon.generic_places() or name in levels \
                 or name.endswith("城市") and name not in lexicon.division_names():
             continue  # 文明城市, 示范城市: 城市 is the word "city", not a city named 某城 (盐城市 is)
+        if _renamed_as_wider(view, end, level):
+            renamed[end] = begin  # 宏业村街道: a subdistrict named after the village it was
+            continue
         found.append(Mention(begin, end, name, PLACE, ADMINISTRATIVE_AREA, name, "place-suffix",
                              level=level))
         view.add_place(begin, end, level)
     found += _alternative_names(view) + _banners_and_leagues(view)
     return _drop_nested_same(found)
+
+
+def _renamed_as_wider(view: View, end: int, level: str) -> bool:
+    """A village's name is followed by a subdistrict's suffix (宏业村|街道, 梅园新村|街道): the
+    subdistrict is named after it, and the name is the subdistrict's, since levels narrow along a
+    chain. Not a town (村镇 is the word "villages and towns")."""
+    if RANK.get(level, 0) != RANK["Village"]:
+        return False
+    wider = lexicon.affixes(lexicon.place_suffixes).starting_at(view.text, end)
+    return wider is not None and lexicon.place_suffixes()[wider] == "Subdistrict" \
+        and view.ends_name(end + len(wider))
 
 
 # Inner Mongolia's county- and prefecture-level divisions (某某旗, 某某盟): no suffix list holds
@@ -181,7 +202,8 @@ def _list_item(view: View, begin: int, start: int) -> bool:
 def _chain_gap(view: View, begin: int, start: int) -> bool:
     """Can text[begin:start] be an area's name inside a chain? Han characters, no other area in it
     (思溪区|梧, 某区|某新城), and no word that cannot sit in a name (召开|社区, 介绍了|社区, 在各|村); a
-    conjunction jieba split off (区|和|美社区) is allowed."""
+    conjunction jieba split off (区|和|美社区) is allowed; so are the common words of a landmark's
+    name (区|解放|门|街道, 区|经|八路|街道)."""
     gap = view.text[begin:start]
     if not all_han(gap) or gap in lexicon.generic_words() \
             or any(view.place_ending_at(p) for p in range(begin + 1, start + 1)):
@@ -193,9 +215,48 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
         locality = token.tag == "f" and len(token.word) == 1  # 和平|里, 城|东: a name's last part
         if inside and token.tag != "c" and not locality and not name_like(token) \
                 and not _cut_last_char(view, i, begin, start) and not _number_opening(token, begin):
+            return gap[-1] in LANDMARKS and len(gap) >= 3 and _plain_words(view, begin, start)
+        i += 1
+    return True
+
+
+# The landmarks an area is named after, ending its name before the level (幸福路社区, 解放门街道,
+# 建中街街道): whatever common words jieba cut the stem into, they are the landmark's name.
+LANDMARKS = frozenset(lexicon.cues("landmark"))
+PLAIN_TAGS = frozenset({"a", "ad", "an", "v", "vn", "n", "nz", "ns", "nr", "m", "f", "b", "j"})
+
+
+def _plain_words(view: View, begin: int, start: int) -> bool:
+    """Every word of text[begin:start] can be part of a landmark's name: a noun, verb, adjective or
+    numeral, not a function word, a verb that leads to names, a verb of going or a generic word
+    (来到|幸福|路|社区: 来到 is not the name's)."""
+    i = view.token_index(begin)
+    if view.tokens[i].start != begin:
+        return False
+    while i < len(view.tokens) and view.tokens[i].start < start:
+        token = view.tokens[i]
+        word = token.word
+        if token.end > start or token.tag not in PLAIN_TAGS or word in STOP_WORDS \
+                or word in MOVES or word in lexicon.lead_words() or word in lexicon.generic_words() \
+                or word in lexicon.titles() or COUNTED.fullmatch(word):
             return False
         i += 1
     return True
+
+
+def _landmark_stem(view: View, start: int, level: str) -> int | None:
+    """幸福|路|社区, 解放|门|街道: an area of a town's rank or below named after a landmark, a word of
+    two characters and the landmark's one, which jieba cut apart (a word it knows as one, 人民路,
+    is read by the other rules)."""
+    if RANK.get(level, 0) < RANK["Town"] or start < 3 or view.text[start - 1] not in LANDMARKS:
+        return None
+    i = view.token_index(start - 1)
+    if i < 1 or view.tokens[i].start != start - 1:
+        return None
+    word = view.tokens[i - 1]
+    if len(word.word) != 2 or not all_han(word.word) or not _plain_words(view, word.start, start):
+        return None
+    return word.start
 
 
 def _number_opening(token, begin: int) -> bool:
@@ -871,10 +932,14 @@ def _starts_longer_name(view: View, end: int) -> bool:
 
 
 def _drop_nested_same(mentions: list[Mention]) -> list[Mention]:
-    """Keep one mention per span (the first found, which carries the longest suffix)."""
+    """Keep one mention per span (the first found, which carries the longest suffix), and not an
+    area that another found at the same start continues by a level's suffix (沙县 of 沙县|区, a
+    county become a district)."""
     seen, out = set(), []
+    longer = {(m.start, m.name[:k]) for m in mentions if m.level
+              for k in range(1, len(m.name)) if m.name[k:] in lexicon.place_suffixes()}
     for m in mentions:
-        if (m.start, m.end) not in seen:
+        if (m.start, m.end) not in seen and not (m.level and (m.start, m.name) in longer):
             seen.add((m.start, m.end))
             out.append(m)
     return out
