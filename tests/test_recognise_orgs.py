@@ -1,6 +1,8 @@
 """Organisations: nesting, typed suffixes, brackets, generic names, context completion."""
 from __future__ import annotations
 
+import pytest
+
 from recognise_helpers import found, names
 
 
@@ -437,3 +439,11 @@ def test_recognise_orgs_no_name_runs_across_a_name_glued_to_a_preposition():
     text = "区委书记王明华向青禾科技有限公司捐赠物资。"
     assert "青禾科技有限公司" in names(text, "Organization")
     assert not any("王明" in name for name in names(text, "Organization"))
+
+
+@pytest.mark.parametrize("text, body", [
+    ("青松社区组建“青松义工队”，关爱独居老人。", "青松义工队"),
+    ("青松社区义务巡逻队队长李明说。", "青松社区义务巡逻队"),
+])
+def test_volunteer_and_patrol_teams_are_bodies(text, body):
+    assert body in names(text, "Organization")

@@ -352,3 +352,12 @@ def test_a_subdistrict_named_after_a_village_is_one_area(text, area):
 
 def test_a_village_in_a_town_stays_a_village():
     assert names("青松镇柳岸村开展活动。", "Place") == {"青松镇", "柳岸村"}
+
+
+@pytest.mark.parametrize("text, areas", [
+    ("云州市青松镇余村党支部书记王明说。", {"青松镇", "余村"}),  # jieba: 青松|镇余村
+    ("梅林县代村党委书记王明说。", {"梅林县", "代村"}),  # 梅林|县代村
+    ("青松镇各村党支部书记开会。", {"青松镇"}),  # 各村 is a word: every village
+])
+def test_a_village_of_one_character_jieba_glued_to_the_wider_areas_suffix(text, areas):
+    assert names(text, "Place") - {"云州市"} == areas

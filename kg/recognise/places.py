@@ -57,10 +57,12 @@ def _suffixed_areas(view: View) -> list[Mention]:
         suffix = match.group()
         level = levels[suffix]
         if not view.ends_name(end) and not _opens_committee(view, start, suffix) \
-                and not _chain_follows(view, end, level):
+                and not _chain_follows(view, end, level) and not _glued_village(view, start):
             continue
         if start in renamed:
             begin = renamed.pop(start)
+        elif level == "Village" and _glued_village(view, start - 2):
+            begin = start - 1  # 镇|余村: the village's one-character stem
         else:
             stem = _stem_start(view, start, end, suffix)
             if stem is None:
@@ -81,6 +83,20 @@ def _suffixed_areas(view: View) -> list[Mention]:
         view.add_place(begin, end, level)
     found += _alternative_names(view) + _banners_and_leagues(view)
     return _drop_nested_same(found)
+
+
+def _glued_village(view: View, at: int) -> bool:
+    """天荒坪|镇余村, 兰陵|县代村: jieba made one word of a wider area's one-character suffix at
+    ``at``, a village's one-character stem and 村 — a word its dictionary does not hold (各村,
+    本村 are words of its own). The suffix ends the wider area, the stem names the village."""
+    if at < 1 or view.text[at] not in GLUED_LEVELS or view.text[at + 2:at + 3] != "村":
+        return False
+    token = view.tokens[view.token_index(at)]
+    return token.start == at and token.end == at + 3 and token.word not in _frequencies() \
+        and view.text[at + 1] not in STOP_WORDS
+
+
+GLUED_LEVELS = frozenset(lexicon.cues("village-glued-level"))
 
 
 def _renamed_as_wider(view: View, end: int, level: str) -> bool:
