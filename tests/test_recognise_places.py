@@ -361,3 +361,9 @@ def test_a_village_in_a_town_stays_a_village():
 ])
 def test_a_village_of_one_character_jieba_glued_to_the_wider_areas_suffix(text, areas):
     assert names(text, "Place") - {"云州市"} == areas
+
+
+def test_a_particle_jieba_glued_to_a_name_is_not_part_of_it():
+    # jieba: 采访|了昌国|街道
+    assert names("记者采访了昌国街道党工委书记王明。", "Place") == {"昌国街道"}
+    assert names("记者采访了昌国街道党工委书记王明。", "Organization") == {"昌国街道党工委"}

@@ -466,3 +466,12 @@ def test_posts_written_before_you_are_held_by_the_name_a_verb_of_holding_follows
             for r in extracted("青松社区党委书记由街道党工委委员张红兼任。", "memberOf")}
     assert ("张红", "青松社区党委", "书记") in held
     assert extracted("青松社区党委书记由张红主持会议。", "memberOf") == []
+
+
+def test_posts_written_before_the_name_and_after_it_are_all_held():
+    text = "青松街道党工委书记李强，现任青松区委委员。"
+    assert {(r.object.name, r.role) for r in extracted(text, "memberOf")} == \
+        {("青松街道党工委", "书记"), ("青松区委", "委员")}
+    listed = "青松区委书记李强，区长王红出席。"
+    assert {(r.subject.name, r.object.name) for r in extracted(listed, "memberOf")} == \
+        {("李强", "青松区委"), ("王红", "青松区")}

@@ -108,13 +108,15 @@ def posts(ctx: Context) -> list[Relation]:
             if close > 0:
                 chain = parse_chain(ctx, close, person.end + 1, whole=True)
         if not chain:
-            chain = _predicate_chain(ctx, person, span[1])
+            chain, current = _predicate_chain(ctx, person, span[1]), []
+        else:  # `某街道党工委书记王某，现任某区委委员`: the posts after the name too
+            current = _predicate_chain(ctx, person, span[1], pause=False)
         listed = before if before is not None and _listed_after(ctx, before[0], chain, person) else None
         if listed is not None and not chain:
             items = listed[1]  # `市领导甲、乙`: the title before the list is every name's
         else:
             items = _scope(ctx, chain, listed[1] if listed is not None else [])
-        items += _scope(ctx, _passive_chain(ctx, person, chain, span[0]))
+        items += _scope(ctx, current) + _scope(ctx, _passive_chain(ctx, person, chain, span[0]))
         for item in items:
             found.extend(r for r in (_membership(ctx, person, item), _department(ctx, item),
                                      _party_group(ctx, item)) if r is not None)
@@ -132,10 +134,12 @@ _APPOINTING = lexicon.cues("appointing")
 _CLAUSE_ENDS = ("，", "。", "；", "！", "？")
 
 
-def _predicate_chain(ctx: Context, person: Mention, limit: int) -> list[Item]:
+def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = True) -> list[Item]:
     """The posts written after the name, when they fill the clause (`王某任某党委书记。`; not
-    `王某是某党委书记的好帮手`)."""
-    mark = next((m for m in _PREDICATES if ctx.text.startswith(m, person.end)), "")
+    `王某是某党委书记的好帮手`). Without ``pause``, a comma alone does not join them (after posts
+    written before the name, `…书记王某，区长李某` is a list)."""
+    mark = next((m for m in _PREDICATES if ctx.text.startswith(m, person.end)
+                 and (pause or m != "，")), "")
     if not mark and ctx.text.startswith("为", person.end) \
             and ctx.text.endswith(_APPOINTING, 0, person.start):
         mark = "为"  # `任命王某为…`
