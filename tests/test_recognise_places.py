@@ -363,7 +363,8 @@ def test_a_village_of_one_character_jieba_glued_to_the_wider_areas_suffix(text, 
     assert names(text, "Place") - {"云州市"} == areas
 
 
-def test_a_particle_jieba_glued_to_a_name_is_not_part_of_it():
-    # jieba: 采访|了昌国|街道
-    assert names("记者采访了昌国街道党工委书记王明。", "Place") == {"昌国街道"}
-    assert names("记者采访了昌国街道党工委书记王明。", "Organization") == {"昌国街道党工委"}
+@pytest.mark.parametrize("text", ["记者采访了昌国街道党工委书记王明。",  # jieba: 采访|了昌国|街道
+                                  "据昌国街道党工委书记王明介绍，街道已投入资金。"])  # 据昌国|街道
+def test_a_particle_or_preposition_jieba_glued_to_a_name_is_not_part_of_it(text):
+    assert names(text, "Place") == {"昌国街道"}
+    assert names(text, "Organization") == {"昌国街道党工委"}

@@ -475,3 +475,10 @@ def test_posts_written_before_the_name_and_after_it_are_all_held():
     listed = "青松区委书记李强，区长王红出席。"
     assert {(r.subject.name, r.object.name) for r in extracted(listed, "memberOf")} == \
         {("李强", "青松区委"), ("王红", "青松区")}
+
+
+def test_posts_won_in_an_election_without_a_body_are_in_the_body_the_sentence_is_about():
+    text = "青松商会第三届会员大会召开，王红当选会长，李强当选副会长。"
+    assert {(r.subject.name, r.object.name, r.role) for r in extracted(text, "memberOf")} == \
+        {("王红", "青松商会", "会长"), ("李强", "青松商会", "副会长")}
+    assert extracted("青松商会召开大会，王红说会长很忙。", "memberOf") == []

@@ -108,7 +108,7 @@ def posts(ctx: Context) -> list[Relation]:
             if close > 0:
                 chain = parse_chain(ctx, close, person.end + 1, whole=True)
         if not chain:
-            chain, current = _predicate_chain(ctx, person, span[1]), []
+            chain, current = _elected_into(ctx, person, _predicate_chain(ctx, person, span[1])), []
         else:  # `某街道党工委书记王某，现任某区委委员`: the posts after the name too
             current = _predicate_chain(ctx, person, span[1], pause=False)
         listed = before if before is not None and _listed_after(ctx, before[0], chain, person) else None
@@ -149,6 +149,19 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = Tr
     ends = [at for at in (ctx.text.find(p, start, limit) for p in _CLAUSE_ENDS) if at >= 0]
     end = min(ends, default=limit)
     return parse_chain(ctx, end, start, whole=True) if end > start else []
+
+
+_ELECTED = lexicon.cues("elected")
+
+
+def _elected_into(ctx: Context, person: Mention, chain: list[Item]) -> list[Item]:
+    """`某商会换届大会召开，王某当选会长`: a post won in an election, written without its body, is
+    in the body the sentence is about (a body, not an area: 当选区长 is no post in the 区)."""
+    if chain and chain[0].body is None and ctx.text.startswith(_ELECTED, person.end):
+        body = ctx.clause_subject(person.start)
+        if body is not None and body.kind == ORGANIZATION:
+            chain[0].body, chain[0].scoped = body, True
+    return chain
 
 
 _HELD_BY = lexicon.cues("held-by")
