@@ -1,6 +1,8 @@
 """Initiatives: quoted names with triggers, canonical names; no slogans or figures of speech."""
 from __future__ import annotations
 
+import pytest
+
 from recognise_helpers import found
 
 
@@ -132,3 +134,10 @@ def test_recognise_initiatives_a_number_of_carriers_is_a_kind_not_one():
     text = "青松区设立了127个这样的梅岭驿站。梅岭驿站提供热水。"
     starts = [m.start for m in found(text, "Initiative")]
     assert starts == [text.rindex("梅岭驿站")]
+
+
+@pytest.mark.parametrize("text", ["青松街道将“楼道微治理”列为今年的书记项目。",
+                                  "青松街道把“楼道微治理”确定为书记项目，推动问题解决。"])
+def test_a_quoted_name_made_a_secretary_project_is_one(text):
+    [project] = found(text, "Initiative")
+    assert (project.name, project.subtype) == ("楼道微治理", "SecretaryProject")

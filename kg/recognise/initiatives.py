@@ -38,8 +38,8 @@ SHORT_MODIFIER = NAME_CHAR + "{1,4}(?<![一二三四五六七八九十两几每�
 LIST_MODIFIER = MODIFIER + "(?:的" + MODIFIER + ")?"
 # Words that say what the quoted names of a list are (“甲”“乙”等做法) but name nothing alone:
 # “红色引航”工程举措 is the 工程, “四就近”工作的主阵地 a place of work.
-LIST_WORDS = {"做法": "Mechanism", "举措": "Mechanism", "载体": "ServicePoint",
-              "阵地": "ServicePoint"}
+LIST_WORDS = {word: subtype for subtype in ("Mechanism", "ServicePoint")
+              for word in lexicon.cues(f"list-word-{subtype}")}
 NOT_IN_NAME = "的"
 # A quoted phrase opening with one of these (以, 把, 将) is a clause.
 CLAUSE_OPENERS = frozenset(lexicon.cues("clause-opener"))
@@ -76,7 +76,8 @@ def _after() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _before() -> re.Pattern:
-    return re.compile(r"(?:以|把|将)“(?P<name>[^“”\n]{1,30})”(?:作为|为)(?:[\u4e00-\u9fff]{0,4}?)"
+    return re.compile(r"(?:以|把|将)“(?P<name>[^“”\n]{1,30})”(?:"
+                      + lexicon.alternation(lexicon.cues("designated-as")) + r")(?:[\u4e00-\u9fff]{0,4}?)"
                       r"(?P<trigger>" + _trigger_alt() + ")"
                       "|(?P<trigger2>" + lexicon.alternation(lexicon.cues("kind-before-name")) + r")“(?P<name2>[^“”\n]{1,30})”")
 
