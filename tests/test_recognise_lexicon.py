@@ -77,13 +77,29 @@ def _han_string(node) -> bool:
         and _HAN_CHARACTERS.fullmatch(node.value) is not None
 
 
+def _pair_table(node) -> bool:
+    """A table of pairs: a dict with two or more Chinese-string keys ({"旗": "County", "盟": "City"}),
+    or a tuple, list or set of two or more tuples that open with a Chinese string ((("市长", "市"),
+    ("区长", "区"))): two words are a pair, where two strings alone are not yet a list."""
+    import ast
+    if isinstance(node, ast.Dict):
+        keys = node.keys
+    elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        keys = [e.elts[0] for e in node.elts if isinstance(e, ast.Tuple) and e.elts]
+    else:
+        return False
+    return sum(1 for key in keys if isinstance(key, ast.Constant) and isinstance(key.value, str)
+               and _HAN.search(key.value)) >= 2
+
+
 def _word_lists(source: str, where: str):
     """Literal tuples, sets and lists of strings, three or more of them Chinese words (("", "近日",
     "日前", "目前"): the empty string or a mark beside them changes nothing), sets of Chinese characters
     written as one string (frozenset("村镇区")), Chinese words written as one string and split
-    ("市长 区长 县长".split()), and strings of three or more Chinese characters that are sets of
+    ("市长 区长 县长".split()), strings of three or more Chinese characters that are sets of
     characters: looked in (c in "市县区"), or bound to a name that is looked in or iterated
-    (MOVES = "进到入"; c in MOVES, for c in MOVES), in one module's source."""
+    (MOVES = "进到入"; c in MOVES, for c in MOVES), and tables of pairs keyed by Chinese words
+    (``_pair_table``), in one module's source."""
     import ast
     tree = ast.parse(source)
     named = {id(node.value): target.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
@@ -112,7 +128,9 @@ def _word_lists(source: str, where: str):
                   if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
                   and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+        if _pair_table(node):
+            yield f"{where}:{node.lineno}"
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
                 and id(node) not in docstrings and _alternation(node.value):
             yield f"{where}:{node.lineno}"
         elif isinstance(node, (ast.Tuple, ast.Set, ast.List)):
@@ -160,6 +178,14 @@ def test_the_scan_finds_a_word_list_written_in_code():
               ' w.endswith(TRIGGER)]\nfor level in ORDER:\n    pass\n')
     assert sorted(_word_lists(source, "kg/x.py")) == ["kg/x.py:1", "kg/x.py:3", "kg/x.py:4", "kg/x.py:7",
                                                       "kg/x.py:8"]
+    # tables of pairs keyed by Chinese words; not one pair, nor a table keyed otherwise
+    source = ('LEVELS = {"旗": "County", "盟": "City"}\n'
+              'FOLDS = (("经济技术开发区", "经开区"), ("人民政府", "政府"))\n'
+              'HEADS = [("省长", "省"), ("市长", "市")]\n'
+              'BODIES = {"管委会": ("DevelopmentZone",), **{"党工委": ()}, "办事处": ("Subdistrict",)}\n'
+              'WORDS = {"County": "县", "City": "市"}\nPOSTED = {"驻村": "村"}\n'
+              'AREAS = (*FOLDS, ("村长", "村"))\nSPANS = ((1, "市"), (2, "区"))\n')
+    assert sorted(_word_lists(source, "kg/x.py")) == ["kg/x.py:1", "kg/x.py:2", "kg/x.py:3", "kg/x.py:4"]
 
 
 def test_every_cue_word_use_is_read_by_some_rule():
@@ -175,3 +201,22 @@ def test_an_unknown_cue_word_use_fails_naming_the_file():
     import pytest
     with pytest.raises(KeyError, match="cue_words.txt"):
         lexicon.cues("no-such-use")
+
+
+def test_every_pair_table_is_read_by_some_rule():
+    code = "".join(source for where, source in _package_code() if not where.endswith("lexicon.py"))
+    tables = lexicon._pair_tables()
+    assert [table for table in tables if f'pairs("{table}")' not in code] == [] and len(tables) >= 8
+
+
+def test_the_rows_of_a_pair_table_stand_together():
+    from itertools import groupby
+    rows = [line.split("\t")[0] for line in lexicon._lines("pairs.txt")]
+    runs = [table for table, _ in groupby(rows)]
+    assert len(runs) == len(set(runs))
+
+
+def test_an_unknown_pair_table_fails_naming_the_file():
+    import pytest
+    with pytest.raises(KeyError, match="pairs.txt"):
+        lexicon.pairs("no-such-table")

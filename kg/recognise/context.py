@@ -29,16 +29,13 @@ from kg.recognise.view import BARE_LEVELS, INCOMPLETE, View
 from kg.vocab import ADMINISTRATIVE_AREA, INITIATIVE, ORGANIZATION, PLACE
 
 # Standard long forms of zone suffixes; names fold to the short form to compare.
-FOLDS = (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("工商业联合会", "工商联"),
-         ("人民政府", "政府"), ("发展和改革局", "发改局"), ("发展改革局", "发改局"),
-         ("发展和改革委员会", "发改委"), ("发展改革委员会", "发改委"))
+FOLDS = lexicon.pairs("suffix-fold")
 # The suffixes of development zones (kg/data/place_suffixes.txt), and 园区 (a park's own word).
 ZONE_WORDS = tuple(suffix for suffix, level in lexicon.place_suffixes().items()
                    if level == "DevelopmentZone") + ("园区",)
 AREA_LEVELS = ("DevelopmentZone", "District", "County", "Subdistrict", "Town", "City")
 # Which area a bare level word at the start of a name stands for.
-LEVEL_WORDS = {"区": ("District",), "市": ("City",), "县": ("County",), "镇": ("Town",),
-               "省": ("Province",), "街道": ("Subdistrict",), "社区": ("Community",), "村": ("Village",),
+LEVEL_WORDS = {**{word: tuple(levels.split()) for word, levels in lexicon.pairs("level-word")},
                **{w: ("DevelopmentZone",) for w in ZONE_WORDS}}
 LEVEL_WORDS_LONGEST_FIRST = tuple(sorted(LEVEL_WORDS, key=len, reverse=True))
 BARE_BODIES = lexicon.cues("zone-bare-body")
@@ -49,8 +46,7 @@ UNPLACED_LEVELS = BARE_LEVELS
 IN_ARTICLE = "article"
 # The levels of area a bare body can belong to: a 管委会 runs a zone, a 党工委 a zone or a
 # subdistrict; a district has a 区委, not a 党工委; an 办事处 is a subdistrict's office.
-BODY_LEVELS = {"管委会": ("DevelopmentZone",), "管理委员会": ("DevelopmentZone",), "办事处": ("Subdistrict",),
-               "党工委": ("DevelopmentZone", "Subdistrict"), "安委会": ("DevelopmentZone", "District")}
+BODY_LEVELS = {body: tuple(levels.split()) for body, levels in lexicon.pairs("bare-body-level")}
 
 
 def fold(name: str) -> str:

@@ -258,6 +258,24 @@ def _cue_words() -> dict[str, tuple[str, ...]]:
     return _ordered_uses("cue_words.txt")
 
 
+def pairs(table: str) -> tuple[tuple[str, str], ...]:
+    """The (key, value) rows of one small table, in file order (kg/data/pairs.txt):
+    ``pairs("head-level")``; a value of several words is one string, for the reader to split."""
+    try:
+        return _pair_tables()[table]
+    except KeyError:
+        raise KeyError(f"no table {table!r} in kg/data/pairs.txt") from None
+
+
+@lru_cache(maxsize=1)
+def _pair_tables() -> dict[str, tuple[tuple[str, str], ...]]:
+    tables: dict[str, list[tuple[str, str]]] = {}
+    for line in _lines("pairs.txt"):
+        table, key, value = (field.strip() for field in line.split("\t"))
+        tables.setdefault(table, []).append((key, value))
+    return {table: tuple(rows) for table, rows in tables.items()}
+
+
 @lru_cache(maxsize=1)
 def initiative_verbs() -> dict[str, tuple[str, ...]]:
     """Verbs about an initiative by use (``run``, ``visit``, ``follow``: kg/data/initiative_verbs.txt)."""

@@ -243,8 +243,7 @@ def _without_second_names(name: str) -> str:
 
 
 # The formal names of party bodies and the common forms the news uses for them.
-FORMAL_PARTY = (("总支部委员会", "党总支"), ("支部委员会", "党支部"), ("工作委员会", "党工委"),
-                ("委员会", "党委"), ("总支部", "党总支"), ("支部", "党支部"))
+FORMAL_PARTY = lexicon.pairs("formal-party")
 PARTY_FORMS = lexicon.cues("party-form")
 
 
@@ -308,9 +307,7 @@ def _middle_start(view: View, start: int) -> int:
 
 # A unit and its headquarters (某段|段部|党支部, 某大队|队部, 某厂|厂部): the unit's head character
 # written twice, the second time with 部, ends the unit's name; the unit is a body of its own.
-UNIT_HEADS = {"段": "Enterprise", "厂": "Enterprise", "场": "Enterprise", "矿": "Enterprise",
-              "队": "SocialOrganization", "站": "PublicInstitution", "所": "PublicInstitution",
-              "处": "GovernmentAgency"}
+UNIT_HEADS = dict(lexicon.pairs("unit-head"))
 UNIT_HQ = re.compile("([" + "".join(UNIT_HEADS) + "])\\1部")
 
 

@@ -112,12 +112,13 @@ def _renamed_as_wider(view: View, end: int, level: str) -> bool:
 
 # Inner Mongolia's county- and prefecture-level divisions (某某旗, 某某盟): no suffix list holds
 # them, since 旗 and 盟 end common words (红旗, 联盟); only the national table's names are read.
-TABLE_ONLY_LEVELS = {"旗": "County", "盟": "City"}
+TABLE_ONLY_LEVELS = dict(lexicon.pairs("table-only-level"))
+TABLE_ONLY_SUFFIX = re.compile("[" + "".join(TABLE_ONLY_LEVELS) + "]")
 
 
 def _banners_and_leagues(view: View) -> list[Mention]:
     found = []
-    for match in re.finditer("[旗盟]", view.text):
+    for match in TABLE_ONLY_SUFFIX.finditer(view.text):
         start, end = match.span()
         begin = _official_start(view, start, end) if view.ends_name(end) else None
         if begin is None or view.place_ending_at(end) is not None:

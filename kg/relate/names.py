@@ -22,7 +22,7 @@ _SUFFIX_LEVEL = sorted(lexicon.place_suffixes().items(), key=lambda item: -len(i
 _AREA_PREFIX = re.compile(
     "^([\u4e00-\u9fff]{2,4}?(?:" + "|".join(s for s, _ in _SUFFIX_LEVEL) + "))(?=[\u4e00-\u9fff])")
 MAX_BARE_DEPARTMENT = 6
-_SHORT_FORMS = (("办", "办事处"), ("管委", "管委会"), ("工商联", "工商业联合会"))
+_SHORT_FORMS = lexicon.pairs("short-form")
 _SHORT_ENDINGS = tuple(short for short, _ in _SHORT_FORMS)
 # Natural features: a body named after a lake is not thereby located in the lake.
 _NATURE = lexicon.cues("natural-feature")

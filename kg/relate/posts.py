@@ -52,7 +52,7 @@ MAX_OPAQUE = 6  # `、居委会主任`: words before a title that name no body t
 _PERSON_SEPS = lexicon.item_joins()
 _ROLL_SEPS = ("，", ",")
 # The level a head of government's title names, and the suffix of that level's area.
-_HEAD_LEVEL = (("省长", "省"), ("市长", "市"), ("区长", "区"), ("县长", "县"), ("镇长", "镇"), ("乡长", "乡"))
+_HEAD_LEVEL = lexicon.pairs("head-level")
 _AREA_HEADS = (*_HEAD_LEVEL, ("村长", "村"))
 _PART_TITLES = lexicon.cues("part-title")  # of a building, lane, grid, group
 MAX_BODY = 12  # a body written out before its title
