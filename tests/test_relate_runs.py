@@ -446,3 +446,11 @@ def test_runs_gai_before_a_common_word_of_a_level_character_refers_to_no_area():
     # 该市场监管局: "this market regulator", not "this city"
     runners = {r.subject.name for r in extracted("云州市召开会议。该市场监管局推出“放心消费”行动。", "runs")}
     assert "云州市" not in runners
+
+
+def test_runs_the_body_under_whose_drive_the_sentence_opens_runs_its_initiative():
+    text = "在青松街道党工委的推动下，“邻里守望”工作法在全区推广。"
+    assert {(r.subject.name, r.object.name, r.rule) for r in extracted(text, "runs")} == \
+        {("青松街道党工委", "邻里守望工作法", "run-patron")}
+    named = "在青松区委的推动下，白鹭社区推出“邻里守望”工作法。"
+    assert {r.subject.name for r in extracted(named, "runs")} == {"白鹭社区"}

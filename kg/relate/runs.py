@@ -67,6 +67,25 @@ def runs(ctx: Context) -> list[Relation]:
     return [r for r in found if r is not None]
 
 
+# `在X的推动下，…`: what X does for what the sentence then reports (推动, 带领, 指导 …)
+_PATRONAGE = lexicon.cues("patronage")
+
+
+def _patron(ctx: Context, item: Mention) -> Mention | None:
+    """`在甲街道党工委的推动下，“X”工作法在全区推广`: the body under whose drive the sentence
+    opens runs the initiative the sentence reports, when no clause of it names another agent."""
+    span = ctx.sents.at(item.start)
+    if span is None or not ctx.text.startswith("在", span[0]):
+        return None
+    agents = [m for m in ctx.starting_at(span[0] + 1) if is_agent(m)]
+    if not agents:
+        return None
+    agent = max(agents, key=lambda m: m.end - m.start)
+    after = ctx.text[agent.end:item.start]
+    word = next((w for w in _PATRONAGE if after.startswith("的" + w + "下")), "")
+    return ctx.head(agent) if word else None
+
+
 def _hosts(ctx: Context, item: Mention) -> list[Mention]:
     """`由A、B主办，C承办的“X”活动`: the hosts run the event as well as the body that carries it
     out — the bodies listed at the opening of the clause before, which ends with 主办."""
@@ -126,6 +145,10 @@ def _runners(ctx: Context, joint: list[Coordination], item: Mention
         listed, _ = strict_list(ctx, runner.start)
         if len(listed) > 1 and listed[0] is runner:
             return listed, CONF_VERB, "run-verb"
+    if runner is None:
+        runner = _patron(ctx, item)
+        if runner is not None:
+            return [runner], CONF_NAMED, "run-patron"
     if runner is not None:
         conf, rule = (CONF_VERB, "run-verb") if verb else (CONF_NAMED, "run-named")
     elif ctx.subject is None or _not_the_articles_report(ctx, item):
