@@ -167,3 +167,11 @@ def test_recognise_context_a_customs_office_without_a_place_is_not_the_articles_
 def test_recognise_context_a_made_up_word_of_time_or_inside_a_phrase_names_no_place():
     # 周中, 元中: jieba tags these made-up words f, as it tags 仓前; they are phrases cut apart
     assert names("热刺周中联盟杯的影响不小。", "Organization") == set()
+
+
+def test_recognise_context_a_party_body_named_after_a_companys_trade_name_is_that_companys():
+    text = "在云州青松光学科技有限公司，公司党委书记王明介绍了情况。青松光学党委创新推出新举措。"
+    bodies = {(m.text, m.name) for m in found(text, "Organization")}
+    assert ("青松光学党委", "云州青松光学科技有限公司党委") in bodies
+    assert ("正泰集团党委", "正泰集团党委") in {
+        (m.text, m.name) for m in found("云州正泰电器股份有限公司与正泰集团党委签约。", "Organization")}

@@ -68,7 +68,8 @@ def complete(view: View, mentions: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     out = _place_agencies(view, _short_form_bodies(_enterprise_bodies(out)), areas)
-    return _trigger_forms(_suffix_aliases(_company_forms(_area_bodies(_only_openings(out)))))
+    return _trigger_forms(_suffix_aliases(_trade_names(_company_forms(_area_bodies(
+        _only_openings(out))))))
 
 
 UNPLACED_COMMITTEES = tuple(level + "委" for level in UNPLACED_LEVELS)
@@ -153,6 +154,39 @@ def _company_forms(mentions: list[Mention]) -> list[Mention]:
             m = replace(m, name=longer[short] + m.name[len(short):])
         out.append(m)
     return out
+
+
+# The forms of a party body written after a company's trade name (舜宇光学党委), longest first.
+TRADE_PARTY_FORMS = tuple(sorted((f for f in lexicon.cues("party-form") if len(f) > 1),
+                                 key=len, reverse=True))
+MIN_TRADE_NAME = 2
+
+
+def _trade_names(mentions: list[Mention]) -> list[Mention]:
+    """某市舜宇光学科技有限公司 … 舜宇光学党委: a party body named after the trade name of the
+    one registered company of the article whose name holds it is that company's (the name is
+    completed, the text stays an alias). A stem that ends like a body of its own (正泰集团党委)
+    is a name in full, not a trade name."""
+    from kg.recognise.orgs import registered_name
+    registered = sorted({m.name for m in mentions if m.kind == ORGANIZATION and registered_name(m)})
+    if not registered:
+        return mentions
+    out = []
+    for m in mentions:
+        form = next((f for f in TRADE_PARTY_FORMS if m.name.endswith(f)), "") \
+            if m.kind == ORGANIZATION and m.name == m.text else ""
+        stem = m.name[:-len(form)] if form else ""
+        if len(stem) >= MIN_TRADE_NAME and stem not in registered and not _has_own_suffix(stem):
+            holders = [r for r in registered if stem in r]
+            if len(holders) == 1:
+                m = replace(m, name=holders[0] + form)
+        out.append(m)
+    return out
+
+
+def _has_own_suffix(stem: str) -> bool:
+    return any(stem.endswith(s) for s in lexicon.org_suffixes()) \
+        or any(stem.endswith(s) for s in lexicon.place_suffixes())
 
 
 def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[list[int], list[str]]]:
