@@ -368,3 +368,9 @@ def test_a_village_of_one_character_jieba_glued_to_the_wider_areas_suffix(text, 
 def test_a_particle_or_preposition_jieba_glued_to_a_name_is_not_part_of_it(text):
     assert names(text, "Place") == {"昌国街道"}
     assert names(text, "Organization") == {"昌国街道党工委"}
+
+
+@pytest.mark.parametrize("text, place", [("志愿者在梅江大桥上开展巡查。", "梅江大桥"),
+                                         ("居民到青松商业街购物。", "青松商业街")])
+def test_bridges_and_shopping_streets_are_places(text, place):
+    assert place in names(text, "Place")
