@@ -141,3 +141,9 @@ def test_recognise_initiatives_a_number_of_carriers_is_a_kind_not_one():
 def test_a_quoted_name_made_a_secretary_project_is_one(text):
     [project] = found(text, "Initiative")
     assert (project.name, project.subtype) == ("楼道微治理", "SecretaryProject")
+
+
+@pytest.mark.parametrize("text, name", [("社区开通“青松e家”微信公众号，居民可反映诉求。", "青松e家微信公众号"),
+                                        ("街道创新“六步议事法”，推动居民自治。", "六步议事法")])
+def test_a_public_account_and_a_way_of_deliberating_are_initiatives(text, name):
+    assert [m.name for m in found(text, "Initiative")] == [name]
