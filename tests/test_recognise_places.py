@@ -374,3 +374,9 @@ def test_a_particle_or_preposition_jieba_glued_to_a_name_is_not_part_of_it(text)
                                          ("居民到青松商业街购物。", "青松商业街")])
 def test_bridges_and_shopping_streets_are_places(text, place):
     assert place in names(text, "Place")
+
+
+def test_an_adjective_names_an_area_only_when_the_areas_own_body_follows():
+    assert "幸福社区" in names("云州市青松区幸福社区党委书记王明说。", "Place")
+    assert names("云州市青松区幸福社区开展活动。", "Place") == {"云州市", "青松区"}
+    assert names("云州市青松区文明社区创建工作推进会召开。", "Place") == {"云州市", "青松区"}

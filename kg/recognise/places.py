@@ -232,9 +232,23 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
         locality = token.tag == "f" and len(token.word) == 1  # 和平|里, 城|东: a name's last part
         if inside and token.tag != "c" and not locality and not name_like(token) \
                 and not _cut_last_char(view, i, begin, start) and not _number_opening(token, begin):
-            return gap[-1] in LANDMARKS and len(gap) >= 3 and _plain_words(view, begin, start)
+            return gap[-1] in LANDMARKS and len(gap) >= 3 and _plain_words(view, begin, start) \
+                or _word_named_by_its_body(view, token, begin, start)
         i += 1
     return True
+
+
+def _word_named_by_its_body(view: View, token, begin: int, start: int) -> bool:
+    """区|幸福|社区党委, 街道|和谐|社区居委会: an adjective of two characters is the area's whole
+    name when the area's own body follows it (文明社区, 和谐社区 alone are kinds of community)."""
+    if (token.start, token.end) != (begin, start) or len(token.word) != 2 or token.tag != "a" \
+            or token.word in lexicon.generic_words():
+        return False
+    suffix = lexicon.affixes(lexicon.place_suffixes).starting_at(view.text, start)
+    return suffix is not None and view.text.startswith(AREA_OWN_BODIES, start + len(suffix))
+
+
+AREA_OWN_BODIES = lexicon.cues("area-own-body")
 
 
 # The landmarks an area is named after, ending its name before the level (幸福路社区, 解放门街道,
