@@ -301,6 +301,7 @@ def test_recognise_places_a_name_in_a_chain_may_open_with_a_number_but_a_count_i
     assert "三元桥街道" in names("云州市青松区三元桥街道召开会议。", "Place")
     assert names("青松区五个街道召开会议。", "Place") == {"青松区"}
     assert names("青松区两年社区换届。", "Place") == {"青松区"}
+    assert names("云州市和平区三大街道开展活动。", "Place") == {"云州市", "和平区"}  # 三大 tagged j
 
 
 def test_recognise_places_a_made_up_word_jieba_tags_a_locality_can_name_a_place():

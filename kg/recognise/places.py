@@ -226,6 +226,8 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
             or any(view.place_ending_at(p) for p in range(begin + 1, start + 1)):
         return False
     i = view.token_index(begin)
+    if COUNTED.fullmatch(view.tokens[i].word):
+        return False  # 和平区|三大|街道: the three big ones, tagged a name
     while i < len(view.tokens) and view.tokens[i].start < start:
         token = view.tokens[i]
         inside = token.start >= begin and token.end <= start
