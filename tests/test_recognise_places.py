@@ -231,6 +231,13 @@ def test_recognise_the_quoted_name_of_an_honour_names_no_entity():
     assert names(text, "Organization") == {"梅林街道党工委"}
 
 
+def test_recognise_a_quoted_name_after_a_verb_of_honouring_is_the_honours():
+    text = "青松社区被评为“梅林五星宜居社区”，梅林街道荣获“先进基层党组织”。"
+    assert names(text, "Place") == {"青松社区", "梅林街道"} and names(text, "Organization") == set()
+    kept = "青松社区的“邻里守望工作法”荣获“全省优秀案例”。"  # a programme wins as named
+    assert [m.name for m in found(kept, "Initiative")] == ["邻里守望工作法"]
+
+
 def test_recognise_a_place_written_only_inside_a_registered_name_is_not_a_place_of_the_text():
     text = "区委来到青松街道，走访了云州市飞云时装有限公司。"
     assert names(text, "Place") == {"青松街道"}

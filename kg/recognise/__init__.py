@@ -29,7 +29,7 @@ from typing import Iterable, Iterator
 
 from kg import collector
 from kg.model import Article, Mention
-from kg.recognise import tagger
+from kg.recognise import lexicon, tagger
 from kg.recognise.context import complete
 from kg.recognise.documents import recognise_documents
 from kg.recognise.initiatives import recognise_initiatives
@@ -146,9 +146,18 @@ def _drop_registered_places(mentions: list[Mention]) -> list[Mention]:
 _HONOUR = re.compile("”(?:荣誉|光荣)?称号")
 
 
+# `被评为“全国文明社区”`, `荣获“先进基层党组织”`: a quoted name after a verb of honouring is the
+# honour's, even without 称号 after it.
+_HONOURED = re.compile("(?:" + "|".join(lexicon.cues("honouring")) + ")“[^“”\n]{1,30}(”)")
+
+
 def _drop_honours(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The mentions that do not end an honour's quoted name (the names inside it stay)."""
-    return [m for m in mentions if not _HONOUR.match(text, m.end)]
+    """The mentions that do not end an honour's quoted name (the names inside it stay); after a
+    verb of honouring, the places and bodies that do not (a programme may win an honour as named:
+    荣获“某某工作法”)."""
+    honoured = {match.start(1) for match in _HONOURED.finditer(text)}
+    return [m for m in mentions if not _HONOUR.match(text, m.end)
+            and not (m.end in honoured and m.kind in (PLACE, ORGANIZATION))]
 
 
 def _drop_person_overlaps(mentions: list[Mention]) -> list[Mention]:
