@@ -175,3 +175,13 @@ def test_recognise_context_a_party_body_named_after_a_companys_trade_name_is_tha
     assert ("青松光学党委", "云州青松光学科技有限公司党委") in bodies
     assert ("正泰集团党委", "正泰集团党委") in {
         (m.text, m.name) for m in found("云州正泰电器股份有限公司与正泰集团党委签约。", "Organization")}
+
+
+def test_recognise_context_an_agency_with_a_place_inside_its_name_takes_no_other_area():
+    text = "云州市青松区召开会议。武警青松县中队的靶场设在城关镇。"
+    assert [m.name for m in found(text, "Organization")] == ["武警青松县中队"]
+
+
+def test_recognise_context_a_word_jieba_tags_a_persons_name_opens_no_body_before_a_place():
+    text = "坚决查处，严肃处理化隆县卫生局截留挪用工资的问题。"  # jieba: 严肃处理|nr
+    assert [m.name for m in found(text, "Organization")] == ["化隆县卫生局"]

@@ -216,10 +216,16 @@ def _place_agencies(view: View, mentions: list[Mention], areas) -> list[Mention]
         area = listed.get(m.start, main)
         if area and m.kind == ORGANIZATION and m.start not in places \
                 and "+context" not in m.rule and _longest_prefix(m.name, bare) \
-                and not m.name.startswith(area) and not _named_after_area(m.name):
+                and not m.name.startswith(area) and not _named_after_area(m.name) \
+                and not _place_inside(m, places):
             m = replace(m, name=area + m.name, rule=m.rule + "+context")
         out.append(m)
     return out
+
+
+def _place_inside(m: Mention, places: dict[int, str]) -> bool:
+    """武警某县中队: a place is written inside the name, which says whose agency it is."""
+    return any(s in places and s + len(places[s]) <= m.end for s in range(m.start + 1, m.end))
 
 
 def _named_after_area(name: str) -> bool:

@@ -246,8 +246,9 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
         if not name_like(token) and not ORDINAL.fullmatch(token.word) \
                 and not (verbs and words <= 2 and _verb_inside_name(view, i)):
             break
-        if places and token.tag not in PROPER_TAGS:
-            break  # before a place only a proper name continues the name (工商银行|云州园区支行)
+        if places and (token.tag not in PROPER_TAGS or token.tag in PERSON_TAGS):
+            break  # before a place only a proper name continues the name (工商银行|云州园区支行),
+            # not a person's (严肃处理|化隆县卫生局: jieba tags the verb phrase a name)
         start = token.start
         i -= 1
     return _drop_generic_head(view, start, suffix_start)
@@ -263,6 +264,7 @@ DATE_UNITS = "".join(lexicon.cues("date-unit"))  # 年, 月
 TIMES = frozenset(DATE_UNITS) | frozenset(lexicon.cues("time-unit"))  # what a time phrase opens with
 RARE_VERB = 6000  # 治理, 创新, 就业 can sit inside a name (社会治理局); 采用, 召开 cannot
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
+PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "j", "l", "vn"})
 
 
