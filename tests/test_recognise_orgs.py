@@ -447,3 +447,7 @@ def test_recognise_orgs_no_name_runs_across_a_name_glued_to_a_preposition():
 ])
 def test_volunteer_and_patrol_teams_are_bodies(text, body):
     assert body in names(text, "Organization")
+
+
+def test_primary_and_secondary_schools_together_are_a_kind_not_a_body():
+    assert names("全国数百位中小学校长参加培训。", "Organization") == set()
