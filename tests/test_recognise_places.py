@@ -388,3 +388,8 @@ def test_an_adjective_names_an_area_only_when_the_areas_own_body_follows():
     assert "幸福社区" in names("云州市青松区幸福社区党委书记王明说。", "Place")
     assert names("云州市青松区幸福社区开展活动。", "Place") == {"云州市", "青松区"}
     assert names("云州市青松区文明社区创建工作推进会召开。", "Place") == {"云州市", "青松区"}
+
+
+def test_a_character_jieba_does_not_know_can_be_part_of_an_areas_name():
+    # jieba: 大|a 碶|x (tagged as it tags punctuation) 街道
+    assert "大碶街道" in names("云州市青松区大碶街道开展活动。", "Place")

@@ -235,9 +235,24 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
         if inside and token.tag != "c" and not locality and not name_like(token) \
                 and not _cut_last_char(view, i, begin, start) and not _number_opening(token, begin):
             return gap[-1] in LANDMARKS and len(gap) >= 3 and _plain_words(view, begin, start) \
-                or _word_named_by_its_body(view, token, begin, start)
+                or _word_named_by_its_body(view, token, begin, start) \
+                or _rare_character_name(view, begin, start)
         i += 1
     return True
+
+
+def _rare_character_name(view: View, begin: int, start: int) -> bool:
+    """区|大|碶|街道: a name with a character jieba does not know, cut into single characters; the
+    others are no function words or verbs of going (a name's, however jieba tagged them)."""
+    i, rare = view.token_index(begin), False
+    while i < len(view.tokens) and view.tokens[i].start < start:
+        token = view.tokens[i]
+        if len(token.word) != 1 or token.end > start or token.word in STOP_WORDS \
+                or token.word in MOVES or not HAN.match(token.word):
+            return False
+        rare = rare or token.tag == "x"
+        i += 1
+    return rare
 
 
 def _word_named_by_its_body(view: View, token, begin: int, start: int) -> bool:

@@ -139,7 +139,8 @@ def name_like(token: segment.Token) -> bool:
     """Can this token be part of a name?"""
     word = token.word
     if word in STOP_WORDS or token.tag not in NAME_TAGS and word not in AGE_GROUPS \
-            and not _made_up_locality(token) or not HAN.search(word) and token.tag != "eng":
+            and not _made_up_locality(token) and not _rare_character(token) \
+            or not HAN.search(word) and token.tag != "eng":
         return False
     if word in lexicon.generic_words() or word in lexicon.titles() or word in lexicon.lead_words():
         return False
@@ -157,6 +158,12 @@ def name_like(token: segment.Token) -> bool:
     if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ:
         return False
     return True
+
+
+def _rare_character(token: segment.Token) -> bool:
+    """大|碶|街道, 塘|岙|村: a Han character jieba's dictionary does not hold, which it tags as it
+    tags punctuation (x): in this genre, a character of a place's name."""
+    return token.tag == "x" and len(token.word) == 1 and HAN.match(token.word) is not None
 
 
 def _made_up_locality(token: segment.Token) -> bool:
