@@ -287,3 +287,10 @@ def test_partners_bodies_that_conclude_a_bond_are_partners(verb):
     text = f"青松商会与梅林商会{verb}友好商会。"
     assert {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")} == \
         {("青松商会", "梅林商会")}
+
+
+def test_partners_a_list_counted_in_apposition_before_the_verb_signs_together():
+    text = "青松街道、梅林街道、白鹭街道三个街道签订联防联控协议。"
+    assert {frozenset((r.subject.name, r.object.name)) for r in extracted(text, "partnerOf")} == {
+        frozenset(("青松街道", "梅林街道")), frozenset(("青松街道", "白鹭街道")),
+        frozenset(("梅林街道", "白鹭街道"))}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
+from kg.recognise.view import COUNTED
 from kg.relate.context import OPENERS, PARTY_PREFIX, Context, identity, is_agent, made_of, per_article
 from kg.relate.names import level_of, one_areas_leadership
 from kg.relate.titles import titles
@@ -230,10 +231,18 @@ def _group_trigger(ctx: Context, end: int) -> bool:
     rest = ctx.text[end:ctx.sents.clause_end(end)]
     if rest.startswith("等"):
         return any(t in rest[:GROUP_WINDOW] for t in GROUP_TRIGGERS)
-    for adverb in ("", *_ADVERBS):
-        if rest.startswith(adverb) and rest[len(adverb):].startswith(GROUP_TRIGGERS):
-            return True
-    return False
+    count = COUNTED.match(rest)  # `A、B、C三个街道签订…`: the list counted in apposition
+    if count:
+        return any(_trigger_opens(rest[count.end() + k:]) for k in range(1, MAX_COUNTED_NOUN + 1))
+    return _trigger_opens(rest)
+
+
+MAX_COUNTED_NOUN = 4  # 街道, 单位, 职能部门: what the count after a list counts
+
+
+def _trigger_opens(rest: str) -> bool:
+    return any(rest.startswith(adverb) and rest[len(adverb):].startswith(GROUP_TRIGGERS)
+               for adverb in ("", *_ADVERBS))
 
 
 def _hosts(ctx: Context) -> list[Relation | None]:
