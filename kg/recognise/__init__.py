@@ -153,7 +153,7 @@ _HONOUR = re.compile("”(?:荣誉|光荣)?称号")
 
 # `被评为“全国文明社区”`, `荣获“先进基层党组织”`: a quoted name after a verb of honouring is the
 # honour's, even without 称号 after it.
-_HONOURED = re.compile("(?:" + "|".join(lexicon.cues("honouring")) + ")“[^“”\n]{1,30}(”)")
+_HONOURED = re.compile("(?:" + lexicon.alternation(lexicon.cues("honouring")) + ")“[^“”\n]{1,30}(”)")
 
 
 def _drop_honours(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -167,7 +167,7 @@ def _trade_names(mentions: list[Mention]) -> list[Mention]:
     one registered company of the article whose name holds it is that company's (the name is
     completed, the text stays an alias). A stem that ends like a body of its own (正泰集团党委)
     is a name in full, not a trade name."""
-    from kg.recognise.orgs import registered_name
+    from kg.recognise.orgs import registered_name  # here: orgs imports this module
     registered = sorted({m.name for m in mentions if m.kind == ORGANIZATION and registered_name(m)})
     if not registered:
         return mentions
@@ -185,8 +185,8 @@ def _trade_names(mentions: list[Mention]) -> list[Mention]:
 
 
 def _has_own_suffix(stem: str) -> bool:
-    return any(stem.endswith(s) for s in lexicon.org_suffixes()) \
-        or any(stem.endswith(s) for s in lexicon.place_suffixes())
+    return any(lexicon.affixes(words).ending_at(stem, len(stem))
+               for words in (lexicon.org_suffixes, lexicon.place_suffixes))
 
 
 def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[list[int], list[str]]]:

@@ -220,7 +220,8 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
     """Can text[begin:start] be an area's name inside a chain? Han characters, no other area in it
     (思溪区|梧, 某区|某新城), and no word that cannot sit in a name (召开|社区, 介绍了|社区, 在各|村); a
     conjunction jieba split off (区|和|美社区) is allowed; so are the common words of a landmark's
-    name (区|解放|门|街道, 区|经|八路|街道)."""
+    name (区|解放|门|街道, 区|建|中街|街道), an adjective the area's own body shows to be a
+    name (区|幸福|社区党委), and a name with a character jieba does not know (区|大|碶|街道)."""
     gap = view.text[begin:start]
     if not all_han(gap) or gap in lexicon.generic_words() \
             or any(view.place_ending_at(p) for p in range(begin + 1, start + 1)):
@@ -256,8 +257,8 @@ def _rare_character_name(view: View, begin: int, start: int) -> bool:
 
 
 def _word_named_by_its_body(view: View, token, begin: int, start: int) -> bool:
-    """区|幸福|社区党委, 街道|和谐|社区居委会: an adjective of two characters is the area's whole
-    name when the area's own body follows it (文明社区, 和谐社区 alone are kinds of community)."""
+    """区|幸福|社区党委: an adjective of two characters is the area's whole name when the area's
+    own body follows it (和谐社区建设: alone, such a word and level may be a kind of community)."""
     if (token.start, token.end) != (begin, start) or len(token.word) != 2 or token.tag != "a" \
             or token.word in lexicon.generic_words():
         return False
