@@ -393,3 +393,14 @@ def test_an_adjective_names_an_area_only_when_the_areas_own_body_follows():
 def test_a_character_jieba_does_not_know_can_be_part_of_an_areas_name():
     # jieba: 大|a 碶|x (tagged as it tags punctuation) 街道
     assert "大碶街道" in names("云州市青松区大碶街道开展活动。", "Place")
+
+
+def test_names_listed_before_a_count_of_areas_are_those_areas():
+    areas = {m.name: m.level for m in found("青松街道下辖东湾、西园、南岭3个社区。", "Place")}
+    assert areas == {"青松街道": "Subdistrict", "东湾社区": "Community", "西园社区": "Community",
+                     "南岭社区": "Community"}
+    assert names("白鹭镇下辖柳岸、白沙等8个村。", "Place") == {"白鹭镇", "柳岸村", "白沙村"}
+    assert names("全镇有马岙、紫微、岑港3个村。", "Place") == {"马岙村", "紫微村", "岑港村"}  # 有马|岙
+    # the count must match the list unless 等 says it is a part; people and times are no areas
+    assert names("共有党员、群众3个社区代表参加。", "Place") == set()
+    assert names("张三、李四两个人参加。", "Place") == set()

@@ -20,7 +20,7 @@ from kg import segment
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
-from kg.recognise.view import (COUNTED, DATE_UNITS, HAN, STOP_WORDS, View, _frequencies, all_han,
+from kg.recognise.view import (COUNTED, DATE_UNITS, HAN, NUMBER, STOP_WORDS, View, _frequencies, all_han,
                                 extend_left, name_like, proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
 
@@ -42,6 +42,7 @@ def _other_pattern() -> re.Pattern:
 
 def recognise_places(view: View) -> list[Mention]:
     mentions = _suffixed_areas(view)
+    mentions += _counted_list(view, mentions)
     mentions += _other_places(view, mentions)
     mentions += _roads(view, mentions)
     mentions += _bare_places(view, mentions)
@@ -83,6 +84,90 @@ def _suffixed_areas(view: View) -> list[Mention]:
         view.add_place(begin, end, level)
     found += _alternative_names(view) + _banners_and_leagues(view)
     return _drop_nested_same(found)
+
+
+@lru_cache(maxsize=1)
+def _counted_level() -> re.Pattern:
+    """`下辖东海、西园、南珍3个社区`: after a list, how many areas of one level (a town's or
+    below) it names; 等 before the count says the list is a part."""
+    return re.compile("(等)?(" + NUMBER + ")个?(" + lexicon.alternation(
+        s for s, level in lexicon.place_suffixes().items() if RANK.get(level, 0) >= RANK["Town"]) + ")")
+
+
+MAX_LISTED_STEM = 4
+
+
+def _counted_list(view: View, found: list[Mention]) -> list[Mention]:
+    """甲、乙、丙3个社区, 甲、乙等5个村: the names listed before a count of areas of one level are
+    those areas, named with the level (the count, unless 等 says the list is a part, is the list's
+    length). Each name is a whole word or two of two to four characters after a list join."""
+    out = []
+    for match in _counted_level().finditer(view.text):
+        items = _listed_before(view, match.start())
+        partial, count = match.group(1), _count(match.group(2))
+        if len(items) < 2 or not partial and count != len(items):
+            continue
+        suffix = match.group(3)
+        level = lexicon.place_suffixes()[suffix]
+        taken = Spans((m.start, m.end) for m in found)
+        for begin, end in items:
+            if not taken.overlaps(begin, end):
+                name = view.text[begin:end] + suffix
+                out.append(Mention(begin, end, view.text[begin:end], PLACE, ADMINISTRATIVE_AREA,
+                                   name, "place-counted-list", level=level))
+    return out
+
+
+def _listed_before(view: View, end: int) -> list[tuple[int, int]]:
+    """The spans of the names of a list ending at ``end`` (甲、乙和丙), last to first reversed."""
+    items: list[tuple[int, int]] = []
+    while True:
+        begin = _listed_name_start(view, end)
+        if begin is None:
+            break
+        if begin < 1 or view.text[begin - 1] not in LIST_JOINS:
+            # 全镇|有马|岙、…, 某|镇辖柳岸、…: a verb of holding jieba glued into the first name
+            held = [k for k in range(begin, end - 2) if view.text[k] in HOLDING_VERBS]
+            begin = held[-1] + 1 if held else begin
+            items.append((begin, end))
+            break
+        items.append((begin, end))
+        end = begin - 1
+    return items[::-1]
+
+
+def _listed_name_start(view: View, end: int) -> int | None:
+    """Where the name before ``end`` starts: the shortest run of one or two words ending there that
+    has two to four Han characters and no function word (东海, or 西|园 where jieba cut it)."""
+    i = view.token_index(end - 1) if end > 0 else -1
+    if i < 0 or view.tokens[i].end != end:
+        return None
+    for j in (i, i - 1):
+        begin = view.tokens[j].start if j >= 0 else -1
+        name = view.text[begin:end]
+        if j >= 0 and 2 <= len(name) <= MAX_LISTED_STEM and all_han(name) \
+                and not any(_function_word(view.tokens[k]) for k in range(j, i + 1)):
+            return begin
+    return None
+
+
+# One-character verbs of holding that open the list of an area's parts (有, 辖, 含).
+HOLDING_VERBS = frozenset(lexicon.cues("holding-verb"))
+FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "d", "r", "m", "q", "x", "f"})
+
+
+def _function_word(token) -> bool:
+    return token.tag in FUNCTION_TAGS or token.word in STOP_WORDS or token.word in LIST_JOINS
+
+
+def _count(number: str) -> int:
+    """A count written in digits or in words up to ten (3, 三, 两); -1 otherwise."""
+    if number.isdigit():
+        return int(number)
+    return COUNT_WORDS.get(number, -1)
+
+
+COUNT_WORDS = {word: int(n) for word, n in lexicon.pairs("count-word")}
 
 
 def _glued_village(view: View, at: int) -> bool:
