@@ -185,3 +185,10 @@ def test_recognise_context_an_agency_with_a_place_inside_its_name_takes_no_other
 def test_recognise_context_a_word_jieba_tags_a_persons_name_opens_no_body_before_a_place():
     text = "坚决查处，严肃处理化隆县卫生局截留挪用工资的问题。"  # jieba: 严肃处理|nr
     assert [m.name for m in found(text, "Organization")] == ["化隆县卫生局"]
+
+
+def test_recognise_context_an_initiative_named_with_a_shorter_trigger_is_the_longer_named():
+    text = "“三访三问”机制见实效\n青松街道持续深化“三访三问”工作机制，“三访三问”活动也同步开展。"
+    assert {m.text: m.name for m in found(text, "Initiative")} == {
+        "“三访三问”机制": "三访三问工作机制", "“三访三问”工作机制": "三访三问工作机制",
+        "“三访三问”活动": "三访三问活动"}

@@ -482,17 +482,32 @@ def _suffix_aliases(mentions: list[Mention]) -> list[Mention]:
 
 
 def _trigger_forms(mentions: list[Mention]) -> list[Mention]:
-    """An initiative named with and without its trigger (X and X书记项目) is one: the longer name."""
+    """An initiative named with and without its trigger (X and X书记项目) is one: the longer name;
+    so is one named with a trigger and with a longer trigger that ends with it (X机制 and
+    X工作机制, in a headline and in the text)."""
     names = {m.name for m in mentions if m.kind == INITIATIVE}
     openings = _index(names, lambda n: (n[:k] for k in range(1, len(n))), names)
     out = []
     for m in mentions:
         if m.kind == INITIATIVE:
-            longer = openings.get(m.name, ())
+            longer = openings.get(m.name, ()) or _longer_trigger(m.name, names)
             if len(longer) == 1:
                 m = replace(m, name=next(iter(longer)))
         out.append(m)
     return out
+
+
+def _longer_trigger(name: str, names: set[str]) -> set[str]:
+    """The other names of ``names`` that are ``name`` with its trigger written longer (X机制 →
+    X工作机制: the same stem, a trigger of the same kind that ends with this one)."""
+    triggers = lexicon.initiative_triggers()
+    trigger = lexicon.affixes(lexicon.initiative_triggers).ending_at(name, len(name))
+    if trigger is None:
+        return set()
+    stem = name[:-len(trigger)]
+    return {other for other in names if other != name and other.startswith(stem)
+            and other[len(stem):] in triggers and other[len(stem):].endswith(trigger)
+            and triggers[other[len(stem):]] == triggers[trigger]}
 
 
 def _index(names, parts, wanted=None) -> dict[str, set[str]]:
