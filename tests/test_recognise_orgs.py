@@ -451,3 +451,7 @@ def test_volunteer_and_patrol_teams_are_bodies(text, body):
 
 def test_primary_and_secondary_schools_together_are_a_kind_not_a_body():
     assert names("全国数百位中小学校长参加培训。", "Organization") == set()
+
+
+def test_a_villages_supervisory_committee_is_named_in_full():
+    assert "青松村村监委会" in names("青松村村监委会主任王红介绍了村务公开情况。", "Organization")
