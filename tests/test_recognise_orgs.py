@@ -455,3 +455,11 @@ def test_primary_and_secondary_schools_together_are_a_kind_not_a_body():
 
 def test_a_villages_supervisory_committee_is_named_in_full():
     assert "青松村村监委会" in names("青松村村监委会主任王红介绍了村务公开情况。", "Organization")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("青松区新的社会阶层人士联合会会长周敏说。", "青松区新的社会阶层人士联合会"),  # 的 inside the name
+    ("定海区新联会会长周敏带领会员参与公益活动。", "定海区新联会"),
+])
+def test_an_association_of_the_new_social_strata_is_a_body(text, body):
+    assert body in names(text, "Organization")
