@@ -102,6 +102,7 @@ def _counted_list(view: View, found: list[Mention]) -> list[Mention]:
     those areas, named with the level (the count, unless 等 says the list is a part, is the list's
     length). Each name is a whole word or two of two to four characters after a list join."""
     out = []
+    taken = Spans((m.start, m.end) for m in found)
     for match in _counted_level().finditer(view.text):
         items = _listed_before(view, match.start())
         partial, count = match.group(1), _count(match.group(2))
@@ -109,7 +110,6 @@ def _counted_list(view: View, found: list[Mention]) -> list[Mention]:
             continue
         suffix = match.group(3)
         level = lexicon.place_suffixes()[suffix]
-        taken = Spans((m.start, m.end) for m in found)
         for begin, end in items:
             if not taken.overlaps(begin, end):
                 name = view.text[begin:end] + suffix
@@ -119,7 +119,7 @@ def _counted_list(view: View, found: list[Mention]) -> list[Mention]:
 
 
 def _listed_before(view: View, end: int) -> list[tuple[int, int]]:
-    """The spans of the names of a list ending at ``end`` (甲、乙和丙), last to first reversed."""
+    """The spans of the names of a list ending at ``end`` (甲、乙和丙), in text order."""
     items: list[tuple[int, int]] = []
     while True:
         begin = _listed_name_start(view, end)
