@@ -20,8 +20,8 @@ from kg import segment
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
-from kg.recognise.view import (COUNTED, DATE_UNITS, HAN, NUMBER, STOP_WORDS, View, _frequencies, all_han,
-                                extend_left, name_like, proper_word)
+from kg.recognise.view import (COUNTED, DATE_UNITS, HAN, NUMBER, STOP_WORDS, View, _frequencies,
+                                _rare_character, all_han, extend_left, name_like, proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
 
 ZONE = "DevelopmentZone"
@@ -336,7 +336,7 @@ def _rare_character_name(view: View, begin: int, start: int) -> bool:
         if len(token.word) != 1 or token.end > start or token.word in STOP_WORDS \
                 or token.word in MOVES or not HAN.match(token.word):
             return False
-        rare = rare or token.tag == "x"
+        rare = rare or _rare_character(token)
         i += 1
     return rare
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
 from kg.relate.context import Context, is_agent
-from kg.relate.names import AREA_PARTY_COMMITTEES, area_of, level_of
+from kg.relate.names import AREA_GOVERNMENTS, AREA_PARTY_COMMITTEES, area_of, level_of
 from kg.relate.titles import GOVERNMENT_HEADS
 from kg.vocab import ADMINISTRATIVE_AREA, MEMBER_OF, ORGANIZATION, PERSON, PLACE, SUB_ORGANIZATION_OF
 
@@ -524,7 +524,7 @@ def _unit_for(ctx: Context, body: Mention, title: str) -> Mention | None:
 # The heads of an area's own office (a subdistrict's 办事处, a community's 居委会): a 主任 after the
 # area's party committee is no post in that committee.
 OFFICE_HEADS = lexicon.cues("office-head")
-AREA_OFFICES = lexicon.cues("area-office")
+AREA_OFFICES = AREA_GOVERNMENTS + lexicon.cues("residents-committee")
 
 
 def _area_office(ctx: Context, area: str) -> Mention | None:
