@@ -104,7 +104,10 @@ class DivisionTable:
 
 @lru_cache(maxsize=1)
 def table() -> DivisionTable:
-    return DivisionTable([Division(code, name) for code, name in lexicon.divisions()])
+    divisions = DivisionTable([Division(code, name) for code, name in lexicon.divisions()])
+    for code, short in lexicon.short_divisions():  # 湘西州: the short name confirms the code too
+        divisions.by_name[short].append(divisions.by_code[code])
+    return divisions
 
 
 def division_codes(results: list[PageResult], resolution: Resolution,

@@ -9,6 +9,7 @@ from rdflib.namespace import RDFS
 import kg.pipeline
 from kg.divisions import TABLE, Division, DivisionTable, division_codes, table
 from kg.pipeline import BuildOptions, build, process_text
+from kg.recognise import lexicon
 from kg.rdf.load import load_graph
 from kg.rdf.namespaces import DJ
 from kg.resolve import resolve
@@ -93,3 +94,13 @@ def test_the_shipped_table_nests_a_prefectures_districts_under_it():
 def test_the_shipped_table_codes_are_six_digits(code):
     assert all(len(c) == 6 and c.isdigit() for c in table().by_code)
     assert code in table().by_code
+
+
+def test_an_autonomous_prefectures_short_name_is_its_name_before_its_peoples():
+    shipped = table()
+    for code, name in [(c, d.name) for c, d in shipped.by_code.items() if d.name.endswith("自治州")]:
+        short = dict(lexicon.short_divisions())[code]
+        assert short.endswith("州") and not short.endswith("族州") and name.startswith(short[:-1])
+        assert shipped.code_of([short], set()) == code  # the short name confirms the code
+    assert ("433100", "湘西州") in lexicon.short_divisions()  # 湘西土家族苗族自治州: two peoples
+    assert ("654000", "伊犁州") in lexicon.short_divisions()  # 伊犁哈萨克自治州: no 族 written

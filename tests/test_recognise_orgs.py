@@ -463,3 +463,11 @@ def test_a_villages_supervisory_committee_is_named_in_full():
 ])
 def test_an_association_of_the_new_social_strata_is_a_body(text, body):
     assert body in names(text, "Organization")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("云州市崖州区鸿港社区党支部书记王明说。", "鸿港社区党支部"),  # jieba: 崖州|ns 区鸿港|社区
+    ("延庆区鸿港社区党支部书记王明说。", "鸿港社区党支部"),  # 延庆|ns 区鸿港|社区
+])
+def test_a_body_takes_in_one_place_even_when_jieba_glued_the_wider_areas_suffix_to_it(text, body):
+    assert names(text, "Organization") == {body}

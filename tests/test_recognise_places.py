@@ -404,3 +404,31 @@ def test_names_listed_before_a_count_of_areas_are_those_areas():
     # the count must match the list unless 等 says it is a part; people and times are no areas
     assert names("共有党员、群众3个社区代表参加。", "Place") == set()
     assert names("张三、李四两个人参加。", "Place") == set()
+
+
+@pytest.mark.parametrize("text, area", [
+    ("云州市青松区南岸街道党工委书记王明说。", "南岸街道"),  # jieba: 南岸|f, a locality word it knows
+    ("云州市青松区经十路街道开展活动。", "经十路街道"),  # 经|十路: 经 cut off as a function word
+    ("经七路街道党工委书记王明说。", "经七路街道"),
+    ("云州市青松区纬五路社区开展活动。", "纬五路社区"),
+])
+def test_an_area_named_after_a_bank_or_a_numbered_road_is_read_whole(text, area):
+    assert area in names(text, "Place")
+
+
+@pytest.mark.parametrize("text", ["途经八路街道的车辆减速。", "云州市青松区周边街道开展活动。"])
+def test_a_function_word_or_a_bare_locality_opens_no_area(text):
+    assert not {n for n in names(text, "Place") if n.endswith("街道")}
+
+
+@pytest.mark.parametrize("text, areas", [
+    ("湘西州委组织部印发通知。", {"湘西州": "City"}),
+    ("大理州宾川县金牛镇开展活动。", {"大理州": "City", "宾川县": "County", "金牛镇": "Town"}),
+    ("他来自甘孜州，在黔东南州工作过。", {"甘孜州": "City", "黔东南州": "City"}),
+])
+def test_an_autonomous_prefecture_written_short_is_an_area(text, areas):
+    assert {m.name: m.level for m in found(text, "Place")} == areas
+
+
+def test_a_name_ending_in_zhou_that_is_no_prefecture_is_no_area():
+    assert names("神州大地处处开展活动。", "Place") == set()

@@ -294,3 +294,18 @@ def test_partners_a_list_counted_in_apposition_before_the_verb_signs_together():
     assert {frozenset((r.subject.name, r.object.name)) for r in extracted(text, "partnerOf")} == {
         frozenset(("青松街道", "梅林街道")), frozenset(("青松街道", "白鹭街道")),
         frozenset(("梅林街道", "白鹭街道"))}
+
+
+def test_partners_a_party_named_after_a_chain_of_places_and_met_at_a_venue_in_one():
+    # 青松县白鹭镇 before the village's branch, 白鹭镇 before the venue: each name is the chain's last
+    d = Doc("青松银行梅林支行党支部与青松县白鹭镇桃李村党支部在白鹭镇桃李村党群服务中心举办签约仪式。")
+    d.org("青松银行梅林支行党支部")
+    d.area("青松县", "County")
+    d.area("白鹭镇", "Town")
+    d.area("桃李村", "Village")
+    d.org("桃李村党支部")
+    d.area("白鹭镇", "Town", nth=1)
+    d.area("桃李村", "Village", nth=1)
+    d.place("桃李村党群服务中心")
+    assert {frozenset((a, b)) for a, _, b in d.triples("partnerOf")} == {
+        frozenset(("青松银行梅林支行党支部", "桃李村党支部"))}

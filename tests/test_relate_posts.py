@@ -482,3 +482,9 @@ def test_posts_won_in_an_election_without_a_body_are_in_the_body_the_sentence_is
     assert {(r.subject.name, r.object.name, r.role) for r in extracted(text, "memberOf")} == \
         {("王红", "青松商会", "会长"), ("李强", "青松商会", "副会长")}
     assert extracted("青松商会召开大会，王红说会长很忙。", "memberOf") == []
+
+
+def test_posts_a_chain_after_an_autonomous_prefectures_committee_is_scoped_by_it():
+    posts = {(r.object.name, r.role) for r in extracted("湘西州委常委、组织部部长王小明出席会议。",
+                                                          "memberOf")}
+    assert posts == {("湘西州委", "常委"), ("湘西州委组织部", "部长")}

@@ -454,3 +454,10 @@ def test_runs_the_body_under_whose_drive_the_sentence_opens_runs_its_initiative(
         {("青松街道党工委", "邻里守望工作法", "run-patron")}
     named = "在青松区委的推动下，白鹭社区推出“邻里守望”工作法。"
     assert {r.subject.name for r in extracted(named, "runs")} == {"白鹭社区"}
+
+
+@pytest.mark.parametrize("text", ["在青松区委的大力推动下，“邻里守望”工作法在全区推广。",
+                                  "在青松区委的精心指导下，“邻里守望”工作法在全区推广。"])
+def test_runs_a_word_of_how_may_stand_before_the_drive_the_sentence_opens_with(text):
+    assert {(r.subject.name, r.rule) for r in extracted(text, "runs")} == {("青松区委", "run-patron")}
+    assert extracted("在各方的共同努力下，“邻里守望”工作法在全区推广。", "runs") == []

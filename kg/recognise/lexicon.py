@@ -138,15 +138,37 @@ def county_under_prefecture(inner: str, outer: str) -> bool:
 @lru_cache(maxsize=1)
 def _division_codes() -> dict[str, tuple[str, ...]]:
     codes: dict[str, list[str]] = {}
-    for code, name in divisions():
+    for code, name in divisions() + short_divisions():
         codes.setdefault(name, []).append(code)
     return {name: tuple(found) for name, found in codes.items()}
 
 
 @lru_cache(maxsize=1)
+def short_divisions() -> tuple[tuple[str, str], ...]:
+    """(code, short name) of the autonomous prefectures as the genre names them: the name before
+    its peoples, and 州 (湘西土家族苗族自治州 → 湘西州, 伊犁哈萨克自治州 → 伊犁州)."""
+    people = re.compile("(?:(?:" + alternation(_lines("peoples.txt")) + ")族|"
+                        + alternation(w for w in _lines("peoples.txt") if len(w) > 1) + ")$")
+    short = []
+    for code, name in divisions():
+        if not name.endswith(AUTONOMOUS_PREFECTURE):
+            continue
+        stem = name[:-len(AUTONOMOUS_PREFECTURE)]
+        while (match := people.search(stem)) and match.start() >= 2:
+            stem = stem[:match.start()]
+        if stem != name[:-len(AUTONOMOUS_PREFECTURE)]:
+            short.append((code, stem + "州"))
+    return tuple(short)
+
+
+AUTONOMOUS_PREFECTURE = "自治州"
+
+
+@lru_cache(maxsize=1)
 def division_names() -> frozenset[str]:
-    """The divisions' names (云州市, 某某省): the areas that exist under those names."""
-    return frozenset(name for _, name in divisions())
+    """The divisions' names (云州市, 某某省), and the autonomous prefectures' short names (湘西州):
+    the areas that exist under those names."""
+    return frozenset(name for _, name in divisions() + short_divisions())
 
 
 @lru_cache(maxsize=1)

@@ -321,6 +321,7 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
         if inside and token.tag != "c" and not locality and not name_like(token) \
                 and not _cut_last_char(view, i, begin, start) and not _number_opening(token, begin):
             return gap[-1] in LANDMARKS and len(gap) >= 3 and _plain_words(view, begin, start) \
+                or _grid_road(view, start) == begin \
                 or _word_named_by_its_body(view, token, begin, start) \
                 or _rare_character_name(view, begin, start)
         i += 1
@@ -384,6 +385,9 @@ def _landmark_stem(view: View, start: int, level: str) -> int | None:
     is read by the other rules)."""
     if RANK.get(level, 0) < RANK["Town"] or start < 3 or view.text[start - 1] not in LANDMARKS:
         return None
+    road = _grid_road(view, start)
+    if road is not None:
+        return road
     i = view.token_index(start - 1)
     if i < 1 or view.tokens[i].start != start - 1:
         return None
@@ -391,6 +395,24 @@ def _landmark_stem(view: View, start: int, level: str) -> int | None:
     if len(word.word) != 2 or not all_han(word.word) or not _plain_words(view, word.start, start):
         return None
     return word.start
+
+
+@lru_cache(maxsize=1)
+def _grid_road_pattern() -> re.Pattern:
+    return re.compile("(?:" + lexicon.alternation(lexicon.cues("road-grid")) + ")["
+                      + "".join(NUMERALS) + "]{1,3}路$")
+
+
+def _grid_road(view: View, start: int) -> int | None:
+    """经|十路|街道, 纬|五路|社区: a road of a city's numbered grid, its axis a word of its own or
+    glued to the area before (某|区经|十路), not the end of a word (途经|八路)."""
+    match = _grid_road_pattern().search(view.text, max(0, start - 5), start)
+    if match is None:
+        return None
+    axis = match.start()
+    if view.tokens[view.token_index(axis)].start != axis and view.place_ending_at(axis) is None:
+        return None
+    return axis
 
 
 def _number_opening(token, begin: int) -> bool:

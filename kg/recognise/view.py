@@ -171,14 +171,18 @@ def _made_up_locality(token: segment.Token) -> bool:
     direction character that ends it (前, 后, 东): a place's name. Not a time (周后) nor a word
     ending in 中 or 里 (周中|联盟杯, 元中: those are phrases cut apart)."""
     word = token.word
-    return token.tag == "f" and len(word) >= 2 and word[-1] in DIRECTIONS \
-        and word[0] not in TIMES and word not in _frequencies()
+    if token.tag != "f" or len(word) < 2:
+        return False
+    if len(word) == 2 and word[0] in DIRECTIONS and word[1] in BANKS:
+        return True  # 南岸|街道: a direction and a bank, a word jieba knows, name a place
+    return word[-1] in DIRECTIONS and word[0] not in TIMES and word not in _frequencies()
 
 
 # The direction characters that end a made-up place name (仓前), what closes a phrase opened by 在
 # (在会上, 在工作中), and the verbs and prepositions jieba glues to the end of a name (李华到,
 # 王明|华向): kg/data/cue_words.txt.
 DIRECTIONS = frozenset(lexicon.cues("direction"))
+BANKS = frozenset(lexicon.cues("bank"))
 LOCATIVES = frozenset(lexicon.cues("locative-close"))
 GLUED_AFTER_NAME = frozenset(lexicon.cues("glued-to-name-end"))
 
@@ -239,6 +243,10 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
             if places > max_places:
                 break
             start = place[0]
+            # 吉阳|区鸿港|社区: jieba glued the wider area's suffix to this place's name, so the
+            # wider area ends inside a token, where no token's end would find it
+            if view.place_ending_at(start) is not None and places == max_places:
+                break
             i = view.token_index(start) - 1
             continue
         if token.word == "和" and not places and start == token.end:

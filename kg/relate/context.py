@@ -186,7 +186,8 @@ class Context:
                 return None
             pos = close + 1
         agents = [n for n in self.starting_at(pos) if is_agent(n)]
-        return agents[0] if agents else None
+        # 某镇|紫岭村党支部: the body named after the place, not the place, continues the chain
+        return max(agents, key=lambda n: n.end - n.start) if agents else None
 
     def last_named(self, word: str, start: int, end: int) -> Mention | None:
         """The body or area named last in ``[start, end]`` whose name ends with the bare ``word``

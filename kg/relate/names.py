@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from kg.model import Mention
 from kg.recognise import lexicon
-from kg.recognise.places import BARE_AREA_LEVELS
+from kg.recognise.places import BARE_AREA_LEVELS, TABLE_ONLY_LEVELS
 from kg.relate.context import ACROSS_LEVEL, Context, is_agent, is_place, per_article
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 
@@ -45,7 +45,10 @@ class Container:
 
 def level_of(name: str) -> str:
     suffix = lexicon.affixes(lexicon.place_suffixes).ending_at(name, len(name))
-    return lexicon.place_suffixes()[suffix] if suffix else ""
+    if suffix:
+        return lexicon.place_suffixes()[suffix]
+    # 湘西州, 某某旗: a level the national table's names alone give to their suffix
+    return TABLE_ONLY_LEVELS.get(name[-1:], "") if name in lexicon.division_names() else ""
 
 
 def one_areas_leadership(a: str, b: str) -> bool:

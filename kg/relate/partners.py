@@ -363,8 +363,12 @@ def _past_venue(ctx: Context, pos: int) -> int:
     verb; the window for the verb starts after it."""
     if not ctx.text.startswith("在", pos):
         return pos
-    venues = [m for m in ctx.starting_at(pos + 1) if m.kind in (PLACE, ORGANIZATION)]
-    return max((m.end for m in venues), default=pos)
+    end = pos + 1
+    while True:  # 在某镇|紫岭村党群服务中心: a chain of names, the venue its last
+        venues = [m for m in ctx.starting_at(end) if m.kind in (PLACE, ORGANIZATION)]
+        if not venues:
+            return pos if end == pos + 1 else end
+        end = max(m.end for m in venues)
 
 
 def _first(ctx: Context, at: int) -> tuple[Mention | None, bool]:

@@ -17,6 +17,8 @@ initiative raises the confidence (see docs/confidence.md).
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 
 from kg.model import Mention, Relation
@@ -67,8 +69,10 @@ def runs(ctx: Context) -> list[Relation]:
     return [r for r in found if r is not None]
 
 
-# `在X的推动下，…`: what X does for what the sentence then reports (推动, 带领, 指导 …)
-_PATRONAGE = lexicon.cues("patronage")
+# `在X的推动下，…`: what X does for what the sentence then reports (推动, 带领, 指导 …), after a
+# word of how at most (`在X的大力推动下`, `在X的精心指导下`)
+_PATRONAGE = re.compile("的[\u4e00-\u9fff]{0,2}?(?:" + lexicon.alternation(lexicon.cues("patronage"))
+                        + ")下")
 
 
 def _patron(ctx: Context, item: Mention) -> Mention | None:
@@ -81,9 +85,7 @@ def _patron(ctx: Context, item: Mention) -> Mention | None:
     if not agents:
         return None
     agent = max(agents, key=lambda m: m.end - m.start)
-    after = ctx.text[agent.end:item.start]
-    word = next((w for w in _PATRONAGE if after.startswith("的" + w + "下")), "")
-    return ctx.head(agent) if word else None
+    return ctx.head(agent) if _PATRONAGE.match(ctx.text, agent.end, item.start) else None
 
 
 def _hosts(ctx: Context, item: Mention) -> list[Mention]:
