@@ -471,3 +471,9 @@ def test_an_association_of_the_new_social_strata_is_a_body(text, body):
 ])
 def test_a_body_takes_in_one_place_even_when_jieba_glued_the_wider_areas_suffix_to_it(text, body):
     assert names(text, "Organization") == {body}
+
+
+def test_a_groups_numbered_bureau_is_part_of_its_companys_name():
+    text = "青松街道与中铁二十局集团第四工程有限公司党委开展结对共建。"  # 中铁|二十|局|集团
+    assert "中铁二十局集团第四工程有限公司党委" in names(text, "Organization")
+    assert names("云州市五所学校党支部开展活动。", "Organization") == set()  # a count, no number

@@ -461,3 +461,9 @@ def test_runs_the_body_under_whose_drive_the_sentence_opens_runs_its_initiative(
 def test_runs_a_word_of_how_may_stand_before_the_drive_the_sentence_opens_with(text):
     assert {(r.subject.name, r.rule) for r in extracted(text, "runs")} == {("青松区委", "run-patron")}
     assert extracted("在各方的共同努力下，“邻里守望”工作法在全区推广。", "runs") == []
+
+
+def test_runs_a_bare_zone_word_before_the_clauses_subject_hides_no_subject():
+    text = "高新区白鹭街道创新打造“白鹭红”党建品牌，推动党建与业务融合。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "runs")} == \
+        {("白鹭街道", "白鹭红党建品牌")}

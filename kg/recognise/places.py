@@ -20,8 +20,9 @@ from kg import segment
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
-from kg.recognise.view import (COUNTED, DATE_UNITS, HAN, NUMBER, STOP_WORDS, View, _frequencies,
-                                _rare_character, all_han, extend_left, name_like, proper_word)
+from kg.recognise.view import (COUNTED, DATE_UNITS, HAN, NUMBER, NUMERALS, STOP_WORDS, View,
+                                _frequencies, _rare_character, all_han, extend_left, name_like,
+                                proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
 
 ZONE = "DevelopmentZone"
@@ -716,7 +717,6 @@ def _cut_off(token, longest: int = 2) -> bool:
         and word not in lexicon.generic_places()
 
 
-NUMERALS = frozenset(lexicon.cues("numeral"))
 COMMON_STEM = 500  # 别墅 564, 度假 1002 are common words; 梅港 112, 赤溪 3 name places
 
 

@@ -259,7 +259,8 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
         if token.word[0] in DATE_UNITS and i > 0 and tokens[i - 1].word[-1].isdigit():
             break  # 5月3|日电|某某部: the end of a date (a dateline) opens no name
         if not name_like(token) and not ORDINAL.fullmatch(token.word) \
-                and not (verbs and words <= 2 and _verb_inside_name(view, i)):
+                and not (verbs and words <= 2 and _verb_inside_name(view, i)) \
+                and not _numbered_unit(view, i, start):
             break
         if places and (token.tag not in PROPER_TAGS or token.tag in PERSON_TAGS):
             break  # before a place only a proper name continues the name (工商银行|云州园区支行),
@@ -269,10 +270,23 @@ def extend_left(view: View, start: int, *, max_places: int = 1, limit: int = MAX
     return _drop_generic_head(view, start, suffix_start)
 
 
+def _numbered_unit(view: View, i: int, start: int) -> bool:
+    """中铁|二十|局|集团: a numeral between a name and the one-character unit it numbers (a group's
+    twentieth bureau), where the name read so far starts with that unit; not a count (某区|五|所)."""
+    tokens = view.tokens
+    token = tokens[i]
+    if token.tag != "m" or not all(c in NUMERALS for c in token.word) or not 0 < i < len(tokens) - 1:
+        return False
+    unit = tokens[i + 1]
+    return unit.start == start and len(unit.word) == 1 and not COUNTED.fullmatch(token.word + unit.word) \
+        and name_like(tokens[i - 1])
+
+
 QUOTE_PAIRS = {"”": "“", "’": "‘"}  # closing → opening
 # 第一党支部, 附属第二医院: an ordinal numbers a unit inside a name
 ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 # a number and a classifier as one word (五所, 3家, 两个): jieba tags some of them as names (五所 j)
+NUMERALS = frozenset(lexicon.cues("numeral"))
 NUMBER = "[0-9一二三四五六七八九十两百千几多]+"  # 3, 五, 两, 百, 几: a count written in digits or words
 COUNTED = re.compile(NUMBER + "[个家所名位支座条项批大]")  # 三大: a number of big ones
 DATE_UNITS = "".join(lexicon.cues("date-unit"))  # 年, 月

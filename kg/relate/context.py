@@ -14,6 +14,7 @@ from functools import wraps
 
 from kg.model import Article, Mention, Relation
 from kg.recognise import lexicon
+from kg.recognise.context import ZONE_WORDS
 from kg.recognise.view import COUNTED
 from kg.relate.sentences import Sentences
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
@@ -21,7 +22,7 @@ from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 # A clause-initial name is the clause's subject only when nothing, or one of these openers, stands
 # before it: after anything else (`成立X`, `与X`, `在X`) the name is an object or an adverbial.
 OPENERS = frozenset(("",) + lexicon.cues("clause-opening-word"))  # nothing, or one of these
-SUBJECT_GAP = max(map(len, OPENERS))
+SUBJECT_GAP = max(map(len, OPENERS)) + max(map(len, ZONE_WORDS))  # an opener, then a bare zone word
 PARTY_PREFIX = "中共"  # `中共甲区委` is 甲区委: the prefix opens the name, not the clause
 # The bodies an area acts through (its party committee, its government, its 政协 …).
 GOVERNING = ("PartyOrganization", "GovernmentAgency")
@@ -48,6 +49,15 @@ def per_article(fn):
             hit = ctx.memo[key] = (args, fn(ctx, *args))
         return hit[1]
     return memoised
+
+
+def _opens(gap: str) -> bool:
+    """Whether ``gap`` may stand between a clause's start and its subject: an opening word, after
+    which a bare zone word may stand (`高新区甲街道推出…`: the zone the article is about)."""
+    if gap in OPENERS:
+        return True
+    zone = next((z for z in ZONE_WORDS if gap.endswith(z)), "")
+    return bool(zone) and gap[:-len(zone)] in OPENERS
 
 
 def is_agent(m: Mention) -> bool:
@@ -230,7 +240,7 @@ class Context:
             if m.start > clause_start + SUBJECT_GAP or m.start >= limit:
                 return None
             gap = self.text[clause_start:m.start].removesuffix(PARTY_PREFIX)  # 中共甲区委: 甲区委
-            if is_agent(m) and gap in OPENERS and not (m.kind == PLACE and COUNTED.match(self.text, m.end)):
+            if is_agent(m) and _opens(gap) and not (m.kind == PLACE and COUNTED.match(self.text, m.end)):
                 return m  # not `云州两家水果商…`: the area only says where the counted ones are from
         return None
 
