@@ -488,3 +488,9 @@ def test_posts_a_chain_after_an_autonomous_prefectures_committee_is_scoped_by_it
     posts = {(r.object.name, r.role) for r in extracted("湘西州委常委、组织部部长王小明出席会议。",
                                                           "memberOf")}
     assert posts == {("湘西州委", "常委"), ("湘西州委组织部", "部长")}
+
+
+@pytest.mark.parametrize("text", ["梅林市青松商会第五届会员大会召开，王小明当选为新一届会长。",
+                                  "梅林市青松商会召开换届大会，王小明当选第三届会长。"])
+def test_posts_the_term_of_a_post_won_in_an_election_stands_before_its_title(text):
+    assert {(r.object.name, r.role) for r in extracted(text, "memberOf")} == {("梅林市青松商会", "会长")}

@@ -467,3 +467,11 @@ def test_runs_a_bare_zone_word_before_the_clauses_subject_hides_no_subject():
     text = "高新区白鹭街道创新打造“白鹭红”党建品牌，推动党建与业务融合。"
     assert {(r.subject.name, r.object.name) for r in extracted(text, "runs")} == \
         {("白鹭街道", "白鹭红党建品牌")}
+
+
+def test_runs_an_initiative_said_to_be_what_an_agent_made_is_run_by_it():
+    text = "“暖心驿站”是青松区白鹭街道为快递小哥、外卖骑手打造的服务阵地。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "runs")} == \
+        {("白鹭街道", "暖心驿站")}
+    # what the agent has, not what it made
+    assert extracted("“暖心驿站”是青松区白鹭街道的一处服务阵地。", "runs") == []

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
+from kg.recognise.view import NUMBER
 from kg.relate.context import Context, is_agent
 from kg.relate.names import AREA_GOVERNMENTS, AREA_PARTY_COMMITTEES, area_of, level_of
 from kg.relate.titles import GOVERNMENT_HEADS
@@ -132,6 +133,7 @@ def posts(ctx: Context) -> list[Relation]:
 _PREDICATES = lexicon.cues("post-predicate")
 _APPOINTING = lexicon.cues("appointing")
 _CLAUSE_ENDS = ("，", "。", "；", "！", "？")
+_TERM = re.compile("(?:" + lexicon.alternation(lexicon.cues("term")) + "|第" + NUMBER + "届)")
 
 
 def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = True) -> list[Item]:
@@ -146,6 +148,8 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = Tr
     if not mark:
         return []
     start = person.end + len(mark)
+    term = _TERM.match(ctx.text, start)
+    start = term.end() if term else start  # 当选为新一届会长: the post is 会长
     ends = [at for at in (ctx.text.find(p, start, limit) for p in _CLAUSE_ENDS) if at >= 0]
     end = min(ends, default=limit)
     return parse_chain(ctx, end, start, whole=True) if end > start else []

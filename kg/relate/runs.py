@@ -427,7 +427,9 @@ def _passive_runners(ctx: Context, item: Mention) -> list[Mention]:
         end += 1  # a recognised name leaves its quotes out: 由 follows them
     after = ctx.text[end:end + MAX_PASSIVE_GAP + 1]
     at = after.find("由")
-    if at < 0 or not _only_copula(after[:at]):
+    if at < 0:
+        return _described_runner(ctx, end)
+    if not _only_copula(after[:at]):
         return []
     pos = end + at + 1
     agents = [m for m in ctx.starting_at(pos) if is_agent(m)]
@@ -447,6 +449,19 @@ def _passive_runners(ctx: Context, item: Mention) -> list[Mention]:
     return runners if _has_verb(ctx.text[last.end:last.end + 8]) else []
 
 
+def _described_runner(ctx: Context, end: int) -> list[Mention]:
+    """`“X”是甲街道为新就业群体打造的服务阵地`: the agent right after the copula, when its clause
+    says what the agent did to make X (a verb of running, then 的)."""
+    copula = next((c for c in COPULAS if ctx.text.startswith(c, end)), "")
+    agents = [m for m in ctx.starting_at(end + len(copula)) if is_agent(m)] if copula else []
+    if not agents:
+        return []
+    agent = ctx.head(max(agents, key=lambda m: m.end - m.start))
+    rest = ctx.text[agent.end:ctx.sents.clause_end(agent.end)]
+    return [agent] if any(verb + "的" in rest for verb in RUN_VERBS) else []
+
+
+COPULAS = lexicon.cues("copula")
 # What alone may stand between an initiative and 由: a copula or an adverb (就是, 也).
 COPULA_OR_ADVERB = frozenset(lexicon.cues("copula-or-adverb"))
 
