@@ -421,6 +421,10 @@ def test_a_function_word_or_a_bare_locality_opens_no_area(text):
     assert not {n for n in names(text, "Place") if n.endswith("街道")}
 
 
+def test_a_bank_names_only_the_area_right_after_it():
+    assert names("参保企业南岸纺织厂开展活动。", "Organization") <= {"纺织厂", "南岸纺织厂"}
+
+
 @pytest.mark.parametrize("text, areas", [
     ("湘西州委组织部印发通知。", {"湘西州": "City"}),
     ("大理州宾川县金牛镇开展活动。", {"大理州": "City", "宾川县": "County", "金牛镇": "Town"}),

@@ -20,6 +20,7 @@ from kg import segment
 from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
+from kg.recognise.view import DIRECTIONS as COMPASS
 from kg.recognise.view import (COUNTED, DATE_UNITS, HAN, NUMBER, NUMERALS, STOP_WORDS, View,
                                 _frequencies, _rare_character, all_han, extend_left, name_like,
                                 proper_word)
@@ -69,6 +70,8 @@ def _suffixed_areas(view: View) -> list[Mention]:
             stem = _stem_start(view, start, end, suffix)
             if stem is None:
                 stem = _landmark_stem(view, start, level)
+            if stem is None:
+                stem = _bank_stem(view, start)
             begin = _official_start(view, start, end) or _listed_stem(view, start, end, level) \
                 or _chained_stem(view, stem, start, level)
         if begin is None:
@@ -414,6 +417,22 @@ def _grid_road(view: View, start: int) -> int | None:
     if view.tokens[view.token_index(axis)].start != axis and view.place_ending_at(axis) is None:
         return None
     return axis
+
+
+BANKS = frozenset(lexicon.cues("bank"))
+
+
+def _bank_stem(view: View, start: int) -> int | None:
+    """南岸|街道, 北岸|社区: a direction and a bank, which jieba knows as a locality word, name the
+    area whose level follows them (before any other word they are the bank of a river)."""
+    if start < 2:
+        return None
+    token = view.tokens[view.token_index(start - 1)]
+    word = token.word
+    if token.end != start or token.tag != "f" or len(word) != 2 or word[0] not in COMPASS \
+            or word[1] not in BANKS:
+        return None
+    return token.start
 
 
 def _number_opening(token, begin: int) -> bool:

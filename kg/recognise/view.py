@@ -171,18 +171,14 @@ def _made_up_locality(token: segment.Token) -> bool:
     direction character that ends it (前, 后, 东): a place's name. Not a time (周后) nor a word
     ending in 中 or 里 (周中|联盟杯, 元中: those are phrases cut apart)."""
     word = token.word
-    if token.tag != "f" or len(word) < 2:
-        return False
-    if len(word) == 2 and word[0] in DIRECTIONS and word[1] in BANKS:
-        return True  # 南岸|街道: a direction and a bank, a word jieba knows, name a place
-    return word[-1] in DIRECTIONS and word[0] not in TIMES and word not in _frequencies()
+    return token.tag == "f" and len(word) >= 2 and word[-1] in DIRECTIONS \
+        and word[0] not in TIMES and word not in _frequencies()
 
 
 # The direction characters that end a made-up place name (仓前), what closes a phrase opened by 在
 # (在会上, 在工作中), and the verbs and prepositions jieba glues to the end of a name (李华到,
 # 王明|华向): kg/data/cue_words.txt.
 DIRECTIONS = frozenset(lexicon.cues("direction"))
-BANKS = frozenset(lexicon.cues("bank"))
 LOCATIVES = frozenset(lexicon.cues("locative-close"))
 GLUED_AFTER_NAME = frozenset(lexicon.cues("glued-to-name-end"))
 
