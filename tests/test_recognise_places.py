@@ -436,3 +436,14 @@ def test_an_autonomous_prefecture_written_short_is_an_area(text, areas):
 
 def test_a_name_ending_in_zhou_that_is_no_prefecture_is_no_area():
     assert names("神州大地处处开展活动。", "Place") == set()
+
+
+def test_a_verb_names_an_area_only_when_a_narrower_area_follows():
+    assert names("云州市青松区前进街道白鹭社区开展活动。", "Place") >= {"前进街道", "白鹭社区"}
+    assert names("青松区召开街道社区工作会议。", "Place") == {"青松区"}
+    assert names("青松区召开街道党工委书记述职会。", "Place") == {"青松区"}
+
+
+def test_a_landmark_and_the_direction_from_it_name_an_area_in_a_chain():
+    # jieba: 站|v 前|f
+    assert names("云州市铁西区站前街道白鹭社区党委书记王明说。", "Place") >= {"站前街道", "白鹭社区"}

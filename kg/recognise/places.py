@@ -326,10 +326,23 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
                 and not _cut_last_char(view, i, begin, start) and not _number_opening(token, begin):
             return gap[-1] in LANDMARKS and len(gap) >= 3 and _plain_words(view, begin, start) \
                 or _grid_road(view, start) == begin \
+                or _before_a_landmark(view, begin, start) \
                 or _word_named_by_its_body(view, token, begin, start) \
                 or _rare_character_name(view, begin, start)
         i += 1
     return True
+
+
+def _before_a_landmark(view: View, begin: int, start: int) -> bool:
+    """区|站|前|街道, 区|桥|东|社区: a one-character landmark and the direction from it, cut apart
+    (not a verb of going: 区|去|东|街道)."""
+    i = view.token_index(begin)
+    if start - begin != 2 or i + 1 >= len(view.tokens):
+        return False
+    first, second = view.tokens[i], view.tokens[i + 1]
+    return (first.start, second.end) == (begin, start) and len(first.word) == 1 \
+        and second.tag == "f" and HAN.match(first.word) is not None \
+        and first.word not in STOP_WORDS and first.word not in MOVES
 
 
 def _rare_character_name(view: View, begin: int, start: int) -> bool:
@@ -348,12 +361,18 @@ def _rare_character_name(view: View, begin: int, start: int) -> bool:
 
 def _word_named_by_its_body(view: View, token, begin: int, start: int) -> bool:
     """区|幸福|社区党委: an adjective of two characters is the area's whole name when the area's
-    own body follows it (和谐社区建设: alone, such a word and level may be a kind of community)."""
-    if (token.start, token.end) != (begin, start) or len(token.word) != 2 or token.tag != "a" \
-            or token.word in lexicon.generic_words():
+    own body follows it (和谐社区建设: alone, such a word and level may be a kind of community);
+    区|解放|街道|某社区: so is a verb when a narrower area follows (区|召开|街道党工委会议: a verb
+    before an area's body may govern it)."""
+    if (token.start, token.end) != (begin, start) or len(token.word) != 2 \
+            or token.tag not in ("a", "v") or token.word in lexicon.generic_words():
         return False
     suffix = lexicon.affixes(lexicon.place_suffixes).starting_at(view.text, start)
-    return suffix is not None and view.text.startswith(AREA_OWN_BODIES, start + len(suffix))
+    if suffix is None:
+        return False
+    if token.tag == "v":
+        return _chain_follows(view, start + len(suffix), lexicon.place_suffixes()[suffix])
+    return view.text.startswith(AREA_OWN_BODIES, start + len(suffix))
 
 
 AREA_OWN_BODIES = lexicon.cues("area-own-body")
