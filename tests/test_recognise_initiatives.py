@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognise_helpers import found
+from recognise_helpers import found, names
 
 
 def _initiatives(text: str) -> dict[str, str]:
@@ -147,3 +147,9 @@ def test_a_quoted_name_made_a_secretary_project_is_one(text):
                                         ("街道创新“六步议事法”，推动居民自治。", "六步议事法")])
 def test_a_public_account_and_a_way_of_deliberating_are_initiatives(text, name):
     assert [m.name for m in found(text, "Initiative")] == [name]
+
+
+def test_a_quoted_name_said_to_be_a_bodys_programme_is_an_initiative_of_that_kind():
+    found_ = {m.name: m.subtype for m in found("“邻里帮帮团”是青松社区党委今年的书记项目。", "Initiative")}
+    assert found_ == {"邻里帮帮团": "SecretaryProject"}
+    assert names("“银龄守护”是社区治理的重要力量。", "Initiative") == set()

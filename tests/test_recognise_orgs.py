@@ -477,3 +477,8 @@ def test_a_groups_numbered_bureau_is_part_of_its_companys_name():
     text = "青松街道与中铁二十局集团第四工程有限公司党委开展结对共建。"  # 中铁|二十|局|集团
     assert "中铁二十局集团第四工程有限公司党委" in names(text, "Organization")
     assert names("云州市五所学校党支部开展活动。", "Organization") == set()  # a count, no number
+
+
+@pytest.mark.parametrize("text", ["街道推出的“一网通办”服务受到居民欢迎。", "推行“一码通办”，方便群众。"])
+def test_one_character_before_a_one_character_head_noun_names_no_body(text):
+    assert names(text, "Organization") == set()

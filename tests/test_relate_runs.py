@@ -475,3 +475,14 @@ def test_runs_an_initiative_said_to_be_what_an_agent_made_is_run_by_it():
         {("白鹭街道", "暖心驿站")}
     # what the agent has, not what it made
     assert extracted("“暖心驿站”是青松区白鹭街道的一处服务阵地。", "runs") == []
+
+
+def test_runs_an_initiative_said_to_be_a_bodys_programme_is_run_by_it():
+    text = "“邻里帮帮团”是青松社区党委今年的书记项目。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "runs")} == \
+        {("青松社区党委", "邻里帮帮团")}
+
+
+def test_runs_a_host_and_a_carrier_joined_by_a_list_comma_both_run_the_event():
+    text = "由青松区委组织部主办、白鹭街道承办的“红色故事汇”活动近日举行。"
+    assert {r.subject.name for r in extracted(text, "runs")} == {"青松区委组织部", "白鹭街道"}

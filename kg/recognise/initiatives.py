@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from kg.model import Mention
 from kg.recognise import lexicon
@@ -93,6 +94,13 @@ def _described_pattern() -> re.Pattern:
     """“甲+乙”四位一体的体系: a quote, a description of at least two characters, 的, the trigger."""
     return re.compile(r"“(?P<name>[^“”\n]{1,30})”[^\W\d_为的是、]{2,8}的" + MODIFIER
                       + r"(?P<trigger>" + _trigger_alt() + ")")
+
+
+@lru_cache(maxsize=1)
+def _defined_pattern() -> re.Pattern:
+    """“邻里帮帮团”是某社区党委今年的书记项目: a quote, a copula, whose it is, 的, the trigger."""
+    return re.compile(r"“(?P<name>[^“”\n]{1,30})”(?:" + lexicon.alternation(lexicon.cues("copula"))
+                      + r")[^\W\d_“”的]{2,16}的" + MODIFIER + r"?(?P<trigger>" + _trigger_alt() + ")")
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +242,8 @@ def _names_a_body(view: View, end: int) -> bool:
 
 
 def _described(view: View):
-    for match in _described_pattern().finditer(view.text):
+    for match in chain(_described_pattern().finditer(view.text),
+                       _defined_pattern().finditer(view.text)):
         name, trigger = match.group("name"), match.group("trigger")
         if _programme_name(name) and view.ends_name(match.end()) \
                 and not view.inside_title(match.start()):

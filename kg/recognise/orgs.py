@@ -58,6 +58,8 @@ def recognise_orgs(view: View) -> list[Mention]:
             continue
         if begin < start and not HAN.search(view.text[begin:start]):
             continue
+        if len(suffix) == 1 and start - begin == 1:
+            continue  # 一网|通办, 校办: one character and a one-character head noun name no body
         area = _listed_area(view, begins, start) if begin == start else None
         if begin == start and not area and not _completable(name):
             continue  # a bare 公司, 党委: nothing says which one

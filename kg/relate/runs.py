@@ -65,7 +65,7 @@ def runs(ctx: Context) -> list[Relation]:
         found.extend(ctx.relation(a, RUNS, item, item.start, conf, rule) for a in runners
                      if not elided(ctx, a))
         found.extend(ctx.relation(a, RUNS, item, item.start, CONF_VERB, "run-host")
-                     for a in _hosts(ctx, item))
+                     for a in _hosts(ctx, item) if a not in runners)
     return [r for r in found if r is not None]
 
 
@@ -90,21 +90,23 @@ def _patron(ctx: Context, item: Mention) -> Mention | None:
 
 def _hosts(ctx: Context, item: Mention) -> list[Mention]:
     """`由A、B主办，C承办的“X”活动`: the hosts run the event as well as the body that carries it
-    out — the bodies listed at the opening of the clause before, which ends with 主办."""
+    out — the bodies listed at the opening of the clause before, which ends with 主办. Joined by
+    `、` (`由A主办、C承办的`), the two share a clause, whose subject is the host: the carrier is
+    named here too."""
     pos = item.start
     while pos > 0 and ctx.text[pos - 1] == "“":
         pos -= 1
     verb = next((v for v in _CARRIED_OUT if ctx.text.endswith(v, 0, pos)), "")
     carrier = _longest_agent_ending(ctx, pos - len(verb)) if verb else None
-    if carrier is None:
+    if carrier is None or carrier.start < 3 or ctx.text[carrier.start - 1] not in "，,、" \
+            or not ctx.text.endswith("主办", 0, carrier.start - 1):
         return []
-    clause = ctx.sents.clause_start(carrier.start)
-    if clause < 2 or ctx.text[clause - 1] not in "，," or not ctx.text.endswith("主办", 0, clause - 1):
+    hosted = carrier.start - 3  # the 办 of 主办
+    host = ctx.clause_subject(hosted)
+    if host is None or host.start < ctx.sents.clause_start(hosted):
         return []
-    host = ctx.clause_subject(clause - 2)
-    if host is None or host.start < ctx.sents.clause_start(clause - 2):
-        return []
-    return strict_list(ctx, host.start)[0]
+    hosts = strict_list(ctx, host.start)[0]
+    return hosts + [carrier] if ctx.text[carrier.start - 1] == "、" else hosts
 
 
 def _runners(ctx: Context, joint: list[Coordination], item: Mention
@@ -451,17 +453,22 @@ def _passive_runners(ctx: Context, item: Mention) -> list[Mention]:
 
 def _described_runner(ctx: Context, end: int) -> list[Mention]:
     """`“X”是甲街道为新就业群体打造的服务阵地`: the agent right after the copula, when its clause
-    says what the agent did to make X (a verb of running, then 的)."""
+    says what the agent did to make X (a verb of running, then 的) or that X is its programme
+    (`“X”是甲社区党委今年的书记项目`; not `甲街道的一处服务阵地`, a thing it has)."""
     copula = next((c for c in COPULAS if ctx.text.startswith(c, end)), "")
     agents = [m for m in ctx.starting_at(end + len(copula)) if is_agent(m)] if copula else []
     if not agents:
         return []
     agent = ctx.head(max(agents, key=lambda m: m.end - m.start))
     rest = ctx.text[agent.end:ctx.sents.clause_end(agent.end)]
-    return [agent] if any(verb + "的" in rest for verb in RUN_VERBS) else []
+    made = any(verb + "的" in rest for verb in RUN_VERBS)
+    return [agent] if made or _OWN_PROGRAMME.match(rest) else []
 
 
 COPULAS = lexicon.cues("copula")
+# 的 after a time word at most, then a kind of programme: `甲社区党委(今年)的书记项目`
+_OWN_PROGRAMME = re.compile("[\u4e00-\u9fff]{0,4}?的[\u4e00-\u9fff]{0,6}?(?:"
+                            + lexicon.alternation(lexicon.initiative_triggers()) + ")")
 # What alone may stand between an initiative and 由: a copula or an adverb (就是, 也).
 COPULA_OR_ADVERB = frozenset(lexicon.cues("copula-or-adverb"))
 
