@@ -482,3 +482,7 @@ def test_a_groups_numbered_bureau_is_part_of_its_companys_name():
 @pytest.mark.parametrize("text", ["街道推出的“一网通办”服务受到居民欢迎。", "推行“一码通办”，方便群众。"])
 def test_one_character_before_a_one_character_head_noun_names_no_body(text):
     assert names(text, "Organization") == set()
+
+
+def test_a_council_for_the_promotion_of_trade_is_a_body():
+    assert "青松市贸促会" in names("青松市贸促会与白鹭区工商联签订合作协议。", "Organization")

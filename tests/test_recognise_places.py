@@ -447,3 +447,15 @@ def test_a_verb_names_an_area_only_when_a_narrower_area_follows():
 def test_a_landmark_and_the_direction_from_it_name_an_area_in_a_chain():
     # jieba: 站|v 前|f
     assert names("云州市铁西区站前街道白鹭社区党委书记王明说。", "Place") >= {"站前街道", "白鹭社区"}
+
+
+def test_and_after_a_preposition_opens_an_areas_name():
+    assert "和兴街道" in names("在和兴街道办事处的帮助下，他办起了食堂。", "Place")  # 在|和|兴|街道
+
+
+def test_a_name_may_open_with_ten_thousand():
+    assert "万江街道" in names("惠州市万江街道开展活动。", "Place")  # 万|m 江|nr
+
+
+def test_an_areas_office_before_a_kind_of_centre_names_no_area():
+    assert names("在青松街道办事处社区服务中心的帮助下，他办起了食堂。", "Place") == {"青松街道"}

@@ -312,9 +312,9 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
     name (区|解放|门|街道, 区|建|中街|街道), an adjective the area's own body shows to be a
     name (区|幸福|社区党委), and a name with a character jieba does not know (区|大|碶|街道)."""
     gap = view.text[begin:start]
-    if not all_han(gap) or gap in lexicon.generic_words() \
+    if not all_han(gap) or gap in lexicon.generic_words() or gap.endswith(AREA_OWN_BODIES) \
             or any(view.place_ending_at(p) for p in range(begin + 1, start + 1)):
-        return False
+        return False  # 某街道|办事处|社区服务中心: the area's own body, then a kind of centre
     i = view.token_index(begin)
     if COUNTED.fullmatch(view.tokens[i].word):
         return False  # 和平区|三大|街道: the three big ones, tagged a name
@@ -584,8 +584,8 @@ def _he_in_name(view: View, begin: int, start: int) -> int:
             and (i < 2 or not name_like(tokens[i - 2])):
         return before.start  # 深入|青|和|街道
     if len(last.word) == 1 and HAN.match(last.word) and before.word == "和" \
-            and (i < 2 or not HAN.search(tokens[i - 2].word)):
-        return before.start  # 、|和|义|街道
+            and (i < 2 or not HAN.search(tokens[i - 2].word) or tokens[i - 2].word in STOP_WORDS):
+        return before.start  # 、|和|义|街道, 在|和|兴|街道
     return begin
 
 
