@@ -192,3 +192,8 @@ def test_recognise_context_an_initiative_named_with_a_shorter_trigger_is_the_lon
     assert {m.text: m.name for m in found(text, "Initiative")} == {
         "“三访三问”机制": "三访三问工作机制", "“三访三问”工作机制": "三访三问工作机制",
         "“三访三问”活动": "三访三问活动"}
+
+
+def test_a_police_station_with_a_stem_is_named_after_the_place_it_serves():
+    text = "青松区召开会议。青松社区党委、梅林派出所党支部签订共建协议。"
+    assert {"梅林派出所", "梅林派出所党支部"} <= names(text, "Organization")

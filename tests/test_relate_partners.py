@@ -309,3 +309,16 @@ def test_partners_a_party_named_after_a_chain_of_places_and_met_at_a_venue_in_on
     d.place("桃李村党群服务中心")
     assert {frozenset((a, b)) for a, _, b in d.triples("partnerOf")} == {
         frozenset(("青松银行梅林支行党支部", "桃李村党支部"))}
+
+
+def test_partners_bodies_listed_before_how_many_parties_sign_are_pairwise_partners():
+    text = "青松社区党委、白鹭中学党支部、梅林派出所党支部三方签订共建协议。"
+    assert {frozenset((r.subject.name, r.object.name)) for r in extracted(text, "partnerOf")} == {
+        frozenset(("青松社区党委", "白鹭中学党支部")), frozenset(("青松社区党委", "梅林派出所党支部")),
+        frozenset(("白鹭中学党支部", "梅林派出所党支部"))}
+
+
+def test_partners_a_units_body_after_an_areas_body_is_not_made_the_areas():
+    text = "青松街道党工委和白鹭集团党委联合举办座谈会。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")} == {
+        ("青松街道党工委", "白鹭集团党委")}

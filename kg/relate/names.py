@@ -230,12 +230,15 @@ def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
         for sep in ("、", "和", "及"):
             if not text.startswith(sep, m.end):
                 continue
-            for nxt in by_start.get(m.end + len(sep), []):
+            following = by_start.get(m.end + len(sep), [])
+            for nxt in following:
                 # The list's own area beats one completed from elsewhere in the article.
                 # A generic department is short (`司法局`, `市场监管局`); a longer name is a body of
-                # its own (`梅林大学附属中学党支部`), not one of the area's.
+                # its own (`梅林大学附属中学党支部`), not one of the area's; so is the body of a unit
+                # the text names (`白鹭集团党委`: 白鹭集团's).
                 bare = ((nxt.name == nxt.text or nxt.rule.endswith("+context"))
-                        and len(nxt.text) <= MAX_BARE_DEPARTMENT)
+                        and len(nxt.text) <= MAX_BARE_DEPARTMENT
+                        and not any(o.kind == ORGANIZATION and o.end < nxt.end for o in following))
                 if (nxt.kind == ORGANIZATION and nxt.subtype == head.subtype and bare
                         and not _AREA_PREFIX.match(nxt.text) and not nxt.name.startswith(area)):
                     renamed[nxt] = replace(nxt, name=area + nxt.text, rule=nxt.rule + "+list-scope")

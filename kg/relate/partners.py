@@ -9,11 +9,12 @@ its government are never each other's partners.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
-from kg.recognise.view import COUNTED
+from kg.recognise.view import COUNTED, NUMBER
 from kg.relate.context import OPENERS, PARTY_PREFIX, Context, identity, is_agent, made_of, per_article
 from kg.relate.names import level_of, one_areas_leadership
 from kg.relate.titles import titles
@@ -231,6 +232,9 @@ def _group_trigger(ctx: Context, end: int) -> bool:
     rest = ctx.text[end:ctx.sents.clause_end(end)]
     if rest.startswith("等"):
         return any(t in rest[:GROUP_WINDOW] for t in GROUP_TRIGGERS)
+    parties = _PARTIES.match(rest)  # `A、B、C三方签订…`: how many parties sign
+    if parties:
+        return _trigger_opens(rest[parties.end():])
     count = COUNTED.match(rest)  # `A、B、C三个街道签订…`: the list counted in apposition
     if count:
         return any(_trigger_opens(rest[count.end() + k:]) for k in range(1, MAX_COUNTED_NOUN + 1))
@@ -238,6 +242,7 @@ def _group_trigger(ctx: Context, end: int) -> bool:
 
 
 MAX_COUNTED_NOUN = 4  # 街道, 单位, 职能部门: what the count after a list counts
+_PARTIES = re.compile("(?:双|" + NUMBER + ")方")
 
 
 def _trigger_opens(rest: str) -> bool:
