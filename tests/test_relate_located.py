@@ -309,3 +309,16 @@ def test_located_a_city_of_county_rank_lies_in_its_prefectures_city():
     assert ("高平市", "晋城市") in located
     # two prefecture cities written side by side are peers
     assert not extracted("晋城市和洛阳市召开会议。", "locatedIn")
+
+
+def test_located_an_area_said_to_be_one_a_wider_area_holds():
+    text = "白鹭社区是梅林街道下辖的一个老旧小区集中的社区。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")} == {
+        ("白鹭社区", "梅林街道")}
+
+
+def test_located_the_areas_listed_after_what_an_area_has_in_all_are_in_it():
+    text = "梅林街道共有白鹭、青松、红枫等8个社区。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")} == {
+        ("白鹭社区", "梅林街道"), ("青松社区", "梅林街道"), ("红枫社区", "梅林街道")}
+    assert extracted("梅林街道共有常住人口10万人。", "locatedIn") == []

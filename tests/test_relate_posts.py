@@ -494,3 +494,9 @@ def test_posts_a_chain_after_an_autonomous_prefectures_committee_is_scoped_by_it
                                   "梅林市青松商会召开换届大会，王小明当选第三届会长。"])
 def test_posts_the_term_of_a_post_won_in_an_election_stands_before_its_title(text):
     assert {(r.object.name, r.role) for r in extracted(text, "memberOf")} == {("梅林市青松商会", "会长")}
+
+
+@pytest.mark.parametrize("text", ["王小明，男，1975年生，现任青松街道党工委书记。",
+                                  "王小明，女，汉族，1980年5月出生，中共党员，本科学历，现任青松街道党工委书记。"])
+def test_posts_a_notices_details_between_the_name_and_the_posts_are_skipped(text):
+    assert {(r.object.name, r.role) for r in extracted(text, "memberOf")} == {("青松街道党工委", "书记")}

@@ -176,6 +176,8 @@ def _from_statements(ctx: Context) -> list[Relation | None]:
         for at in _all(text, word):
             outer = [m for m in ctx.ending_at(at) if is_place(m)] or _bare_subject(ctx, at)
             inner = [m for m in ctx.starting_at(at + len(word)) if is_agent(m) or is_place(m)]
+            if outer and not inner and word.endswith("的"):
+                inner = _said_to_be_within(ctx, max(outer, key=lambda m: m.end - m.start))
             if outer and inner:
                 o = max(outer, key=lambda m: m.end - m.start)
                 s = max(inner, key=lambda m: m.end - m.start)
@@ -241,6 +243,14 @@ def _past_visit_verb(text: str, pos: int) -> int:
         return -1
     pos += len(verb)
     return pos + 1 if text.startswith("了", pos) else pos
+
+
+def _said_to_be_within(ctx: Context, outer: Mention) -> list[Mention]:
+    """`甲社区是乙街道下辖的…`: the place the clause is about, written before 是 and the outer area."""
+    copula = outer.start - 1
+    if copula < 1 or ctx.text[copula] != "是":
+        return []
+    return [m for m in ctx.ending_at(copula) if is_place(m)]
 
 
 def _listed_after(ctx: Context, first: Mention) -> list[Mention]:

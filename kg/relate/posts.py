@@ -133,6 +133,9 @@ def posts(ctx: Context) -> list[Relation]:
 _PREDICATES = lexicon.cues("post-predicate")
 _APPOINTING = lexicon.cues("appointing")
 _CLAUSE_ENDS = ("，", "。", "；", "！", "？")
+# A person's details in a notice, each after a comma: sex, nationality, birth, party membership
+_DETAILS = re.compile("(?:，(?:" + lexicon.alternation(lexicon.cues("person-detail"))
+                      + "|[\u4e00-\u9fff]{1,4}族|[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?(?:出)?生))*")
 _TERM = re.compile("(?:" + lexicon.alternation(lexicon.cues("term")) + "|第" + NUMBER + "届)")
 
 
@@ -140,14 +143,18 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = Tr
     """The posts written after the name, when they fill the clause (`王某任某党委书记。`; not
     `王某是某党委书记的好帮手`). Without ``pause``, a comma alone does not join them (after posts
     written before the name, `…书记王某，区长李某` is a list)."""
-    mark = next((m for m in _PREDICATES if ctx.text.startswith(m, person.end)
+    after = person.end
+    details = _DETAILS.match(ctx.text, after)
+    if details and details.end() > after and ctx.text.startswith("，", details.end()):
+        after = details.end()  # `王某，男，汉族，1975年10月生，中共党员，现任…`: a notice's details
+    mark = next((m for m in _PREDICATES if ctx.text.startswith(m, after)
                  and (pause or m != "，")), "")
-    if not mark and ctx.text.startswith("为", person.end) \
+    if not mark and ctx.text.startswith("为", after) \
             and ctx.text.endswith(_APPOINTING, 0, person.start):
         mark = "为"  # `任命王某为…`
     if not mark:
         return []
-    start = person.end + len(mark)
+    start = after + len(mark)
     term = _TERM.match(ctx.text, start)
     start = term.end() if term else start  # 当选为新一届会长: the post is 会长
     ends = [at for at in (ctx.text.find(p, start, limit) for p in _CLAUSE_ENDS) if at >= 0]
