@@ -486,3 +486,7 @@ def test_one_character_before_a_one_character_head_noun_names_no_body(text):
 
 def test_a_council_for_the_promotion_of_trade_is_a_body():
     assert "青松市贸促会" in names("青松市贸促会与白鹭区工商联签订合作协议。", "Organization")
+
+
+def test_a_verb_before_a_quoted_name_is_not_part_of_the_body_named():
+    assert names("白鹭社区开设“四点半”学校，方便双职工家庭。", "Organization") <= {"四点半学校"}

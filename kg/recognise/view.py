@@ -279,6 +279,7 @@ def _numbered_unit(view: View, i: int, start: int) -> bool:
 
 
 QUOTE_PAIRS = {"”": "“", "’": "‘"}  # closing → opening
+QUOTE_OPENINGS = frozenset(QUOTE_PAIRS.values())
 # 第一党支部, 附属第二医院: an ordinal numbers a unit inside a name
 ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 # a number and a classifier as one word (五所, 3家, 两个): jieba tags some of them as names (五所 j)
@@ -301,6 +302,8 @@ def _verb_inside_name(view: View, i: int) -> bool:
     if _frequencies().get(token.word, 0) >= RARE_VERB and token.word not in lexicon.org_trades():
         return False  # 采用, 召开; but 某某房地产|开发|有限公司: the trade a company is named for
     nxt = view.tokens[i + 1] if i + 1 < len(view.tokens) else None
+    if nxt is not None and nxt.word in QUOTE_OPENINGS:
+        return False  # 某社区|开设|“四点半”学校: the verb governs the quoted name
     if nxt is not None and token.word in lexicon.org_trades() and nxt.word in lexicon.org_middles():
         return True  # 成立了|快递|行业|党支部: a trade before its sector's word names the sector
     left = view.tokens[i - 1]
