@@ -490,3 +490,11 @@ def test_a_council_for_the_promotion_of_trade_is_a_body():
 
 def test_a_verb_before_a_quoted_name_is_not_part_of_the_body_named():
     assert names("白鹭社区开设“四点半”学校，方便双职工家庭。", "Organization") <= {"四点半学校"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("青松市异地商会联合会召开会议。", "青松市异地商会联合会"),  # 异地 alone is a generic word
+    ("青松区新的社会阶层人士联谊会召开会议。", "青松区新的社会阶层人士联谊会"),
+])
+def test_federations_of_chambers_and_friendship_associations_are_bodies(text, body):
+    assert body in names(text, "Organization")

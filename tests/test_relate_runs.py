@@ -486,3 +486,8 @@ def test_runs_an_initiative_said_to_be_a_bodys_programme_is_run_by_it():
 def test_runs_a_host_and_a_carrier_joined_by_a_list_comma_both_run_the_event():
     text = "由青松区委组织部主办、白鹭街道承办的“红色故事汇”活动近日举行。"
     assert {r.subject.name for r in extracted(text, "runs")} == {"青松区委组织部", "白鹭街道"}
+
+
+def test_runs_an_owner_written_before_the_bodies_it_owns_is_not_the_clauses_subject():
+    text = "青松市工商联所属的梅林商会、青枫商会联合开展“商会进社区”活动。"
+    assert {r.subject.name for r in extracted(text, "runs")} == {"梅林商会", "青枫商会"}

@@ -1,4 +1,4 @@
-from relate_kit import Doc
+from relate_kit import Doc, extracted
 
 
 def test_suborg_party_body_inside_its_unit():
@@ -131,3 +131,14 @@ def test_suborg_a_branch_named_after_an_area_whose_committee_is_not_named_has_no
     d.org("梅林镇驻青党支部")
     d.area("梅林镇", "Town")
     assert d.triples("subOrganizationOf") == set()
+
+
+def test_suborg_each_body_listed_after_its_owner_is_under_it():
+    text = "青松市工商联所属的梅林商会、青枫商会、白鹭商会联合开展活动。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "subOrganizationOf")} >= {
+        ("梅林商会", "青松市工商联"), ("青枫商会", "青松市工商联"), ("白鹭商会", "青松市工商联")}
+    # the list ends before the next owner
+    text = "由青松市文化局下属的梅林出版社、白鹭出版社和青松市广电局下属的青松电视台组成。"
+    found = {(r.subject.name, r.object.name) for r in extracted(text, "subOrganizationOf")}
+    assert ("青松市广电局", "青松市文化局") not in found
+    assert {("梅林出版社", "青松市文化局"), ("白鹭出版社", "青松市文化局")} <= found

@@ -69,6 +69,22 @@ def is_place(m: Mention) -> bool:
     return m.kind == PLACE
 
 
+OWNING = tuple(w for w in lexicon.cues("under") if w.endswith("的"))  # 所属的, 下属的
+ITEM_JOINS = lexicon.item_joins()  # not 与: 与某区 is "with", not the next item
+
+
+def listed_after(ctx: "Context", first: Mention) -> list[Mention]:
+    """The names listed after ``first`` (`甲小区、乙小区和丙小区`, `甲商会、乙商会`), of its kind."""
+    found, pos = [], first.end
+    while True:
+        sep = next((x for x in ITEM_JOINS if ctx.text.startswith(x, pos)), "")
+        nxt = [n for n in ctx.starting_at(pos + len(sep)) if n.kind == first.kind]
+        if not sep or not nxt:
+            return found
+        found.append(max(nxt, key=lambda n: n.end - n.start))
+        pos = found[-1].end
+
+
 def identity(m: Mention) -> tuple[str, str, str]:
     """What makes two mentions the same entity within an article."""
     return (m.kind, m.name, m.scope)
@@ -229,10 +245,19 @@ class Context:
         while True:
             found = self._opening_agent(start, pos)
             if found is not None:
-                return self.head(found)
+                return self._owned_after(self.head(found), pos)
             if start <= span[0]:
                 return None
             start = self.sents.clause_start(start - 1)
+
+    def _owned_after(self, owner: Mention, limit: int) -> Mention:
+        """`甲工商联所属的乙商会、丙商会联合开展…`: the owner only qualifies the bodies it owns,
+        which the clause is about."""
+        word = next((w for w in OWNING if self.text.startswith(w, owner.end)), "")
+        owned = [m for m in self.starting_at(owner.end + len(word)) if is_agent(m)] if word else []
+        if not owned or owned[0].start >= limit:
+            return owner
+        return self.head(max(owned, key=lambda m: m.end - m.start))
 
     def _opening_agent(self, clause_start: int, limit: int) -> Mention | None:
         for k in range(bisect_left(self._starts, clause_start), len(self.mentions)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
 from kg.recognise.orgs import registered_name
-from kg.relate.context import Context, identity, is_agent, is_place
+from kg.relate.context import Context, identity, is_agent, is_place, listed_after
 from kg.relate.names import AREA_GOVERNMENTS, canonical_place, container, may_contain
 from kg.vocab import ADMINISTRATIVE_AREA, LEVELS, LOCATED_IN, ORGANIZATION, PLACE
 
@@ -181,7 +181,7 @@ def _from_statements(ctx: Context) -> list[Relation | None]:
             if outer and inner:
                 o = max(outer, key=lambda m: m.end - m.start)
                 s = max(inner, key=lambda m: m.end - m.start)
-                for s in [s, *_listed_after(ctx, s)]:
+                for s in [s, *listed_after(ctx, s)]:
                     if may_contain(o, s):
                         found.append(ctx.relation(s, LOCATED_IN, o, at, CONF_STATEMENT,
                                                   "located-within"))
@@ -225,7 +225,7 @@ def _visited(ctx: Context) -> list[Relation | None]:
             if not firsts:
                 continue
             first = max(firsts, key=lambda m: m.end - m.start)
-            for m in [first, *_listed_after(ctx, first)]:
+            for m in [first, *listed_after(ctx, first)]:
                 if may_contain(area, m):
                     found.append(ctx.relation(m, LOCATED_IN, area, at, CONF_VISIT, "located-visit"))
     return found
@@ -251,18 +251,6 @@ def _said_to_be_within(ctx: Context, outer: Mention) -> list[Mention]:
     if copula < 1 or ctx.text[copula] != "是":
         return []
     return [m for m in ctx.ending_at(copula) if is_place(m)]
-
-
-def _listed_after(ctx: Context, first: Mention) -> list[Mention]:
-    """The names listed after ``first`` (`甲小区、乙小区和丙小区`), of its kind."""
-    found, pos = [], first.end
-    while True:
-        sep = next((x for x in _LIST_SEPS if ctx.text.startswith(x, pos)), "")
-        nxt = [n for n in ctx.starting_at(pos + len(sep)) if n.kind == first.kind]
-        if not sep or not nxt:
-            return found
-        found.append(max(nxt, key=lambda n: n.end - n.start))
-        pos = found[-1].end
 
 
 # Level words of units, smallest first.

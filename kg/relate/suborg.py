@@ -12,7 +12,7 @@ import re
 
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
-from kg.relate.context import Context
+from kg.relate.context import Context, listed_after
 from kg.relate.names import container, prefix_container
 from kg.vocab import ORGANIZATION, SUB_ORGANIZATION_OF
 
@@ -117,8 +117,15 @@ def _from_statements(ctx: Context) -> list[Relation | None]:
                 before = _orgs_at(ctx.ending_at(at))
                 after = _orgs_at(ctx.starting_at(at + len(word)))
                 parent, child = (before, after) if parent_first else (after, before)
+                # `A所属的B、C、D`: each body listed after the parent, up to the next owner
+                # (`A下属的B、C和D下属的E`: D is E's)
+                children = [child]
+                for nxt in listed_after(ctx, child) if parent_first and child else ():
+                    if ctx.text.startswith(_UNDER, nxt.end):
+                        break
+                    children.append(nxt)
                 if parent and child:
-                    found.append(ctx.relation(child, SUB_ORGANIZATION_OF, parent, at,
-                                              CONF_STATEMENT, "suborg-statement"))
+                    found.extend(ctx.relation(c, SUB_ORGANIZATION_OF, parent, at, CONF_STATEMENT,
+                                              "suborg-statement") for c in children)
                 at = ctx.text.find(word, at + 1)
     return found
