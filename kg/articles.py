@@ -54,9 +54,18 @@ def _blocks(page: str) -> list[_Block]:
     for line in page.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if line:
+        if line and not _furniture(line):
             blocks.append(_classify(line, start, end))
     return blocks
+
+
+# A page's furniture, no article's: `某某日报 2024年5月10日 第3版`, `2024年5月10日 星期五`
+_FURNITURE = re.compile("第[0-9０-９一二三四五六七八九十]{1,3}版|星期[一二三四五六日天]")
+
+
+def _furniture(line: str) -> bool:
+    return len(line) <= _HEADLINE_MAX and not _SENTENCE_MARK.search(line) \
+        and _FURNITURE.search(line) is not None
 
 
 def _classify(line: str, start: int, end: int) -> _Block:

@@ -295,3 +295,13 @@ def test_split_articles_only_a_photo_credit_after_the_byline_makes_a_photo_item(
     article, = split(source)
     assert article.creators == ("张三丰", "李四")
     assert article.text.endswith("部署下半年重点工作。\n会议还表彰了先进集体。")
+
+
+@pytest.mark.parametrize("furniture", ["青松日报 2024年5月10日 第3版", "2024年5月10日 星期五\n第3版：区县新闻"])
+def test_split_articles_a_pages_masthead_is_no_article_nor_headline(furniture):
+    page = furniture + "\n\n青松街道：“邻里守望”温暖人心\n\n本报记者 李四 通讯员 王小五\n\n" \
+        "近日，青松街道推出“邻里守望”工作法。\n"
+    [article] = split(page)
+    assert article.title == "青松街道：“邻里守望”温暖人心"
+    assert article.creators == ("李四", "王小五")
+    assert "第3版" not in article.text
