@@ -59,13 +59,18 @@ def _blocks(page: str) -> list[_Block]:
     return blocks
 
 
-# A page's furniture, no article's: `某某日报 2024年5月10日 第3版`, `2024年5月10日 星期五`
-_FURNITURE = re.compile("第[0-9０-９一二三四五六七八九十]{1,3}版|星期[一二三四五六日天]")
+# A page's furniture, no article's, a line of nothing else: `某某日报 2024年5月10日 第3版`,
+# `2024年5月10日 星期五`, `第3版：区县新闻` (not a wrapped line of a column that mentions a 星期)
+_DATE = r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+_PAGE = "第[0-9一二三四五六七八九十]{1,3}版"
+_FURNITURE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}报\s*)?(?:" + _DATE + r"\s*)?(?:星期[一二三四五六日天]\s*)?"
+                        "(?:" + _PAGE + r")?(?:\s*[：:]\s*[\u4e00-\u9fff]{2,8})?")
 
 
 def _furniture(line: str) -> bool:
-    return len(line) <= _HEADLINE_MAX and not _SENTENCE_MARK.search(line) \
-        and _FURNITURE.search(line) is not None
+    line = line.strip()
+    return _FURNITURE.fullmatch(line) is not None and (
+        re.search(_PAGE, line) is not None or re.search(_DATE + r"\s*星期", line) is not None)
 
 
 def _classify(line: str, start: int, end: int) -> _Block:

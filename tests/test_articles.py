@@ -305,3 +305,9 @@ def test_split_articles_a_pages_masthead_is_no_article_nor_headline(furniture):
     assert article.title == "青松街道：“邻里守望”温暖人心"
     assert article.creators == ("李四", "王小五")
     assert "第3版" not in article.text
+
+
+def test_split_articles_a_wrapped_column_line_that_names_a_weekday_stays_in_its_article():
+    page = "青松街道推出邻里守望工作法\n\n近日，青松街道推出“邻里守望”工作法，每\n周星期三下午\n志愿者上门走访。\n"
+    [article] = split(page)
+    assert "星期三下午" in article.text

@@ -1,3 +1,5 @@
+import pytest
+
 from relate_kit import Doc, extracted
 
 
@@ -99,3 +101,14 @@ def test_issued_a_list_written_after_the_party_prefix_issues_it_together_as_part
 def test_issued_a_body_and_the_one_it_joins_issue_it_together():
     text = "青松区委组织部联合青松区民政局印发《社区工作者管理办法》。"
     assert {r.object.name for r in extracted(text, "issuedBy")} == {"青松区委组织部", "青松区民政局"}
+
+
+@pytest.mark.parametrize("text, issuers", [
+    ("《青松区党建引领基层治理实施方案》近日由青松区委组织部出台。", {"青松区委组织部"}),
+    ("青松市委组织部、市民政局等部门联合出台《关于加强服务管理的若干措施》。",
+     {"青松市委组织部", "青松市民政局"}),
+    ("青松街道党工委研究制定《青松街道“邻里守望”工作规范》。", {"青松街道党工委"}),
+    ("根据青松区委《关于开展“邻里守望”行动的通知》要求，各街道迅速行动。", {"青松区委"}),
+])
+def test_issued_more_wordings_of_who_issues_a_document(text, issuers):
+    assert {r.object.name for r in extracted(text, "issuedBy")} == issuers

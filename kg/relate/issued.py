@@ -7,9 +7,12 @@ has signers, who are partners (partners.py), and no issuer.
 """
 from __future__ import annotations
 
+import re
+
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
-from kg.relate.context import PARTY_PREFIX, Context, is_agent, made_of
+from kg.recognise.view import NUMBER
+from kg.relate.context import GOVERNING, PARTY_PREFIX, Context, is_agent, made_of
 from kg.relate.partners import strict_list
 from kg.vocab import ISSUED_BY, ORGANIZATION, POLICY_DOCUMENT
 
@@ -67,6 +70,9 @@ def _issuers(ctx: Context, doc: Mention) -> list[Relation | None]:
     if titled:
         return [ctx.relation(doc, ISSUED_BY, a, doc.start, CONF_TITLE, "issued-title")
                 for a in titled]
+    owner = _owner(ctx, doc)
+    if owner is not None:
+        return [ctx.relation(doc, ISSUED_BY, owner, doc.start, CONF_TITLE, "issued-owner")]
     if verb_at >= 0 and ctx.subject is not None:
         return [ctx.relation(doc, ISSUED_BY, ctx.subject, doc.start, CONF_SUBJECT,
                              "issued-article-subject")]
@@ -90,7 +96,13 @@ def _listed_before(ctx: Context, start: int, verb_at: int) -> list[Mention]:
     if first is None:
         return []
     listed, end = strict_list(ctx, first.start)
-    return listed if len(listed) > 1 and _together(ctx.text[end:verb_at]) else []
+    gap = _KINDS_AFTER_LIST.sub("", ctx.text[end:verb_at], count=1)  # A、B等部门联合印发
+    return listed if len(listed) > 1 and _together(gap) else []
+
+
+# `A、B等部门`, `A、B等5个单位`: what the bodies of a list are, after 等
+_KINDS_AFTER_LIST = re.compile("^等(?:" + NUMBER + "[个家])?(?:"
+                               + lexicon.alternation(lexicon.cues("issuer-kind")) + ")")
 
 
 # What joins the body that issues a document to another that issues it with it (A联合B印发《…》).
@@ -109,14 +121,25 @@ def _together(gap: str) -> bool:
     return made_of(gap, _TOGETHER)
 
 
+def _owner(ctx: Context, doc: Mention) -> Mention | None:
+    """`根据区委《关于…的通知》要求`: a party or government body written right before the title is
+    the one whose document it is."""
+    bodies = [m for m in ctx.ending_at(doc.start)
+              if m.kind == ORGANIZATION and m.subtype in GOVERNING]
+    return max(bodies, key=lambda m: m.end - m.start) if bodies else None
+
+
 def _passive(ctx: Context, doc: Mention) -> list[Mention]:
-    """`《…》由A印发`, `《…》由A、B联合印发`."""
-    if not ctx.text.startswith("由", doc.end):
+    """`《…》由A印发`, `《…》由A、B联合印发`, `《…》近日由A出台`."""
+    at = doc.end
+    while word := next((w for w in _TOGETHER if ctx.text.startswith(w, at)), ""):
+        at += len(word)
+    if not ctx.text.startswith("由", at):
         return []
-    agents = [m for m in ctx.starting_at(doc.end + 1) if is_agent(m)]
+    agents = [m for m in ctx.starting_at(at + 1) if is_agent(m)]
     if not agents:
         return []
-    listed, end = strict_list(ctx, doc.end + 1)
+    listed, end = strict_list(ctx, at + 1)
     if len(listed) > 1:
         verb = next((ctx.text.find(v, end, end + 6) for v in ISSUE_VERBS
                      if 0 <= ctx.text.find(v, end, end + 6)), -1)
