@@ -459,3 +459,8 @@ def test_a_name_may_open_with_ten_thousand():
 
 def test_an_areas_office_before_a_kind_of_centre_names_no_area():
     assert names("在青松街道办事处社区服务中心的帮助下，他办起了食堂。", "Place") == {"青松街道"}
+
+
+def test_an_areas_name_found_again_takes_in_an_other_place_read_inside_it():
+    text = "走进云州市梅林镇青石湾村，大棚整齐排列。王小明来到青石湾村调研。"  # 青石湾: a bay, alone
+    assert [m.name for m in found(text, "Place") if m.start > 20] == ["青石湾村"]

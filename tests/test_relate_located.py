@@ -322,3 +322,7 @@ def test_located_the_areas_listed_after_what_an_area_has_in_all_are_in_it():
     assert {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")} == {
         ("白鹭社区", "梅林街道"), ("青松社区", "梅林街道"), ("红枫社区", "梅林街道")}
     assert extracted("梅林街道共有常住人口10万人。", "locatedIn") == []
+
+
+def test_located_a_department_named_with_a_common_word_ending_in_a_level_is_in_no_area():
+    assert extracted("省农业农村厅干部王小明介绍了情况。", "locatedIn") == []  # 农村: rural, no 村

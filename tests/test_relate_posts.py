@@ -500,3 +500,9 @@ def test_posts_the_term_of_a_post_won_in_an_election_stands_before_its_title(tex
                                   "王小明，女，汉族，1980年5月出生，中共党员，本科学历，现任青松街道党工委书记。"])
 def test_posts_a_notices_details_between_the_name_and_the_posts_are_skipped(text):
     assert {(r.object.name, r.role) for r in extracted(text, "memberOf")} == {("青松街道党工委", "书记")}
+
+
+def test_posts_a_post_held_where_the_person_was_sent():
+    text = "走进云州市梅林镇青石湾村，大棚整齐排列。王小明被选派到青石湾村担任驻村第一书记。"
+    assert {(r.object.name, r.role) for r in extracted(text, "memberOf")} == {("青石湾村", "驻村第一书记")}
+    assert extracted("王小明到青石湾村调研。", "memberOf") == []

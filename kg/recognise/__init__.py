@@ -38,7 +38,7 @@ from kg.recognise.persons import apposition, recognise_persons
 from kg.recognise.places import recognise_places
 from kg.recognise.spans import Spans
 from kg.recognise.view import View
-from kg.vocab import ORGANIZATION, PERSON, PLACE
+from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PERSON, PLACE
 
 __all__ = ["recognise", "recognise_all", "recognise_text"]
 
@@ -95,20 +95,33 @@ def _recognise(view: View, tagged: list[tagger.Scored] | None) -> list[Mention]:
     found += apposition(view, orgs)
     found += recognise_initiatives(view)
     found += recognise_documents(view)
-    found = complete(view, found)
-    found += _echoes(view.text, found)
+    found = _with_echoes(view.text, complete(view, found))
     return _unique(_drop_person_overlaps(_drop_registered_places(_drop_honours(view.text, found))))
 
 
 MIN_ECHO = 3  # 民族街道, 黄门社区: a stem and a suffix; shorter names are too often words
 
 
+def _with_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the places they name found again wherever else the article writes them
+    (``_echoes``), less the other places those echoes take in (`拱北|湾村`: a bay read where the
+    article's village is written)."""
+    echoes = _echoes(text, mentions)
+    if not echoes:
+        return mentions
+    areas = Spans((m.start, m.end) for m in echoes if m.subtype == ADMINISTRATIVE_AREA)
+    kept = [m for m in mentions
+            if m.kind != PLACE or m.subtype == ADMINISTRATIVE_AREA or not areas.covers(m.start, m.end)]
+    return kept + echoes
+
+
 def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     """A place found once in the article is the same place wherever else the article writes its
     name (`某区民族街道…。民族街道打造…`: the stem is a common word, found only inside the chain).
     Only names that stand for themselves (written as named) are echoed, not inside or across
-    another place, and inside a body's name only at its start. Bodies are not echoed: their rules
-    refuse some names on purpose (国家级…中心).
+    another place — but an area's name may take in an other place read inside it (`拱北湾村`
+    over the bay `拱北湾`) — and inside a body's name only at its start. Bodies are not echoed:
+    their rules refuse some names on purpose (国家级…中心).
 
     The text is read once, at the characters that end a known name, each tried with the known
     lengths, longest first: searching the text for each name costs names × length (a second of a
@@ -119,7 +132,8 @@ def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
             known.setdefault(m.text, m)
     if not known:
         return []
-    places = Spans((m.start, m.end) for m in mentions if m.kind == PLACE)
+    places = Spans((m.start, m.end) for m in mentions if m.kind == PLACE and m.subtype == ADMINISTRATIVE_AREA)
+    others = Spans((m.start, m.end) for m in mentions if m.kind == PLACE and m.subtype != ADMINISTRATIVE_AREA)
     bodies = Spans((m.start, m.end) for m in mentions if m.kind == ORGANIZATION)
     body_starts = {m.start for m in mentions if m.kind == ORGANIZATION}
     sizes = sorted({len(name) for name in known}, reverse=True)
@@ -130,9 +144,13 @@ def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
         name = next((text[end - k:end] for k in sizes if text[end - k:end] in known), None)
         at = end - len(name) if name else -1
         # inside a body's name only where that name starts (某镇党委: the body is named after it)
-        if name and not places.overlaps(at, end) \
-                and (at in body_starts or not bodies.overlaps(at, end)):
-            found.append(replace(known[name], start=at, end=end, rule="echo"))
+        if not name or places.overlaps(at, end) \
+                or not (at in body_starts or not bodies.overlaps(at, end)):
+            continue
+        area = known[name].subtype == ADMINISTRATIVE_AREA
+        if others.overlaps(at, end) and not (area and not others.crosses(at, end)):
+            continue
+        found.append(replace(known[name], start=at, end=end, rule="echo"))
     return found
 
 

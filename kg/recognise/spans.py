@@ -36,3 +36,8 @@ class Spans:
     def overlaps(self, start: int, end: int) -> bool:
         """Some span shares a character with [start, end): s < end and start < e."""
         return self._farthest(bisect.bisect_left(self._starts, end)) > start
+
+    def crosses(self, start: int, end: int) -> bool:
+        """Some span overlaps [start, end) without lying inside it: it runs across either end."""
+        return self._farthest(bisect.bisect_left(self._starts, start)) > start \
+            or self._farthest(bisect.bisect_left(self._starts, end)) > end

@@ -153,7 +153,7 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = Tr
             and ctx.text.endswith(_APPOINTING, 0, person.start):
         mark = "为"  # `任命王某为…`
     if not mark:
-        return []
+        return _sent_to(ctx, person, after, limit)
     start = after + len(mark)
     term = _TERM.match(ctx.text, start)
     start = term.end() if term else start  # 当选为新一届会长: the post is 会长
@@ -162,6 +162,28 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = Tr
     return parse_chain(ctx, end, start, whole=True) if end > start else []
 
 
+def _sent_to(ctx: Context, person: Mention, after: int, limit: int) -> list[Item]:
+    """`王某被选派到甲村担任驻村第一书记`: posts held where the person was sent, the place or body
+    written between the verb of sending and a verb of holding; a title without a body is held
+    there."""
+    sent = next((w for w in _SENT_TO if ctx.text.startswith(w, after)), "")
+    agents = [m for m in ctx.starting_at(after + len(sent)) if is_agent(m)] if sent else []
+    if not agents:
+        return []
+    where = ctx.head(max(agents, key=lambda m: m.end - m.start))
+    verb = next((v for v in _HELD_BY if ctx.text.startswith(v, where.end)), "")
+    if not verb:
+        return []
+    start = where.end + len(verb)
+    ends = [at for at in (ctx.text.find(p, start, limit) for p in _CLAUSE_ENDS) if at >= 0]
+    chain = parse_chain(ctx, min(ends, default=limit), start, whole=True)
+    for item in chain:
+        if item.body is None and not item.opaque:
+            item.body, item.scoped = where, True
+    return chain
+
+
+_SENT_TO = lexicon.cues("sent-to")
 _ELECTED = lexicon.cues("elected")
 
 
