@@ -197,3 +197,11 @@ def test_recognise_context_an_initiative_named_with_a_shorter_trigger_is_the_lon
 def test_a_police_station_with_a_stem_is_named_after_the_place_it_serves():
     text = "青松区召开会议。青松社区党委、梅林派出所党支部签订共建协议。"
     assert {"梅林派出所", "梅林派出所党支部"} <= names(text, "Organization")
+
+
+def test_a_banks_short_name_without_its_national_prefix_is_its_registered_name():
+    text = ("云州市人民政府与中国青松银行股份有限公司云州分行签约。"
+            "青松银行云州分行党委书记王小明出席。")
+    assert names(text, "Organization") >= {"中国青松银行股份有限公司云州分行",
+                                           "中国青松银行股份有限公司云州分行党委"}
+    assert "青松银行云州分行" not in names(text, "Organization")

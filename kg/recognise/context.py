@@ -137,15 +137,18 @@ COMPANY_FORMS = lexicon.cues("company-form")
 
 def _company_forms(mentions: list[Mention]) -> list[Mention]:
     """某银行股份有限公司 and 某银行 (or their branches, 某银行股份有限公司某支行 and 某银行某支行)
-    in one article are one body: the name written with the company form."""
+    in one article are one body: the name written with the company form. So is the short name
+    without the national prefix (中国某银行股份有限公司某分行 and 某银行某分行)."""
     names = {m.name for m in mentions if m.kind == ORGANIZATION}
     longer = {}
     for name in sorted(names):
         for form in COMPANY_FORMS:
             if form in name:
                 short = name.replace(form, "", 1)
-                if short in names and len(short) > 2:
-                    longer.setdefault(short, name)
+                national = next((p for p in lexicon.national_prefixes() if short.startswith(p)), "")
+                for written in (short, short[len(national):] if national else ""):
+                    if written in names and len(written) > 2:
+                        longer.setdefault(written, name)
                 break
     out = []
     for m in mentions:
