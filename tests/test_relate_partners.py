@@ -322,3 +322,8 @@ def test_partners_a_units_body_after_an_areas_body_is_not_made_the_areas():
     text = "青松街道党工委和白鹭集团党委联合举办座谈会。"
     assert {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")} == {
         ("青松街道党工委", "白鹭集团党委")}
+
+
+def test_partners_a_police_station_listed_after_an_areas_body_keeps_its_own_name():
+    text = "白鹭街道联合青松区消防救援大队、梅林派出所开展夜查行动。"
+    assert {r.object.name for r in extracted(text, "partnerOf")} == {"青松区消防救援大队", "梅林派出所"}

@@ -220,7 +220,7 @@ def _place_agencies(view: View, mentions: list[Mention], areas) -> list[Mention]
         agency = _longest_prefix(m.name, bare) if m.kind == ORGANIZATION else None
         if area and agency and m.start not in places and "+context" not in m.rule \
                 and not m.name.startswith(area) and not _named_after_area(m.name) \
-                and not _place_inside(m, places) and not _station_of_its_place(agency):
+                and not _place_inside(m, places) and not station_of_its_place(agency):
             m = replace(m, name=area + m.name, rule=m.rule + "+context")
         out.append(m)
     return out
@@ -229,7 +229,7 @@ def _place_agencies(view: View, mentions: list[Mention], areas) -> list[Mention]
 LOCAL_STATIONS = lexicon.cues("local-station")
 
 
-def _station_of_its_place(name: str) -> bool:
+def station_of_its_place(name: str) -> bool:
     """青松派出所: a station with a stem is named after the place it serves (a bare 派出所 is not)."""
     return name.endswith(LOCAL_STATIONS) and name not in LOCAL_STATIONS
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from kg.model import Mention
 from kg.recognise import lexicon
+from kg.recognise.context import station_of_its_place
 from kg.recognise.places import BARE_AREA_LEVELS, TABLE_ONLY_LEVELS
 from kg.relate.context import ACROSS_LEVEL, Context, is_agent, is_place, per_article
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
@@ -238,7 +239,8 @@ def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
                 # the text names (`白鹭集团党委`: 白鹭集团's).
                 bare = ((nxt.name == nxt.text or nxt.rule.endswith("+context"))
                         and len(nxt.text) <= MAX_BARE_DEPARTMENT
-                        and not any(o.kind == ORGANIZATION and o.end < nxt.end for o in following))
+                        and not any(o.kind == ORGANIZATION and o.end < nxt.end for o in following)
+                        and not station_of_its_place(nxt.text))  # 新兴派出所: 新兴's, as written
                 if (nxt.kind == ORGANIZATION and nxt.subtype == head.subtype and bare
                         and not _AREA_PREFIX.match(nxt.text) and not nxt.name.startswith(area)):
                     renamed[nxt] = replace(nxt, name=area + nxt.text, rule=nxt.rule + "+list-scope")
