@@ -41,7 +41,7 @@ _CHAIN_SEPS = ("、", "兼")
 # Words that make a compound title of the one after them: `常务副市长`, `代市长`, `专职常委`.
 _TITLE_PREFIXES = lexicon.cues("title-prefix")
 # A prefix that says where the post is held (`驻村第一书记`: in the article's 村).
-_POSTED_IN = {"驻村": "村"}
+_POSTED_IN = dict(lexicon.pairs("posted-in"))
 # Words a body written before a title cannot begin with (`在听取商会会长X`: 在听取 is no name).
 _NOT_A_NAME = lexicon.cues("not-a-name")  # 原建设部总工程师: the former post, the body is 建设部
 # A written body that only points at a body (`我校党委`, `该商会`) or stayed a bare generic word
