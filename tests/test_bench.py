@@ -116,3 +116,10 @@ def test_bench_ner_scores_a_set_of_sentences_read_together():
     assert table["PER"] == (1.0, 1.0, 1.0)  # the tagger finds the name without a cue
     ours = ner.ours([text for text, _ in sentences])
     assert len(ours) == 2 and ours[1] == set()
+
+
+def test_bench_a_repeated_build_counts_its_median_run_and_lists_every_time():
+    from bench.__main__ import median_run
+    runs = [{"seconds": 4.8, "run": 1}, {"seconds": 3.5, "run": 2}, {"seconds": 3.6, "run": 3}]
+    assert median_run(runs) == {"seconds": 3.6, "run": 3, "repeats": [4.8, 3.5, 3.6]}
+    assert median_run(runs[:1])["repeats"] == [4.8]
