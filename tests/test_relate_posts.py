@@ -506,3 +506,18 @@ def test_posts_a_post_held_where_the_person_was_sent():
     text = "走进云州市梅林镇青石湾村，大棚整齐排列。王小明被选派到青石湾村担任驻村第一书记。"
     assert {(r.object.name, r.role) for r in extracted(text, "memberOf")} == {("青石湾村", "驻村第一书记")}
     assert extracted("王小明到青石湾村调研。", "memberOf") == []
+
+
+def test_posts_an_election_is_in_the_articles_body_not_in_a_winners_employer():
+    text = ("梅林市青松商会召开会员代表大会。大会选举产生了新一届理事会，白鹭建设有限公司董事长王小明"
+            "当选会长，梅林贸易有限公司总经理李大山等8人当选副会长，赵红当选秘书长。"
+            "梅林市青松商会现有会员企业200余家。")  # the article's body: named most often
+    posts = {(r.subject.name, r.object.name, r.role) for r in extracted(text, "memberOf")}
+    assert {("王小明", "梅林市青松商会", "会长"), ("李大山", "梅林市青松商会", "副会长"),
+            ("赵红", "梅林市青松商会", "秘书长")} <= posts
+    assert not {p for p in posts if p[0] == "赵红" and p[1] != "梅林市青松商会"}
+
+
+def test_a_new_term_names_no_body():
+    from recognise_helpers import names
+    assert "新一届理事会" not in names("大会选举产生了新一届理事会。", "Organization")

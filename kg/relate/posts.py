@@ -111,7 +111,7 @@ def posts(ctx: Context) -> list[Relation]:
         if not chain:
             chain, current = _elected_into(ctx, person, _predicate_chain(ctx, person, span[1])), []
         else:  # `某街道党工委书记王某，现任某区委委员`: the posts after the name too
-            current = _predicate_chain(ctx, person, span[1], pause=False)
+            current = _elected_into(ctx, person, _predicate_chain(ctx, person, span[1], pause=False))
         listed = before if before is not None and _listed_after(ctx, before[0], chain, person) else None
         if listed is not None and not chain:
             items = listed[1]  # `市领导甲、乙`: the title before the list is every name's
@@ -136,6 +136,7 @@ _CLAUSE_ENDS = ("，", "。", "；", "！", "？")
 # A person's details in a notice, each after a comma: sex, nationality, birth, party membership
 _DETAILS = re.compile("(?:，(?:" + lexicon.alternation(lexicon.cues("person-detail"))
                       + "|[\u4e00-\u9fff]{1,4}族|[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?(?:出)?生))*")
+_OTHERS = re.compile("等(?:" + NUMBER + ")?[名位个]?人")  # 王某等8人: the others elected with him
 _TERM = re.compile("(?:" + lexicon.alternation(lexicon.cues("term")) + "|第" + NUMBER + "届)")
 
 
@@ -147,6 +148,8 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = Tr
     details = _DETAILS.match(ctx.text, after)
     if details and details.end() > after and ctx.text.startswith("，", details.end()):
         after = details.end()  # `王某，男，汉族，1975年10月生，中共党员，现任…`: a notice's details
+    others = _OTHERS.match(ctx.text, after)
+    after = others.end() if others else after  # `王某等8人当选副会长`
     mark = next((m for m in _PREDICATES if ctx.text.startswith(m, after)
                  and (pause or m != "，")), "")
     if not mark and ctx.text.startswith("为", after) \
@@ -189,12 +192,25 @@ _ELECTED = lexicon.cues("elected")
 
 def _elected_into(ctx: Context, person: Mention, chain: list[Item]) -> list[Item]:
     """`某商会换届大会召开，王某当选会长`: a post won in an election, written without its body, is
-    in the body the sentence is about (a body, not an area: 当选区长 is no post in the 区)."""
-    if chain and chain[0].body is None and ctx.text.startswith(_ELECTED, person.end):
+    in the body the sentence is about (a body, not an area: 当选区长 is no post in the 区) — not a
+    body written as someone's post (`某公司董事长王某当选会长`: the company is where he works),
+    whose clause leaves the article's body to be the one (`某商会召开大会。…，王某当选会长`)."""
+    after = person.end
+    others = _OTHERS.match(ctx.text, after)
+    after = others.end() if others else after  # `王某等8人当选副会长`
+    if chain and chain[0].body is None and ctx.text.startswith(_ELECTED, after):
         body = ctx.clause_subject(person.start)
+        if body is not None and _written_as_a_post(ctx, body):
+            body = ctx.subject
         if body is not None and body.kind == ORGANIZATION:
             chain[0].body, chain[0].scoped = body, True
     return chain
+
+
+def _written_as_a_post(ctx: Context, body: Mention) -> bool:
+    """`某公司董事长王某`: the body opens a person's post, a title and a name right after it."""
+    title = lexicon.affixes(lexicon.titles).starting_at(ctx.text, body.end)
+    return title is not None and any(m.kind == PERSON for m in ctx.starting_at(body.end + len(title)))
 
 
 _HELD_BY = lexicon.cues("held-by")
