@@ -153,3 +153,7 @@ def test_a_quoted_name_said_to_be_a_bodys_programme_is_an_initiative_of_that_kin
     found_ = {m.name: m.subtype for m in found("“邻里帮帮团”是青松社区党委今年的书记项目。", "Initiative")}
     assert found_ == {"邻里帮帮团": "SecretaryProject"}
     assert names("“银龄守护”是社区治理的重要力量。", "Initiative") == set()
+
+
+def test_a_word_quoted_for_emphasis_after_a_kind_of_programme_names_none():
+    assert names("书记项目“晒”成效 基层治理显活力", "Initiative") == set()

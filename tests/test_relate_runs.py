@@ -491,3 +491,9 @@ def test_runs_a_host_and_a_carrier_joined_by_a_list_comma_both_run_the_event():
 def test_runs_an_owner_written_before_the_bodies_it_owns_is_not_the_clauses_subject():
     text = "青松市工商联所属的梅林商会、青枫商会联合开展“商会进社区”活动。"
     assert {r.subject.name for r in extracted(text, "runs")} == {"梅林商会", "青枫商会"}
+
+
+def test_runs_the_post_holder_who_leads_a_project_acts_for_the_body_of_the_post():
+    text = "白鹭街道党工委书记王小明领衔的“楼道红管家”书记项目，发动党员楼道长320名。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "runs")} == \
+        {("白鹭街道党工委", "楼道红管家书记项目")}

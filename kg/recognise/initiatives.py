@@ -265,6 +265,8 @@ def _introduced(view: View):
             name, trigger, span = match.group("name"), match.group("trigger"), match.span("name")
         else:
             name, trigger, span = match.group("name2"), match.group("trigger2"), match.span("name2")
+            if len(name) < 2:
+                continue  # 书记项目“晒”成效: a word quoted for emphasis after the kind
         if not _programme_name(name):
             continue
         yield Mention(span[0], span[1], name, INITIATIVE, _subtype(trigger), _clean(name),
