@@ -192,8 +192,9 @@ def tables(report: dict) -> str:
              "itself, `process s` adds interpreter start and imports. `peak RSS` is the largest "
              "single process; `peak PSS` is the whole process tree at its peak (parent and workers, "
              "shared pages counted once): the memory the build takes from the machine. A build "
-             f"under {REPEAT_BELOW_MB} MB takes seconds, at the mercy of the VM's moments: it is run "
-             f"{REPEATS} times and the median counts (the times are listed under the table).", "",
+             f"under {REPEAT_BELOW_MB} MB takes seconds, at the mercy of the VM's moments: it is "
+             f"run {REPEATS} times and the median counts (the times are listed under the table).",
+             "",
              "| corpus | pages | jobs | build s | process s | MB/s | triples | entities "
              "| peak RSS MB | peak PSS MB | validation share | jieba.lcut s (extrap.) | build ÷ jieba |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]

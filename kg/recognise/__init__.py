@@ -102,6 +102,10 @@ def _recognise(view: View, tagged: list[tagger.Scored] | None) -> list[Mention]:
 MIN_ECHO = 3  # 民族街道, 黄门社区: a stem and a suffix; shorter names are too often words
 
 
+def _is_area(m: Mention) -> bool:
+    return m.kind == PLACE and m.subtype == ADMINISTRATIVE_AREA
+
+
 def _with_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the places they name found again wherever else the article writes them
     (``_echoes``), less the other places those echoes take in (`拱北|湾村`: a bay read where the
@@ -109,9 +113,9 @@ def _with_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     echoes = _echoes(text, mentions)
     if not echoes:
         return mentions
-    areas = Spans((m.start, m.end) for m in echoes if m.subtype == ADMINISTRATIVE_AREA)
+    areas = Spans((m.start, m.end) for m in echoes if _is_area(m))
     kept = [m for m in mentions
-            if m.kind != PLACE or m.subtype == ADMINISTRATIVE_AREA or not areas.covers(m.start, m.end)]
+            if m.kind != PLACE or _is_area(m) or not areas.covers(m.start, m.end)]
     return kept + echoes
 
 
@@ -132,8 +136,8 @@ def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
             known.setdefault(m.text, m)
     if not known:
         return []
-    places = Spans((m.start, m.end) for m in mentions if m.kind == PLACE and m.subtype == ADMINISTRATIVE_AREA)
-    others = Spans((m.start, m.end) for m in mentions if m.kind == PLACE and m.subtype != ADMINISTRATIVE_AREA)
+    places = Spans((m.start, m.end) for m in mentions if _is_area(m))
+    others = Spans((m.start, m.end) for m in mentions if m.kind == PLACE and not _is_area(m))
     bodies = Spans((m.start, m.end) for m in mentions if m.kind == ORGANIZATION)
     body_starts = {m.start for m in mentions if m.kind == ORGANIZATION}
     sizes = sorted({len(name) for name in known}, reverse=True)
@@ -147,8 +151,7 @@ def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
         if not name or places.overlaps(at, end) \
                 or not (at in body_starts or not bodies.overlaps(at, end)):
             continue
-        area = known[name].subtype == ADMINISTRATIVE_AREA
-        if others.overlaps(at, end) and not (area and not others.crosses(at, end)):
+        if others.overlaps(at, end) and not (_is_area(known[name]) and not others.crosses(at, end)):
             continue
         found.append(replace(known[name], start=at, end=end, rule="echo"))
     return found

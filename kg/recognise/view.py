@@ -271,11 +271,12 @@ def _numbered_unit(view: View, i: int, start: int) -> bool:
     twentieth bureau), where the name read so far starts with that unit; not a count (某区|五|所)."""
     tokens = view.tokens
     token = tokens[i]
-    if token.tag != "m" or not all(c in NUMERALS for c in token.word) or not 0 < i < len(tokens) - 1:
+    if token.tag != "m" or not all(c in NUMERALS for c in token.word) \
+            or not 0 < i < len(tokens) - 1:
         return False
     unit = tokens[i + 1]
-    return unit.start == start and len(unit.word) == 1 and not COUNTED.fullmatch(token.word + unit.word) \
-        and name_like(tokens[i - 1])
+    return unit.start == start and len(unit.word) == 1 \
+        and not COUNTED.fullmatch(token.word + unit.word) and name_like(tokens[i - 1])
 
 
 QUOTE_PAIRS = {"”": "“", "’": "‘"}  # closing → opening

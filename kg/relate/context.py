@@ -265,7 +265,8 @@ class Context:
             if m.start > clause_start + SUBJECT_GAP or m.start >= limit:
                 return None
             gap = self.text[clause_start:m.start].removesuffix(PARTY_PREFIX)  # 中共甲区委: 甲区委
-            if is_agent(m) and _opens(gap) and not (m.kind == PLACE and COUNTED.match(self.text, m.end)):
+            if is_agent(m) and _opens(gap) \
+                    and not (m.kind == PLACE and COUNTED.match(self.text, m.end)):
                 return m  # not `云州两家水果商…`: the area only says where the counted ones are from
         return None
 

@@ -111,7 +111,8 @@ def posts(ctx: Context) -> list[Relation]:
         if not chain:
             chain, current = _elected_into(ctx, person, _predicate_chain(ctx, person, span[1])), []
         else:  # `某街道党工委书记王某，现任某区委委员`: the posts after the name too
-            current = _elected_into(ctx, person, _predicate_chain(ctx, person, span[1], pause=False))
+            current = _elected_into(ctx, person,
+                                    _predicate_chain(ctx, person, span[1], pause=False))
         listed = before if before is not None and _listed_after(ctx, before[0], chain, person) else None
         if listed is not None and not chain:
             items = listed[1]  # `市领导甲、乙`: the title before the list is every name's
@@ -210,7 +211,8 @@ def _elected_into(ctx: Context, person: Mention, chain: list[Item]) -> list[Item
 def _written_as_a_post(ctx: Context, body: Mention) -> bool:
     """`某公司董事长王某`: the body opens a person's post, a title and a name right after it."""
     title = lexicon.affixes(lexicon.titles).starting_at(ctx.text, body.end)
-    return title is not None and any(m.kind == PERSON for m in ctx.starting_at(body.end + len(title)))
+    return title is not None \
+        and any(m.kind == PERSON for m in ctx.starting_at(body.end + len(title)))
 
 
 _HELD_BY = lexicon.cues("held-by")
