@@ -18,7 +18,6 @@ initiative raises the confidence (see docs/confidence.md).
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left
 
 from kg.model import Mention, Relation
@@ -469,6 +468,7 @@ COPULAS = lexicon.cues("copula")
 # 的 after a time word at most, then a kind of programme: `甲社区党委(今年)的书记项目`
 _OWN_PROGRAMME = re.compile("[\u4e00-\u9fff]{0,4}?的[\u4e00-\u9fff]{0,6}?(?:"
                             + lexicon.alternation(lexicon.initiative_triggers()) + ")")
+
 # What alone may stand between an initiative and 由: a copula or an adverb (就是, 也).
 COPULA_OR_ADVERB = frozenset(lexicon.cues("copula-or-adverb"))
 
