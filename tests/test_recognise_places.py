@@ -464,3 +464,14 @@ def test_an_areas_office_before_a_kind_of_centre_names_no_area():
 def test_an_areas_name_found_again_takes_in_an_other_place_read_inside_it():
     text = "走进云州市梅林镇青石湾村，大棚整齐排列。王小明来到青石湾村调研。"  # 青石湾: a bay, alone
     assert [m.name for m in found(text, "Place") if m.start > 20] == ["青石湾村"]
+
+
+@pytest.mark.parametrize("text, country", [("企业在越南投资建厂。", "越南"),
+                                           ("商会组织企业赴泰国考察。", "泰国"),
+                                           ("与新加坡企业签订合作协议。", "新加坡")])
+def test_a_country_written_alone_is_a_place(text, country):
+    assert [(m.name, m.subtype) for m in found(text, "Place")] == [(country, "Place")]
+
+
+def test_a_country_that_opens_a_bodys_name_is_the_bodys():
+    assert names("老挝商会代表团访问青松区。", "Place") == {"青松区"}

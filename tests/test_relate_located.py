@@ -326,3 +326,7 @@ def test_located_the_areas_listed_after_what_an_area_has_in_all_are_in_it():
 
 def test_located_a_department_named_with_a_common_word_ending_in_a_level_is_in_no_area():
     assert extracted("省农业农村厅干部王小明介绍了情况。", "locatedIn") == []  # 农村: rural, no 村
+
+
+def test_located_two_countries_side_by_side_are_not_one_in_the_other():
+    assert extracted("山南地区南与印度不丹接壤。", "locatedIn") == []

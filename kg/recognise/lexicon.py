@@ -144,6 +144,13 @@ def _division_codes() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The Chinese names of the world's countries and territories (kg/data/countries.tsv, from the
+    Unicode CLDR), China's own left out."""
+    return frozenset(line.split("\t")[1] for line in _lines("countries.tsv"))
+
+
+@lru_cache(maxsize=1)
 def short_divisions() -> tuple[tuple[str, str], ...]:
     """(code, short name) of the autonomous prefectures as the genre names them: the name before
     its peoples, and 州 (湘西土家族苗族自治州 → 湘西州, 伊犁哈萨克自治州 → 伊犁州)."""

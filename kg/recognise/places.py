@@ -912,7 +912,7 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
     listed = _listed_places(view)
     heads = _place_heads(view, known)
     areas = dictionary_areas()
-    tokens, named = view.tokens, suffixed.keys() | heads | areas.keys()
+    tokens, named = view.tokens, suffixed.keys() | heads | areas.keys() | lexicon.countries()
     evidence = listed.union(view.indexes(named, tag="ns"))
     for i in sorted(evidence):  # only the words with some evidence: few of a long article's
         token = tokens[i]
@@ -939,6 +939,8 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
             mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-word")
         elif word in heads:
             mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-word")
+        elif word in lexicon.countries() and token.tag == "ns" and not _names_body(view, i + 1):
+            mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-country")
         elif token.tag == "ns" and (_before_place_word(view, i) or _after_place_cue(view, i)):
             mention = Mention(token.start, token.end, word, PLACE, PLACE, word, "place-word")
         else:

@@ -72,6 +72,8 @@ def may_contain(outer: Mention, inner: Mention) -> bool:
         return False
     if outer.kind != PLACE or inner.kind != PLACE:
         return True
+    if inner.name in lexicon.countries():
+        return False  # 印度不丹: two countries side by side, neither in the other
     a, b = RANK.get(outer.level), RANK.get(inner.level)
     if a == b == RANK["City"] and lexicon.county_under_prefecture(inner.name, outer.name):
         return True  # 晋城市高平市: a city of county rank lies in its prefecture's city
