@@ -70,8 +70,6 @@ def _suffixed_areas(view: View) -> list[Mention]:
             stem = _stem_start(view, start, end, suffix)
             if stem is None:
                 stem = _landmark_stem(view, start, level)
-            if stem is None:
-                stem = _bank_stem(view, start)
             begin = _official_start(view, start, end) or _listed_stem(view, start, end, level) \
                 or _chained_stem(view, stem, start, level)
         if begin is None:
@@ -405,8 +403,12 @@ def _plain_words(view: View, begin: int, start: int) -> bool:
 def _landmark_stem(view: View, start: int, level: str) -> int | None:
     """幸福|路|社区, 解放|门|街道: an area of a town's rank or below named after a landmark, a word of
     two characters and the landmark's one, which jieba cut apart (a word it knows as one, 人民路,
-    is read by the other rules)."""
-    if RANK.get(level, 0) < RANK["Town"] or start < 3 or view.text[start - 1] not in LANDMARKS:
+    is read by the other rules); or after a numbered road (经|十路|街道) or a bank (南岸|街道)."""
+    if RANK.get(level, 0) < RANK["Town"]:
+        return None
+    if view.text[start - 1:start] not in LANDMARKS:
+        return _bank_stem(view, start)
+    if start < 3:
         return None
     road = _grid_road(view, start)
     if road is not None:

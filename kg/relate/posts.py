@@ -145,12 +145,10 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = Tr
     """The posts written after the name, when they fill the clause (`王某任某党委书记。`; not
     `王某是某党委书记的好帮手`). Without ``pause``, a comma alone does not join them (after posts
     written before the name, `…书记王某，区长李某` is a list)."""
-    after = person.end
+    after = _past_others(ctx.text, person.end)
     details = _DETAILS.match(ctx.text, after)
     if details and details.end() > after and ctx.text.startswith("，", details.end()):
         after = details.end()  # `王某，男，汉族，1975年10月生，中共党员，现任…`: a notice's details
-    others = _OTHERS.match(ctx.text, after)
-    after = others.end() if others else after  # `王某等8人当选副会长`
     mark = next((m for m in _PREDICATES if ctx.text.startswith(m, after)
                  and (pause or m != "，")), "")
     if not mark and ctx.text.startswith("为", after) \
@@ -161,9 +159,20 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = Tr
     start = after + len(mark)
     term = _TERM.match(ctx.text, start)
     start = term.end() if term else start  # 当选为新一届会长: the post is 会长
+    return _chain_to_clause_end(ctx, start, limit)
+
+
+def _chain_to_clause_end(ctx: Context, start: int, limit: int) -> list[Item]:
+    """The posts that fill the rest of the clause from ``start`` (before ``limit``), or []."""
     ends = [at for at in (ctx.text.find(p, start, limit) for p in _CLAUSE_ENDS) if at >= 0]
     end = min(ends, default=limit)
     return parse_chain(ctx, end, start, whole=True) if end > start else []
+
+
+def _past_others(text: str, after: int) -> int:
+    """Where the words that count others with the name end (`王某等8人当选副会长`), or ``after``."""
+    others = _OTHERS.match(text, after)
+    return others.end() if others else after
 
 
 def _sent_to(ctx: Context, person: Mention, after: int, limit: int) -> list[Item]:
@@ -178,9 +187,7 @@ def _sent_to(ctx: Context, person: Mention, after: int, limit: int) -> list[Item
     verb = next((v for v in _HELD_BY if ctx.text.startswith(v, where.end)), "")
     if not verb:
         return []
-    start = where.end + len(verb)
-    ends = [at for at in (ctx.text.find(p, start, limit) for p in _CLAUSE_ENDS) if at >= 0]
-    chain = parse_chain(ctx, min(ends, default=limit), start, whole=True)
+    chain = _chain_to_clause_end(ctx, where.end + len(verb), limit)
     for item in chain:
         if item.body is None and not item.opaque:
             item.body, item.scoped = where, True
@@ -196,10 +203,8 @@ def _elected_into(ctx: Context, person: Mention, chain: list[Item]) -> list[Item
     in the body the sentence is about (a body, not an area: 当选区长 is no post in the 区) — not a
     body written as someone's post (`某公司董事长王某当选会长`: the company is where he works),
     whose clause leaves the article's body to be the one (`某商会召开大会。…，王某当选会长`)."""
-    after = person.end
-    others = _OTHERS.match(ctx.text, after)
-    after = others.end() if others else after  # `王某等8人当选副会长`
-    if chain and chain[0].body is None and ctx.text.startswith(_ELECTED, after):
+    if chain and chain[0].body is None \
+            and ctx.text.startswith(_ELECTED, _past_others(ctx.text, person.end)):
         body = ctx.clause_subject(person.start)
         if body is not None and _written_as_a_post(ctx, body):
             body = ctx.subject
