@@ -205,3 +205,8 @@ def test_a_banks_short_name_without_its_national_prefix_is_its_registered_name()
     assert names(text, "Organization") >= {"中国青松银行股份有限公司云州分行",
                                            "中国青松银行股份有限公司云州分行党委"}
     assert "青松银行云州分行" not in names(text, "Organization")
+
+
+def test_a_body_opened_by_another_levels_word_in_a_list_keeps_its_own_level():
+    text = "文昌市公安局成绩突出，是因为在市委、市政府和省委组织部的指导下工作。"
+    assert "文昌市省委组织部" not in {m.name for m in found(text, "Organization")}

@@ -157,3 +157,11 @@ def test_a_quoted_name_said_to_be_a_bodys_programme_is_an_initiative_of_that_kin
 
 def test_a_word_quoted_for_emphasis_after_a_kind_of_programme_names_none():
     assert names("书记项目“晒”成效 基层治理显活力", "Initiative") == set()
+
+
+def test_a_ranking_of_programmes_is_no_programme():
+    assert names("目前，该项目已入选云州市“十佳书记项目”。", "Initiative") == set()
+
+
+def test_a_verb_of_honouring_ends_a_programmes_name():
+    assert names("“邻里守望”项目获评全省优秀书记项目。", "Initiative") == {"邻里守望项目"}

@@ -498,3 +498,22 @@ def test_a_verb_before_a_quoted_name_is_not_part_of_the_body_named():
 ])
 def test_federations_of_chambers_and_friendship_associations_are_bodies(text, body):
     assert body in names(text, "Organization")
+
+
+@pytest.mark.parametrize("text, body", [("商会与遵义医科大学签订协议。", "遵义医科大学"),  # 遵义|v
+                                        ("他毕业于茂名职业技术学院。", "茂名职业技术学院")])  # 茂名|a
+def test_a_citys_name_jieba_reads_as_a_verb_or_an_adjective_opens_a_bodys_name(text, body):
+    assert body in names(text, "Organization")
+
+
+@pytest.mark.parametrize("text, body", [("省交通运输厅选派干部到村任职。", "省交通运输厅"),
+                                        ("湖北省自然资源厅发布通知。", "湖北省自然资源厅"),
+                                        ("县农业农村局发布通知。", "县农业农村局")])
+def test_a_provinces_department_and_a_rural_affairs_bureau_are_bodies(text, body):
+    assert body in names(text, "Organization")
+
+
+@pytest.mark.parametrize("text", ["红色议事厅建成投用。", "音乐会在梅林市政府会议厅举行。",
+                                  "新加坡维多利亚音乐厅座无虚席。"])
+def test_a_hall_not_named_after_a_province_is_a_room_not_a_department(text):
+    assert not any(n.endswith("厅") for n in names(text, "Organization"))

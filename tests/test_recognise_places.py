@@ -475,3 +475,25 @@ def test_a_country_written_alone_is_a_place(text, country):
 
 def test_a_country_that_opens_a_bodys_name_is_the_bodys():
     assert names("老挝商会代表团访问青松区。", "Place") == {"青松区"}
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("襄阳市高新技术产业开发区党工委书记刘军介绍。", "襄阳市高新技术产业开发区"),
+    ("云州市青松区经济技术开发区管委会出台新政策。", "青松区经济技术开发区"),
+    ("云州市青松新区综保区党委书记王强说。", "青松新区综保区"),
+])
+def test_a_kind_of_zone_right_after_an_area_is_that_areas_zone_named_with_it(text, zone):
+    assert zone in names(text, "Place")
+
+
+def test_a_zone_named_for_itself_after_an_area_is_not_named_with_it():
+    assert names("云州市青松区高铁新城管委会发布通知。", "Place") == {"云州市", "青松区"}
+
+
+@pytest.mark.parametrize("text", ["小事不出网格、大事不出村。", "深入实施“千企帮千村”行动。"])
+def test_a_negated_verb_and_a_count_before_a_level_name_no_area(text):
+    assert names(text, "Place") == set()
+
+
+def test_a_province_written_bare_before_a_city_the_dictionary_lacks_is_the_province():
+    assert {m.name for m in found("她来自山西介休的一所医院。", "Place")} == {"山西省"}

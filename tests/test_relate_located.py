@@ -330,3 +330,10 @@ def test_located_a_department_named_with_a_common_word_ending_in_a_level_is_in_n
 
 def test_located_two_countries_side_by_side_are_not_one_in_the_other():
     assert extracted("山南地区南与印度不丹接壤。", "locatedIn") == []
+
+
+def test_located_a_zone_named_with_its_district_lies_in_the_district_not_the_city_before():
+    located = {(r.subject.name, r.object.name)
+               for r in extracted("许昌市建安区经济技术开发区党工委书记王明说。", "locatedIn")}
+    assert ("建安区经济技术开发区", "建安区") in located
+    assert ("建安区经济技术开发区", "许昌市") not in located

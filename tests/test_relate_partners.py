@@ -327,3 +327,12 @@ def test_partners_a_units_body_after_an_areas_body_is_not_made_the_areas():
 def test_partners_a_police_station_listed_after_an_areas_body_keeps_its_own_name():
     text = "白鹭街道联合青松区消防救援大队、梅林派出所开展夜查行动。"
     assert {r.object.name for r in extracted(text, "partnerOf")} == {"青松区消防救援大队", "梅林派出所"}
+
+
+@pytest.mark.parametrize("subject", ["街道", "街道还", "社区里"])
+def test_partners_a_bare_word_for_an_area_opening_the_clause_is_the_one_the_article_named(subject):
+    word = subject[:2]
+    named = {"街道": "青石街道", "社区": "白鹭社区"}[word]
+    text = f"{named}党工委书记王明介绍了情况。今年3月，{subject}与梅林大学签订了共建协议。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")} == {
+        (named, "梅林大学")}

@@ -31,7 +31,8 @@ from kg.vocab import INITIATIVE
 QUOTE = re.compile(r"“([^“”\n]{1,30})”")
 # Characters between the closing quote and the trigger (民族工作, 专项); function words end the name.
 NAME_CHAR = r"[^\W\d_为的等和与及以把将在是了对搭不这那此该、]"
-MODIFIER = NAME_CHAR + "{0,10}"
+# A verb of honouring ends the name: “X”项目|获评全省优秀书记项目.
+MODIFIER = "(?:(?!" + lexicon.alternation(lexicon.cues("honouring")) + ")" + NAME_CHAR + "){0,10}"
 # One to four characters before a one-character trigger (恳谈|周, 省长负责|制), not ending with a
 # numeral or a demonstrative (一周, 每周, 本站).
 SHORT_MODIFIER = NAME_CHAR + "{1,4}(?<![一二三四五六七八九十两几每本该此这那上下前后首末半整])"
@@ -210,6 +211,9 @@ def _self_named(view: View):
                           _subtype(trigger), name, "initiative-self-named")
 
 
+RANKINGS = lexicon.cues("ranking")
+
+
 def _names_itself(view: View, start: int, end: int, name: str, trigger: str) -> bool:
     """Is the quote ``text[start:end]``, ending with its trigger, a programme's name? Not “书记项目”
     (the trigger alone, cut 书记|项目), not a one-character head (“新空间”), not a clause
@@ -217,8 +221,8 @@ def _names_itself(view: View, start: int, end: int, name: str, trigger: str) -> 
     of speech."""
     head = "".join(name[:-len(trigger)].split())
     if len(head) < 2 or head + trigger in lexicon.initiative_triggers() \
-            or head[0] in CLAUSE_OPENERS or not _programme_name(name):
-        return False
+            or head[0] in CLAUSE_OPENERS or not _programme_name(name) or head.startswith(RANKINGS):
+        return False  # (“十佳书记项目”: a ranking of programmes, none of them)
     if trigger == "平台" and _frequencies().get(head, 0) >= RARE:
         return False
     if trigger in FIGURATIVE and start > 0 and view.text[start - 1] in FIGURE_CUES:

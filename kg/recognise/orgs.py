@@ -21,7 +21,8 @@ from itertools import chain
 
 from kg.model import Mention
 from kg.recognise import lexicon
-from kg.recognise.context import BARE_BODIES, LEVEL_WORDS, VERTICAL_AGENCIES, ZONE_WORDS
+from kg.recognise.context import (BARE_BODIES, LEVEL_WORDS, LEVEL_WORDS_LONGEST_FIRST,
+                                  VERTICAL_AGENCIES, ZONE_WORDS)
 from kg.recognise.spans import Spans
 from kg.recognise.view import (BARE_LEVELS, COUNTED, HAN, INCOMPLETE, MAX_NAME, NUMBER, ORDINAL,
                                View, _frequencies, extend_left, name_like)
@@ -67,6 +68,8 @@ def recognise_orgs(view: View) -> list[Mention]:
             continue  # 6个村党支部, 16家党建联盟: a numbered collective, no body
         if suffix in VERTICAL_AGENCIES and not _place_word_before(view, start):
             continue  # 宁波海关, not 书面通知|海关: a customs office is named after its city or port
+        if suffix in PROVINCIAL_AGENCIES and not _opens_with_province(view, begin, start):
+            continue  # 省民政厅, 某某省自然资源厅; not 红色议事厅, a room
         scope = "" if area_start >= 0 or _has_proper_stem(view, begin, start) else INCOMPLETE
         if suffix in OWNED_UNITS and view.places.get((begin, start)) is not None:
             owner = found.get((begins.get(begin, -1), begin))
@@ -367,6 +370,22 @@ def _area_committees() -> frozenset[str]:
     """区委, 县委, 市委: a committee named by an area's level character and 委."""
     return frozenset(s for s in lexicon.org_suffixes()
                      if len(s) == 2 and s[0] in lexicon.place_suffixes() and s[1] == "委")
+
+
+PROVINCIAL_AGENCIES = lexicon.cues("provincial-agency")
+
+
+def _opens_with_province(view: View, begin: int, start: int) -> bool:
+    """The name before the suffix at ``start`` opens with a province or its level word (省民政厅,
+    某某省自然资源厅; not 某市政府会议厅, 某国音乐厅: rooms)."""
+    province = next((p for p in view.places if p[0] == begin), None) if begin in view.place_starts \
+        else None
+    return province is not None and view.places[province] == PROVINCE and province[1] <= start \
+        or begin < start and view.text.startswith(PROVINCE_WORDS, begin)
+
+
+PROVINCE = "Province"
+PROVINCE_WORDS = tuple(w for w in LEVEL_WORDS_LONGEST_FIRST if LEVEL_WORDS[w] == (PROVINCE,))
 
 
 def _place_word_before(view: View, start: int) -> bool:

@@ -21,7 +21,7 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
 from kg.recognise.view import DIRECTIONS as COMPASS
-from kg.recognise.view import (COUNTED, DATE_UNITS, HAN, NUMBER, NUMERALS, STOP_WORDS, View,
+from kg.recognise.view import (CITY, COUNTED, DATE_UNITS, HAN, NUMBER, NUMERALS, STOP_WORDS, View,
                                 _frequencies, _rare_character, all_han, extend_left, name_like,
                                 proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
@@ -72,6 +72,8 @@ def _suffixed_areas(view: View) -> list[Mention]:
                 stem = _landmark_stem(view, start, level)
             begin = _official_start(view, start, end) or _listed_stem(view, start, end, level) \
                 or _chained_stem(view, stem, start, level)
+            if begin is None:
+                begin = _zone_of_area_before(view, start, end)
         if begin is None:
             continue
         name = view.text[begin:end]
@@ -696,6 +698,10 @@ def _proper_stem(view: View, begin: int, start: int) -> bool:
     return last.tag == "ns" or _frequencies().get(word, 0) < RARE
 
 
+NEGATIONS = frozenset(lexicon.cues("negation"))
+MAGNITUDES = frozenset(lexicon.cues("count-magnitude"))
+
+
 def _single_char_stem(view: View, start: int, end: int) -> int | None:
     """溪山|区, 云州市 (one word), 大塘镇: the one word that ends at or just before the suffix."""
     i = view.token_index(start)
@@ -734,6 +740,8 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         return None  # 徐|市: one-character stems are abbreviations, not names
     if stem in lexicon.national_prefixes():
         return None  # 全国|省市妇联: "nationwide", no area
+    if stem[0] in NEGATIONS or stem[-1] in MAGNITUDES:
+        return None  # 大事|不出|村, “千企|帮千村”: a verb phrase and a count, no area
     if stem[0] in DATE_UNITS and begin > 0 and view.text[begin - 1].isdigit():
         return None  # 1991|年任|县政府: the end of a date that jieba glued to the next word
     if stem[-1] in CONJUNCTIONS and stem not in dictionary_stems():
@@ -767,6 +775,18 @@ def _drop_bare_city(view: View, begin: int, start: int) -> int:
     if first.start == begin and first.word in dictionary_areas() and start - first.end >= 2:
         return first.end
     return begin
+
+
+def _zone_of_area_before(view: View, start: int, end: int) -> int | None:
+    """襄阳市|高新技术产业开发区, 建安区|经济技术开发区: a kind of zone, with no name of its own, right
+    after a city's, a county's or a district's is that area's zone and is named with it."""
+    wider = view.place_ending_at(start) if view.text[start:end].endswith(ZONE_KINDS) else None
+    if wider is None or view.places[wider] == ZONE or RANK.get(view.places[wider], 9) > RANK[ZONE]:
+        return None
+    return wider[0]
+
+
+ZONE_KINDS = lexicon.cues("zone-kind")
 
 
 def _drop_city_prefix(view: View, begin: int, start: int) -> int:
@@ -982,6 +1002,8 @@ def _narrower_area(view: View, i: int) -> bool:
     areas, word, nxt = dictionary_areas(), view.tokens[i].word, view.tokens[i + 1].word
     if nxt in areas:
         narrower = areas[word][1] == "Province" and areas[nxt][1] == "City"
+    elif nxt + CITY in lexicon.division_names():  # 山西|介休: a city the dictionary does not hold
+        narrower = areas[word][1] == "Province"
     else:
         narrower = nxt in dictionary_stems()
     return narrower and not _names_body(view, i + 2)

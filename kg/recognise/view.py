@@ -15,7 +15,7 @@ from itertools import compress, count
 from operator import itemgetter, or_
 from typing import Iterator
 
-from kg import segment
+from kg import segment, vocab
 from kg.recognise import lexicon
 
 # Tags of words that can be part of a name (jieba tag set).
@@ -25,6 +25,7 @@ NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "vn", "b
 AGE_GROUPS = frozenset(lexicon.cues("age-group"))
 # Function words that never sit inside a name even when jieba tags them as nouns.
 STOP_WORDS = frozenset(lexicon.cues("stop-word"))
+CITY = vocab.LEVELS["City"].label  # 市
 COMMON_VERB_FREQ = 5  # a tagged verb this frequent in jieba's dictionary is a real verb (a place stem tagged as a verb is near 0)
 HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]*")
@@ -146,6 +147,8 @@ def name_like(token: segment.Token) -> bool:
         return False
     if word in lexicon.place_suffixes():
         return False  # a bare 街道, 社区 ends the name before it; it does not start this one
+    if token.tag in ("a", "v") and word + CITY in lexicon.division_names():
+        return True  # 遵义|医科大学, 常熟|理工学院: a city's name without 市, which jieba reads as a word
     if token.tag == "a" and len(word) > 1:
         return False
     if len(word) >= 3 and word[0] == "在" and (word in _frequencies() or word[-1] in LOCATIVES):

@@ -114,6 +114,9 @@ def _from_chain(ctx: Context, m: Mention) -> list[Relation | None]:
     own = container(ctx, m)
     if own is not None and own.place is not None and own.how == "nested":
         return []  # a place inside the name is nearer than one before it (`云州市溪山区工商联`)
+    if own is not None and own.place is not None and m.level == "DevelopmentZone" \
+            and m.name.startswith(own.place.name):
+        return []  # `云州市|溪山区经济技术开发区`: the zone's own district is nearer than the city
     if own is not None and own.org is not None and own.how == "nested" and own.org.start == m.start:
         return []  # `溪山区竹巷社区党委第一党支部`: the place before is the 党委's chain, not the 支部's
     before = _place_ending_at(ctx, m.start, m)

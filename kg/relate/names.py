@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from kg.model import Mention
 from kg.recognise import lexicon
-from kg.recognise.context import station_of_its_place
+from kg.recognise.context import LEVEL_WORDS, LEVEL_WORDS_LONGEST_FIRST, station_of_its_place
 from kg.recognise.places import BARE_AREA_LEVELS, TABLE_ONLY_LEVELS
 from kg.relate.context import ACROSS_LEVEL, Context, is_agent, is_place, per_article
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
@@ -94,7 +94,7 @@ def container(ctx: Context, m: Mention) -> Container | None:
     elif m.kind == ORGANIZATION:
         found = _from_prefix(ctx, m) or _from_area_prefix(m)
     elif m.level == "DevelopmentZone":
-        found = _zone_in_area(ctx, m)
+        found = _zone_in_area(ctx, m) or _zone_of_area_prefix(m)
     if found is not None and found.place is not None:
         place = _unbracketed(ctx, canonical_place(ctx, found.place))
         found = Container(found.org, place if may_contain(place, m) else None, found.how)
@@ -183,6 +183,14 @@ def _zone_in_area(ctx: Context, zone: Mention) -> Container | None:
     return Container(org=None, place=canonical_place(ctx, best[1]), how="prefix") if best else None
 
 
+def _zone_of_area_prefix(zone: Mention) -> Container | None:
+    """`某区经济技术开发区`, named with the area it belongs to, which the article names nowhere else:
+    that area, derived from the name."""
+    found = _from_area_prefix(zone)
+    wider = found is not None and RANK.get(found.place.level, 9) < RANK[zone.level]
+    return found if wider else None
+
+
 def _from_area_prefix(m: Mention) -> Container | None:
     """`柳岸区司法局` → a place 柳岸区 derived from the surface form itself."""
     found = _AREA_PREFIX.match(m.text)
@@ -216,6 +224,12 @@ def area_of(body_name: str) -> str:
     return ""
 
 
+def _of_another_level(name: str, area: str) -> bool:
+    """``name`` opens with a level word for a level other than ``area``'s (省委组织部 after 某市委)."""
+    word = next((w for w in LEVEL_WORDS_LONGEST_FIRST if name.startswith(w)), None)
+    return word is not None and level_of(area) not in LEVEL_WORDS[word]
+
+
 def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
     """A bare body in a list takes the area of the body before it: in
     `联合青松区民政局、司法局、财政局`, 司法局 is 青松区司法局 (the same scope inheritance as a title
@@ -242,7 +256,8 @@ def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
                 bare = ((nxt.name == nxt.text or nxt.rule.endswith("+context"))
                         and len(nxt.text) <= MAX_BARE_DEPARTMENT
                         and not any(o.kind == ORGANIZATION and o.end < nxt.end for o in following)
-                        and not station_of_its_place(nxt.text))  # 新兴派出所: 新兴's, as written
+                        and not station_of_its_place(nxt.text)  # 新兴派出所: 新兴's, as written
+                        and not _of_another_level(nxt.text, area))  # 某市委、市政府和省委组织部
                 if (nxt.kind == ORGANIZATION and nxt.subtype == head.subtype and bare
                         and not _AREA_PREFIX.match(nxt.text) and not nxt.name.startswith(area)):
                     renamed[nxt] = replace(nxt, name=area + nxt.text, rule=nxt.rule + "+list-scope")

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
 from kg.recognise.view import COUNTED, NUMBER
-from kg.relate.context import OPENERS, PARTY_PREFIX, Context, identity, is_agent, made_of, per_article
+from kg.relate.context import (BARE_BODIES, OPENERS, PARTY_PREFIX, Context, identity, is_agent,
+                              made_of, per_article)
 from kg.relate.names import level_of, one_areas_leadership
 from kg.relate.titles import titles
 from kg.vocab import ORGANIZATION, PARTNER_OF, PERSON, PLACE
@@ -389,6 +390,9 @@ def _first(ctx: Context, at: int) -> tuple[Mention | None, bool]:
     referred = ctx.referred_back(clause)
     if referred is not None and _only_adverbs(ctx.text[referred[1]:at]):
         return referred[0], False  # `该社区还与B结对共建`: the community named last
+    bare = _bare_subject(ctx, clause, at)
+    if bare is not None:
+        return bare, False  # `街道还与B签订共建协议`: the subdistrict the article speaks of
     if not _only_adverbs(ctx.text[clause:at]):
         return None, False  # `工行分别与…`: a name the recogniser missed, not a left-out subject
     subject = ctx.clause_subject(at) or ctx.subject
@@ -396,6 +400,23 @@ def _first(ctx: Context, at: int) -> tuple[Mention | None, bool]:
 
 
 _VENUE_MARKS = ("在", "于")
+
+
+def _bare_subject(ctx: Context, clause: int, at: int) -> Mention | None:
+    """A clause opened by a bare word for a body or an area (`社区`, `街道`, `商会`) and adverbs
+    before the connective is about the one of that kind the article named last."""
+    opening = clause + (ctx.text[clause:clause + 1] in _CLAUSE_MARKS)
+    word = next((w for w in BARE_BODIES if ctx.text.startswith(w, opening)), None)
+    if word is None or ctx.starting_at(opening):
+        return None
+    rest = ctx.text[opening + len(word):at]
+    if not _only_adverbs(rest.removeprefix(_AUTHORITIES)):
+        return None
+    return ctx.last_named(word, 0, opening)
+
+
+_CLAUSE_MARKS = ("，", ",", "；", ";")
+_AUTHORITIES = lexicon.cues("bare-place-particle")[0]  # 镇里
 
 
 def _only_adverbs(gap: str) -> bool:
