@@ -210,3 +210,9 @@ def test_a_banks_short_name_without_its_national_prefix_is_its_registered_name()
 def test_a_body_opened_by_another_levels_word_in_a_list_keeps_its_own_level():
     text = "文昌市公安局成绩突出，是因为在市委、市政府和省委组织部的指导下工作。"
     assert "文昌市省委组织部" not in {m.name for m in found(text, "Organization")}
+
+
+def test_a_level_character_opening_a_common_word_is_no_level_word():
+    text = "青石村党委书记王明说，全镇各村已全部建立村务监督委员会。市民政局派人指导。"
+    named = {m.name for m in found(text, "Organization")}
+    assert "青石村务监督委员会" not in named

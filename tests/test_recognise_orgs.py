@@ -517,3 +517,8 @@ def test_a_provinces_department_and_a_rural_affairs_bureau_are_bodies(text, body
                                   "新加坡维多利亚音乐厅座无虚席。"])
 def test_a_hall_not_named_after_a_province_is_a_room_not_a_department(text):
     assert not any(n.endswith("厅") for n in names(text, "Organization"))
+
+
+def test_a_companys_branch_named_by_its_place_is_the_company_named_before_it():
+    text = "驿站由白鹭邮政有限公司云州市分公司、云州供电公司等企业提供场地。"
+    assert names(text, "Organization") >= {"白鹭邮政有限公司云州市分公司", "云州供电公司"}

@@ -337,3 +337,8 @@ def test_located_a_zone_named_with_its_district_lies_in_the_district_not_the_cit
                for r in extracted("许昌市建安区经济技术开发区党工委书记王明说。", "locatedIn")}
     assert ("建安区经济技术开发区", "建安区") in located
     assert ("建安区经济技术开发区", "许昌市") not in located
+
+
+def test_located_a_listed_body_already_named_after_the_lists_area_is_not_named_again():
+    text = "驿站由云州市自来水公司、云州供电公司等企业提供场地。"
+    assert "云州市云州供电公司" not in {r.subject.name for r in extracted(text, "locatedIn")}

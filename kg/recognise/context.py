@@ -25,7 +25,7 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.places import dictionary_areas
 from kg.recognise.spans import Spans
-from kg.recognise.view import BARE_LEVELS, INCOMPLETE, View
+from kg.recognise.view import BARE_LEVELS, INCOMPLETE, View, _frequencies
 from kg.vocab import ADMINISTRATIVE_AREA, INITIATIVE, ORGANIZATION, PLACE
 
 # Standard long forms of zone suffixes; names fold to the short form to compare.
@@ -39,6 +39,7 @@ LEVEL_WORDS = {**{word: tuple(levels.split()) for word, levels in lexicon.pairs(
                **{w: ("DevelopmentZone",) for w in ZONE_WORDS}}
 LEVEL_WORDS_LONGEST_FIRST = tuple(sorted(LEVEL_WORDS, key=len, reverse=True))
 BARE_BODIES = lexicon.cues("zone-bare-body")
+ACROSS_LEVEL = lexicon.cues("across-level")  # 市场, 城乡: common words, no area ends inside
 # A name opened by one of these level words (市工商联, 县委组织部) names a body even when the article
 # names no area of that level; it is that article's body (scope IN_ARTICLE, resolved per article).
 # A bare 社区党委 or 街道办 with no community or subdistrict in sight names nothing.
@@ -427,6 +428,12 @@ def _bare_zone_words(view: View, mentions: list[Mention], areas) -> list[Mention
     return out
 
 
+def _across_level(name: str, rest: str) -> bool:
+    """村务|监督委员会: the level character opens a common word, and what is left after it is no
+    word (市|民政局 is a level and a body: 民政 is a word)."""
+    return name.startswith(ACROSS_LEVEL) and rest[:2] not in _frequencies()
+
+
 def _complete_org(m: Mention, areas, bodies, after_place: bool = False) -> Mention | None:
     if m.scope != INCOMPLETE:
         return m
@@ -437,7 +444,7 @@ def _complete_org(m: Mention, areas, bodies, after_place: bool = False) -> Menti
             return replace(m, name=names[k - 1], scope="", rule=m.rule + "+context")
     for word in LEVEL_WORDS_LONGEST_FIRST:
         rest = m.name[len(word):]
-        if m.name.startswith(word) and rest:
+        if m.name.startswith(word) and rest and not _across_level(m.name, rest):
             area = _area_for(word, areas)
             if area:
                 return replace(m, name=area + rest, scope="", rule=m.rule + "+context")

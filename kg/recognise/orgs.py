@@ -71,7 +71,8 @@ def recognise_orgs(view: View) -> list[Mention]:
         if suffix in PROVINCIAL_AGENCIES and not _opens_with_province(view, begin, start):
             continue  # 省民政厅, 某某省自然资源厅; not 红色议事厅, a room
         scope = "" if area_start >= 0 or _has_proper_stem(view, begin, start) else INCOMPLETE
-        if suffix in OWNED_UNITS and view.places.get((begin, start)) is not None:
+        if any(view.places.get((begin, end - len(unit))) is not None
+               for unit in OWNED_UNITS if name.endswith(unit)):  # 某地公司, 某地|分公司
             owner = found.get((begins.get(begin, -1), begin))
             if owner is None:
                 scope = INCOMPLETE  # 某地公司: whose?

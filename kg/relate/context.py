@@ -14,7 +14,7 @@ from functools import wraps
 
 from kg.model import Article, Mention, Relation
 from kg.recognise import lexicon
-from kg.recognise.context import ZONE_WORDS
+from kg.recognise.context import ACROSS_LEVEL, ZONE_WORDS
 from kg.recognise.view import COUNTED
 from kg.relate.sentences import Sentences
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
@@ -30,7 +30,6 @@ GOVERNING = ("PartyOrganization", "GovernmentAgency")
 # to (`该区`, `该街道`) but not before a common word of a level character (`该市场`).
 BARE_BODIES = lexicon.cues("bare-body")
 _REFERRED = BARE_BODIES + lexicon.cues("bare-area-level")
-ACROSS_LEVEL = lexicon.cues("across-level")  # 市场, 城乡: common words, no area ends inside
 # A unit smaller than an area, written right after the area's name (`云州青石街道`).
 UNIT_SUFFIXES = lexicon.cues("unit-after-area")
 MAX_UNIT_NAME = 4

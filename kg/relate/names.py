@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 
 from kg.model import Mention
 from kg.recognise import lexicon
-from kg.recognise.context import LEVEL_WORDS, LEVEL_WORDS_LONGEST_FIRST, station_of_its_place
+from kg.recognise.context import (ACROSS_LEVEL, LEVEL_WORDS, LEVEL_WORDS_LONGEST_FIRST,
+                                  station_of_its_place)
 from kg.recognise.places import BARE_AREA_LEVELS, TABLE_ONLY_LEVELS
-from kg.relate.context import ACROSS_LEVEL, Context, is_agent, is_place, per_article
+from kg.relate.context import Context, is_agent, is_place, per_article
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 
 # Area suffixes with the level they give (kg/data/place_suffixes.txt), longest first: the longest
@@ -224,6 +225,12 @@ def area_of(body_name: str) -> str:
     return ""
 
 
+def _without_level(area: str) -> str:
+    """云州市 → 云州: the name an area is written with in other names (云州供电公司)."""
+    suffix = lexicon.affixes(lexicon.place_suffixes).ending_at(area, len(area))
+    return area[:-len(suffix)] if suffix and len(area) - len(suffix) >= 2 else area
+
+
 def _of_another_level(name: str, area: str) -> bool:
     """``name`` opens with a level word for a level other than ``area``'s (省委组织部 after 某市委)."""
     word = next((w for w in LEVEL_WORDS_LONGEST_FIRST if name.startswith(w)), None)
@@ -259,6 +266,7 @@ def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
                         and not station_of_its_place(nxt.text)  # 新兴派出所: 新兴's, as written
                         and not _of_another_level(nxt.text, area))  # 某市委、市政府和省委组织部
                 if (nxt.kind == ORGANIZATION and nxt.subtype == head.subtype and bare
-                        and not _AREA_PREFIX.match(nxt.text) and not nxt.name.startswith(area)):
+                        and not _AREA_PREFIX.match(nxt.text)
+                        and not nxt.name.startswith(_without_level(area))):  # 某市…、某地供电公司
                     renamed[nxt] = replace(nxt, name=area + nxt.text, rule=nxt.rule + "+list-scope")
     return [renamed.get(m, m) for m in mentions]
