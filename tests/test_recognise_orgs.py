@@ -522,3 +522,12 @@ def test_a_hall_not_named_after_a_province_is_a_room_not_a_department(text):
 def test_a_companys_branch_named_by_its_place_is_the_company_named_before_it():
     text = "驿站由白鹭邮政有限公司云州市分公司、云州供电公司等企业提供场地。"
     assert names(text, "Organization") >= {"白鹭邮政有限公司云州市分公司", "云州供电公司"}
+
+
+@pytest.mark.parametrize("text, body, subtype", [
+    ("青松社区第一网格党支部书记赵刚是一名退役军人。", "青松社区第一网格党支部", "PartyOrganization"),
+    ("青松社区网格党支部书记赵刚说。", "青松社区网格党支部", "PartyOrganization"),
+    ("青松社区楼栋党小组组长赵刚说。", "青松社区楼栋党小组", "PartyOrganization"),
+])
+def test_the_party_units_of_a_communitys_grid_are_bodies(text, body, subtype):
+    assert (body, subtype) in {(m.name, m.subtype) for m in found(text, "Organization")}
