@@ -497,3 +497,9 @@ def test_runs_the_post_holder_who_leads_a_project_acts_for_the_body_of_the_post(
     text = "白鹭街道党工委书记王小明领衔的“楼道红管家”书记项目，发动党员楼道长320名。"
     assert {(r.subject.name, r.object.name) for r in extracted(text, "runs")} == \
         {("白鹭街道党工委", "楼道红管家书记项目")}
+
+
+def test_runs_the_post_holder_opening_the_sentence_runs_a_programme_of_its_next_subjectless_clause():
+    text = "青松社区党委书记王丽华牵头成立了“银发先锋队”，开展“邻里守望”行动。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "runs")} == {
+        ("青松社区党委", "邻里守望行动")}

@@ -140,7 +140,9 @@ def _runners(ctx: Context, joint: list[Coordination], item: Mention
     if runner is not None and _holds_a_post(ctx, runner):
         # `村支书王某引进“X”`: the person acts in the post written last — when the post holder
         # opens the initiative's own clause and a verb of running reaches it
-        held = _post_body(ctx, runner) if verb and runner.start >= clause else None
+        # (or opens the sentence, whose next clause starts with the verb: `…王某牵头成立…，开展“X”`)
+        held = _post_body(ctx, runner) if verb and (runner.start >= clause or not ctx.within(
+            clause, item.start)) else None
         return ([held], CONF_NAMED, "run-post-holder") if held is not None else ([], 0.0, "")
     if runner is not None and verb:
         # `A和B集中开展“X”`, `A、B、C组成…联盟，联合发布了“X”`: every body of the list that opens
