@@ -342,3 +342,9 @@ def test_located_a_zone_named_with_its_district_lies_in_the_district_not_the_cit
 def test_located_a_listed_body_already_named_after_the_lists_area_is_not_named_again():
     text = "驿站由云州市自来水公司、云州供电公司等企业提供场地。"
     assert "云州市云州供电公司" not in {r.subject.name for r in extracted(text, "locatedIn")}
+
+
+def test_located_the_areas_listed_after_a_one_character_verb_of_holding_lie_in_the_holder():
+    text = "青松街道辖青石、白鹭、梅林等8个社区。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")} == {
+        ("青石社区", "青松街道"), ("白鹭社区", "青松街道"), ("梅林社区", "青松街道")}
