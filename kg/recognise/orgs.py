@@ -379,10 +379,9 @@ PROVINCIAL_AGENCIES = lexicon.cues("provincial-agency")
 def _opens_with_province(view: View, begin: int, start: int) -> bool:
     """The name before the suffix at ``start`` opens with a province or its level word (省民政厅,
     某某省自然资源厅; not 某市政府会议厅, 某国音乐厅: rooms)."""
-    province = next((p for p in view.places if p[0] == begin), None) if begin in view.place_starts \
-        else None
-    return province is not None and view.places[province] == PROVINCE and province[1] <= start \
-        or begin < start and view.text.startswith(PROVINCE_WORDS, begin)
+    province = begin in view.place_starts and any(
+        level == PROVINCE and s == begin and e <= start for (s, e), level in view.places.items())
+    return province or begin < start and view.text.startswith(PROVINCE_WORDS, begin)
 
 
 PROVINCE = "Province"
