@@ -165,3 +165,14 @@ def test_a_ranking_of_programmes_is_no_programme():
 
 def test_a_verb_of_honouring_ends_a_programmes_name():
     assert names("“邻里守望”项目获评全省优秀书记项目。", "Initiative") == {"邻里守望项目"}
+
+
+def test_a_lecture_hall_quoted_is_a_service_point():
+    assert {(m.name, m.subtype) for m in found("青松社区党委开设“红色讲堂”，邀请老党员讲党课。",
+                                               "Initiative")} == {("红色讲堂", "ServicePoint")}
+
+
+def test_a_bodys_suffix_ending_a_quote_a_programme_takes_in_names_no_body():
+    text = "“时间银行”志愿服务项目吸引了不少年轻人。"
+    assert names(text, "Organization") == set()
+    assert names(text, "Initiative") == {"时间银行志愿服务项目"}

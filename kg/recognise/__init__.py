@@ -38,7 +38,7 @@ from kg.recognise.persons import apposition, recognise_persons
 from kg.recognise.places import recognise_places
 from kg.recognise.spans import Spans
 from kg.recognise.view import View
-from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PERSON, PLACE
+from kg.vocab import ADMINISTRATIVE_AREA, INITIATIVE, ORGANIZATION, PERSON, PLACE
 
 __all__ = ["recognise", "recognise_all", "recognise_text"]
 
@@ -96,7 +96,17 @@ def _recognise(view: View, tagged: list[tagger.Scored] | None) -> list[Mention]:
     found += recognise_initiatives(view)
     found += recognise_documents(view)
     found = _with_echoes(view.text, complete(view, found))
+    found = _drop_bodies_quoted_in_programmes(view.text, found)
     return _unique(_drop_person_overlaps(_drop_registered_places(_drop_honours(view.text, found))))
+
+
+def _drop_bodies_quoted_in_programmes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """“时间银行”志愿服务项目: a body's suffix ending a quoted name that a programme's name takes in
+    names the programme, not a bank."""
+    programmes = Spans((m.start, m.end) for m in mentions if m.kind == INITIATIVE)
+    return [m for m in mentions if m.kind != ORGANIZATION or not (
+        text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"
+        and programmes.covers(m.start - 1, m.end + 1))]
 
 
 MIN_ECHO = 3  # 民族街道, 黄门社区: a stem and a suffix; shorter names are too often words
