@@ -497,3 +497,10 @@ def test_a_negated_verb_and_a_count_before_a_level_name_no_area(text):
 
 def test_a_province_written_bare_before_a_city_the_dictionary_lacks_is_the_province():
     assert {m.name for m in found("她来自山西介休的一所医院。", "Place")} == {"山西省"}
+
+
+def test_a_level_character_closing_a_common_word_ends_no_area_unless_a_division_is_named():
+    assert names("云州市青松区住房和城乡建设局发布通知。", "Place") == {"云州市", "青松区"}
+    assert names("全县各乡镇都已完成任务。", "Place") == set()
+    assert "平乡镇" in names("平乡县平乡镇李庄村的农民。", "Place")  # 平乡县's seat
+    assert "盐城市" in names("盐城市召开会议。", "Place")

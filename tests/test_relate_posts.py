@@ -521,3 +521,9 @@ def test_posts_an_election_is_in_the_articles_body_not_in_a_winners_employer():
 def test_a_new_term_names_no_body():
     from recognise_helpers import names
     assert "新一届理事会" not in names("大会选举产生了新一届理事会。", "Organization")
+
+
+def test_posts_a_sectors_party_body_in_a_chain_after_a_body_is_that_bodys():
+    text = "青松区住建局二级调研员、机关党委书记孙建华说。"
+    assert {(r.object.name, r.role) for r in extracted(text, "memberOf")} == {
+        ("青松区住建局", "二级调研员"), ("青松区住建局机关党委", "书记")}

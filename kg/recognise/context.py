@@ -25,7 +25,7 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.places import dictionary_areas
 from kg.recognise.spans import Spans
-from kg.recognise.view import BARE_LEVELS, INCOMPLETE, View, _frequencies
+from kg.recognise.view import ACROSS_LEVEL, BARE_LEVELS, INCOMPLETE, View, _frequencies
 from kg.vocab import ADMINISTRATIVE_AREA, INITIATIVE, ORGANIZATION, PLACE
 
 # Standard long forms of zone suffixes; names fold to the short form to compare.
@@ -39,7 +39,6 @@ LEVEL_WORDS = {**{word: tuple(levels.split()) for word, levels in lexicon.pairs(
                **{w: ("DevelopmentZone",) for w in ZONE_WORDS}}
 LEVEL_WORDS_LONGEST_FIRST = tuple(sorted(LEVEL_WORDS, key=len, reverse=True))
 BARE_BODIES = lexicon.cues("zone-bare-body")
-ACROSS_LEVEL = lexicon.cues("across-level")  # 市场, 城乡: common words, no area ends inside
 # A name opened by one of these level words (市工商联, 县委组织部) names a body even when the article
 # names no area of that level; it is that article's body (scope IN_ARTICLE, resolved per article).
 # A bare 社区党委 or 街道办 with no community or subdistrict in sight names nothing.
@@ -456,7 +455,7 @@ def _complete_org(m: Mention, areas, bodies, after_place: bool = False) -> Menti
         area = next((names[0] for level in BODY_LEVELS[m.name] if (names := areas.get(level))), None)
         if area:
             return replace(m, name=area + m.name, scope="", rule=m.rule + "+context")
-    if _sector_body(m.name):  # 非公有制企业党委: the sector's body of the article's one area
+    if sector_body(m.name):  # 非公有制企业党委: the sector's body of the article's one area
         area = _main_area(areas)
         level = next((lv for lv in ("DevelopmentZone", "District", "County") if areas.get(lv)), "")
         if area and level and len(areas[level]) == 1:
@@ -464,7 +463,7 @@ def _complete_org(m: Mention, areas, bodies, after_place: bool = False) -> Menti
     return replace(m, scope=INCOMPLETE)  # left for the suffix rule; dropped if it stays incomplete
 
 
-def _sector_body(name: str) -> bool:
+def sector_body(name: str) -> bool:
     """A sector word and a party body's suffix, nothing else (两新组织党工委, 机关党工委): an area's
     party committee for the sector. Not a sector's kind of body (行业协会, 国资公司)."""
     middle = lexicon.affixes(lexicon.org_middles).starting_at(name, 0)

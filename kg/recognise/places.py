@@ -21,9 +21,9 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
 from kg.recognise.view import DIRECTIONS as COMPASS
-from kg.recognise.view import (CITY, COUNTED, DATE_UNITS, HAN, NUMBER, NUMERALS, STOP_WORDS, View,
-                                _frequencies, _rare_character, all_han, extend_left, name_like,
-                                proper_word)
+from kg.recognise.view import (ACROSS_LEVEL, CITY, COUNTED, DATE_UNITS, HAN, NUMBER, NUMERALS,
+                                STOP_WORDS, View, _frequencies, _rare_character, all_han,
+                                extend_left, name_like, proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
 
 ZONE = "DevelopmentZone"
@@ -78,8 +78,8 @@ def _suffixed_areas(view: View) -> list[Mention]:
             continue
         name = view.text[begin:end]
         if name in lexicon.generic_places() or name in levels \
-                or name.endswith("城市") and name not in lexicon.division_names():
-            continue  # 文明城市, 示范城市: 城市 is the word "city", not a city named 某城 (盐城市 is)
+                or view.text[start - 1:end] in ACROSS_LEVEL and not _a_divisions_name(name, level):
+            continue  # 文明城市, 各乡镇: the suffix closes a common word (城市, 乡镇), 盐城市 is a city
         if _renamed_as_wider(view, end, level):
             renamed[end] = begin  # 宏业村街道: a subdistrict named after the village it was
             continue
@@ -775,6 +775,14 @@ def _drop_bare_city(view: View, begin: int, start: int) -> int:
     if first.start == begin and first.word in dictionary_areas() and start - first.end >= 2:
         return first.end
     return begin
+
+
+def _a_divisions_name(name: str, level: str) -> bool:
+    """盐城市, or 平乡镇 of 平乡县: a division of the national table, or a town or a smaller area
+    named after one (the county's seat)."""
+    stem = name[:-1]
+    return name in lexicon.division_names() or RANK.get(level, 0) >= RANK["Town"] \
+        and any(stem + wider in lexicon.division_names() for wider in BARE_AREA_LEVELS)
 
 
 def _zone_of_area_before(view: View, start: int, end: int) -> int | None:

@@ -26,6 +26,7 @@ AGE_GROUPS = frozenset(lexicon.cues("age-group"))
 # Function words that never sit inside a name even when jieba tags them as nouns.
 STOP_WORDS = frozenset(lexicon.cues("stop-word"))
 CITY = vocab.LEVELS["City"].label  # 市
+ACROSS_LEVEL = lexicon.cues("across-level")  # 市场, 城乡: common words, no area ends inside
 COMMON_VERB_FREQ = 5  # a tagged verb this frequent in jieba's dictionary is a real verb (a place stem tagged as a verb is near 0)
 HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]*")

@@ -14,8 +14,8 @@ from functools import wraps
 
 from kg.model import Article, Mention, Relation
 from kg.recognise import lexicon
-from kg.recognise.context import ACROSS_LEVEL, ZONE_WORDS
-from kg.recognise.view import COUNTED
+from kg.recognise.context import ZONE_WORDS
+from kg.recognise.view import ACROSS_LEVEL, COUNTED
 from kg.relate.sentences import Sentences
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 from kg.model import Mention
 from kg.recognise import lexicon
-from kg.recognise.context import (ACROSS_LEVEL, LEVEL_WORDS, LEVEL_WORDS_LONGEST_FIRST,
-                                  station_of_its_place)
+from kg.recognise.context import LEVEL_WORDS, LEVEL_WORDS_LONGEST_FIRST, station_of_its_place
 from kg.recognise.places import BARE_AREA_LEVELS, TABLE_ONLY_LEVELS
+from kg.recognise.view import ACROSS_LEVEL
 from kg.relate.context import Context, is_agent, is_place, per_article
 from kg.vocab import ADMINISTRATIVE_AREA, ORGANIZATION, PLACE, RANK
 

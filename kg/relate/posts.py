@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
+from kg.recognise.context import sector_body
 from kg.recognise.view import NUMBER
 from kg.relate.context import Context, is_agent
 from kg.relate.names import AREA_GOVERNMENTS, AREA_PARTY_COMMITTEES, area_of, level_of
@@ -356,9 +357,21 @@ def _opaque(ctx: Context, title: str, tstart: int, end: int, floor: int) -> Item
     for start in range(tstart - 1, max(floor, tstart - MAX_OPAQUE) - 1, -1):
         if ctx.text[start] in _PUNCT or not "\u4e00" <= ctx.text[start] <= "\u9fff":
             if ctx.text[start] in _CHAIN_SEPS and start + 1 < tstart:
+                # `某局二级调研员、机关党委书记`: the bureau's 机关党委, completed in _scope (the title
+                # read longest first may have taken the party body: 机关|党委书记)
+                party = next((p for p in _TITLE_BODIES if title.startswith(p) and title != p), "")
+                words = ctx.text[start + 1:tstart + len(party)]
+                if sector_body(words):
+                    body = Mention(start=start + 1, end=tstart + len(party), text=words,
+                                   kind=ORGANIZATION, subtype="PartyOrganization", name=words,
+                                   rule=SECTOR_BODY)
+                    return Item(body, title[len(party):], ctx.text[start + 1:end], start + 1, end)
                 return Item(None, title, ctx.text[start + 1:end], start + 1, end, opaque=True)
             return None
     return None
+
+
+SECTOR_BODY = "relate-chain-sector-body"
 
 
 def _body_before(ctx: Context, title: str, tstart: int, floor: int) -> Mention | None:
@@ -490,6 +503,9 @@ def _scope(ctx: Context, chain: list[Item], listed: list[Item] = ()) -> list[Ite
         body = item.body
         if body is None and prev is not None:
             body, item.scoped = _unit_for(ctx, prev, item.title), True
+        elif body is not None and body.rule == SECTOR_BODY:
+            body = _renamed(body, root.name + body.name) if root is not None else None
+            item.scoped, item.root = True, root
         elif body is not None and body.name == body.text and _BARE_BODY.match(body.name):
             completed = _complete(root.name, body.name) if root is not None else ""
             if completed:
