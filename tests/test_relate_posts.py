@@ -527,3 +527,9 @@ def test_posts_a_sectors_party_body_in_a_chain_after_a_body_is_that_bodys():
     text = "青松区住建局二级调研员、机关党委书记孙建华说。"
     assert {(r.object.name, r.role) for r in extracted(text, "memberOf")} == {
         ("青松区住建局", "二级调研员"), ("青松区住建局机关党委", "书记")}
+
+
+def test_posts_every_name_of_a_list_elected_to_a_post_holds_it():
+    text = "青松商会换届，林海波当选会长，陈建新、王小平等8人当选为副会长。"
+    assert {(r.subject.name, r.role) for r in extracted(text, "memberOf")} == {
+        ("林海波", "会长"), ("陈建新", "副会长"), ("王小平", "副会长")}

@@ -146,7 +146,7 @@ def _predicate_chain(ctx: Context, person: Mention, limit: int, pause: bool = Tr
     """The posts written after the name, when they fill the clause (`王某任某党委书记。`; not
     `王某是某党委书记的好帮手`). Without ``pause``, a comma alone does not join them (after posts
     written before the name, `…书记王某，区长李某` is a list)."""
-    after = _past_others(ctx.text, person.end)
+    after = _past_others(ctx, person.end)
     details = _DETAILS.match(ctx.text, after)
     if details and details.end() > after and ctx.text.startswith("，", details.end()):
         after = details.end()  # `王某，男，汉族，1975年10月生，中共党员，现任…`: a notice's details
@@ -170,10 +170,19 @@ def _chain_to_clause_end(ctx: Context, start: int, limit: int) -> list[Item]:
     return parse_chain(ctx, end, start, whole=True) if end > start else []
 
 
-def _past_others(text: str, after: int) -> int:
-    """Where the words that count others with the name end (`王某等8人当选副会长`), or ``after``."""
-    others = _OTHERS.match(text, after)
+def _past_others(ctx: Context, after: int) -> int:
+    """Where the others named or counted with the name end (`王某、李某当选副会长`, `王某等8人当选
+    副会长`), or ``after``."""
+    while ctx.text[after:after + 1] in _PERSON_JOINS:
+        listed = [m for m in ctx.starting_at(after + 1) if m.kind == PERSON]
+        if not listed:
+            break
+        after = max(m.end for m in listed)
+    others = _OTHERS.match(ctx.text, after)
     return others.end() if others else after
+
+
+_PERSON_JOINS = lexicon.join_characters()  # 、和及与暨
 
 
 def _sent_to(ctx: Context, person: Mention, after: int, limit: int) -> list[Item]:
@@ -205,7 +214,7 @@ def _elected_into(ctx: Context, person: Mention, chain: list[Item]) -> list[Item
     body written as someone's post (`某公司董事长王某当选会长`: the company is where he works),
     whose clause leaves the article's body to be the one (`某商会召开大会。…，王某当选会长`)."""
     if chain and chain[0].body is None \
-            and ctx.text.startswith(_ELECTED, _past_others(ctx.text, person.end)):
+            and ctx.text.startswith(_ELECTED, _past_others(ctx, person.end)):
         body = ctx.clause_subject(person.start)
         if body is not None and _written_as_a_post(ctx, body):
             body = ctx.subject
