@@ -531,3 +531,13 @@ def test_a_companys_branch_named_by_its_place_is_the_company_named_before_it():
 ])
 def test_the_party_units_of_a_communitys_grid_are_bodies(text, body, subtype):
     assert (body, subtype) in {(m.name, m.subtype) for m in found(text, "Organization")}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("青松县融媒体中心发布消息。", "青松县融媒体中心"),  # jieba alone: 青松|县融|媒体|中心
+    ("青松县新时代文明实践中心组织志愿者开展活动。", "青松县新时代文明实践中心"),
+    ("白鹭村新时代文明实践站开展理论宣讲。", "白鹭村新时代文明实践站"),
+    ("青松县王家家庭农场负责人王军说。", "青松县王家家庭农场"),
+])
+def test_media_centres_civilisation_practice_centres_and_family_farms_are_bodies(text, body):
+    assert body in names(text, "Organization")
