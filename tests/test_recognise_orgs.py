@@ -541,3 +541,8 @@ def test_the_party_units_of_a_communitys_grid_are_bodies(text, body, subtype):
 ])
 def test_media_centres_civilisation_practice_centres_and_family_farms_are_bodies(text, body):
     assert body in names(text, "Organization")
+
+
+@pytest.mark.parametrize("text", ["青松街道“两新”组织综合党委书记沈红介绍。", "青松街道两新组织综合党委书记沈红介绍。"])
+def test_a_sectors_joint_party_committee_is_a_body(text):
+    assert "青松街道两新组织综合党委" in names(text, "Organization")

@@ -504,3 +504,8 @@ def test_a_level_character_closing_a_common_word_ends_no_area_unless_a_division_
     assert names("全县各乡镇都已完成任务。", "Place") == set()
     assert "平乡镇" in names("平乡县平乡镇李庄村的农民。", "Place")  # 平乡县's seat
     assert "盐城市" in names("盐城市召开会议。", "Place")
+
+
+def test_an_areas_name_found_again_takes_in_a_shorter_area_read_inside_it():
+    text = "走进云州市静安区南京西路街道。南京西路街道现有商务楼宇62幢。"
+    assert [m.name for m in found(text, "Place") if m.start > 14] == ["南京西路街道"]

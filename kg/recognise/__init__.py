@@ -118,14 +118,13 @@ def _is_area(m: Mention) -> bool:
 
 def _with_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the places they name found again wherever else the article writes them
-    (``_echoes``), less the other places those echoes take in (`拱北|湾村`: a bay read where the
-    article's village is written)."""
+    (``_echoes``), less the places those echoes take in (`拱北|湾村`: a bay read where the
+    article's village is written; `南京|西路街道`: a shorter area read inside the named one)."""
     echoes = _echoes(text, mentions)
     if not echoes:
         return mentions
     areas = Spans((m.start, m.end) for m in echoes if _is_area(m))
-    kept = [m for m in mentions
-            if m.kind != PLACE or _is_area(m) or not areas.covers(m.start, m.end)]
+    kept = [m for m in mentions if m.kind != PLACE or not areas.covers(m.start, m.end)]
     return kept + echoes
 
 
@@ -146,7 +145,8 @@ def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
             known.setdefault(m.text, m)
     if not known:
         return []
-    places = Spans((m.start, m.end) for m in mentions if _is_area(m))
+    area_spans = {(m.start, m.end) for m in mentions if _is_area(m)}
+    places = Spans(area_spans)
     others = Spans((m.start, m.end) for m in mentions if m.kind == PLACE and not _is_area(m))
     bodies = Spans((m.start, m.end) for m in mentions if m.kind == ORGANIZATION)
     body_starts = {m.start for m in mentions if m.kind == ORGANIZATION}
@@ -157,8 +157,10 @@ def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
         end = match.end()
         name = next((text[end - k:end] for k in sizes if text[end - k:end] in known), None)
         at = end - len(name) if name else -1
-        # inside a body's name only where that name starts (某镇党委: the body is named after it)
-        if not name or places.overlaps(at, end) \
+        # inside a body's name only where that name starts (某镇党委: the body is named after it);
+        # over an area only one read inside it (南京|西路街道 where 南京西路街道 is named)
+        if not name or places.overlaps(at, end) and not (
+                _is_area(known[name]) and (at, end) not in area_spans and not places.crosses(at, end)) \
                 or not (at in body_starts or not bodies.overlaps(at, end)):
             continue
         if others.overlaps(at, end) and not (_is_area(known[name]) and not others.crosses(at, end)):
