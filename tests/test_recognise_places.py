@@ -509,3 +509,8 @@ def test_a_level_character_closing_a_common_word_ends_no_area_unless_a_division_
 def test_an_areas_name_found_again_takes_in_a_shorter_area_read_inside_it():
     text = "走进云州市静安区南京西路街道。南京西路街道现有商务楼宇62幢。"
     assert [m.name for m in found(text, "Place") if m.start > 14] == ["南京西路街道"]
+
+
+def test_a_body_named_after_a_shorter_area_inside_an_echo_is_named_after_the_echo():
+    text = "走进云州市静安区南京西路街道。南京西路街道综合党委书记沈红介绍了情况。"
+    assert "南京西路街道综合党委" in names(text, "Organization")

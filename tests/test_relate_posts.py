@@ -533,3 +533,16 @@ def test_posts_every_name_of_a_list_elected_to_a_post_holds_it():
     text = "青松商会换届，林海波当选会长，陈建新、王小平等8人当选为副会长。"
     assert {(r.subject.name, r.role) for r in extracted(text, "memberOf")} == {
         ("林海波", "会长"), ("陈建新", "副会长"), ("王小平", "副会长")}
+
+
+def test_posts_a_party_body_written_bare_before_its_post_is_the_one_the_article_named():
+    text = "白鹭科技有限公司党委成立于2015年。党委书记王强介绍，公司现有党员86名。" \
+           "青松中心联合党支部是首批楼宇党组织。支部书记刘晓敏说，支部每月组织一次活动。"
+    assert {(r.subject.name, r.object.name, r.role) for r in extracted(text, "memberOf")} == {
+        ("王强", "白鹭科技有限公司党委", "书记"), ("刘晓敏", "青松中心联合党支部", "书记")}
+
+
+def test_posts_a_chains_bare_party_body_stays_the_chains():
+    text = "白鹭科技有限公司党委成立于2015年。青松集团董事长、党委书记王强介绍了情况。"
+    assert ("王强", "白鹭科技有限公司党委") not in {
+        (r.subject.name, r.object.name) for r in extracted(text, "memberOf")}

@@ -124,7 +124,19 @@ def _with_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     if not echoes:
         return mentions
     areas = Spans((m.start, m.end) for m in echoes if _is_area(m))
-    kept = [m for m in mentions if m.kind != PLACE or not areas.covers(m.start, m.end)]
+    # 南京|西路街道…党委: a body named after an area that ends an echo is named after the echo
+    ending = {m.end: m for m in echoes if _is_area(m)}
+    inner = {m.start: ending[m.end] for m in mentions if _is_area(m) and m.end in ending
+             and ending[m.end].start < m.start}
+    kept = []
+    for m in mentions:
+        if m.kind == PLACE and areas.covers(m.start, m.end):
+            continue
+        echo = inner.get(m.start) if m.kind == ORGANIZATION else None
+        if echo is not None:
+            m = replace(m, start=echo.start, text=text[echo.start:m.end],
+                        name=text[echo.start:m.start] + m.name)
+        kept.append(m)
     return kept + echoes
 
 
@@ -146,6 +158,7 @@ def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     if not known:
         return []
     area_spans = {(m.start, m.end) for m in mentions if _is_area(m)}
+    area_starts = {start for start, _ in area_spans}
     places = Spans(area_spans)
     others = Spans((m.start, m.end) for m in mentions if m.kind == PLACE and not _is_area(m))
     bodies = Spans((m.start, m.end) for m in mentions if m.kind == ORGANIZATION)
@@ -159,9 +172,11 @@ def _echoes(text: str, mentions: list[Mention]) -> list[Mention]:
         at = end - len(name) if name else -1
         # inside a body's name only where that name starts (某镇党委: the body is named after it);
         # over an area only one read inside it (南京|西路街道 where 南京西路街道 is named)
-        if not name or places.overlaps(at, end) and not (
-                _is_area(known[name]) and (at, end) not in area_spans and not places.crosses(at, end)) \
-                or not (at in body_starts or not bodies.overlaps(at, end)):
+        inside = name is not None and _is_area(known[name]) and (at, end) not in area_spans \
+            and not places.crosses(at, end)  # only shorter areas read inside it
+        if not name or places.overlaps(at, end) and not inside \
+                or not (at in body_starts or not bodies.overlaps(at, end)
+                        or inside and any(s in area_starts for s in range(at + 1, end))):
             continue
         if others.overlaps(at, end) and not (_is_area(known[name]) and not others.crosses(at, end)):
             continue

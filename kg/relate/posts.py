@@ -310,6 +310,9 @@ def _item_before(ctx: Context, end: int, floor: int) -> Item | None:
             department = _contracted_department(ctx, title, tstart, floor)
             if department is not None:
                 return Item(department, title, title, department.start, end)
+            named = _named_party_body(ctx, title, tstart, end, floor)
+            if named is not None:
+                return named
             return _opaque(ctx, title, tstart, end, floor) or Item(None, title, title, tstart, end)
         cut = _cut_short(ctx, body, floor)
         if cut >= 0:  # `、市新兴领域党工委书记`: the body is longer than the name found in it
@@ -358,6 +361,25 @@ def _cut_short(ctx: Context, body: Mention, floor: int) -> int:
         if not "\u4e00" <= ch <= "\u9fff" or ctx.ending_at(start + 1):
             return -1
     return -1
+
+
+def _named_party_body(ctx: Context, title: str, tstart: int, end: int, floor: int) -> Item | None:
+    """`某公司党委成立于…。党委书记王某介绍`, `支部书记王某说`: a party body written bare before its
+    post, opening the clause (not an item of a chain, which the chain scopes), is the one of its
+    kind the article named last."""
+    word = next((w for w in PARTY_BODIES if title.startswith(w) and title != w), "")  # 党委|书记
+    start = tstart
+    if not word:
+        word = next((w for w in PARTY_BODIES if ctx.text.endswith(w, floor, tstart)), "")  # 支部|书记
+        start = tstart - len(word)
+    if not word or start > floor and (ctx.text[start - 1] not in _PUNCT
+                                      or ctx.text[start - 1] in _CHAIN_SEPS):
+        return None
+    body = ctx.last_named(word, 0, start)
+    if body is None or body.kind != ORGANIZATION:
+        return None
+    return Item(body, title.removeprefix(word) if start == tstart else title, ctx.text[start:end],
+                start, end)
 
 
 def _opaque(ctx: Context, title: str, tstart: int, end: int, floor: int) -> Item | None:
