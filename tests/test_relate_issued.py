@@ -112,3 +112,9 @@ def test_issued_a_body_and_the_one_it_joins_issue_it_together():
 ])
 def test_issued_more_wordings_of_who_issues_a_document(text, issuers):
     assert {r.object.name for r in extracted(text, "issuedBy")} == issuers
+
+
+def test_issued_a_congress_that_passes_a_regulation_issues_it():
+    text = "青松区人大常委会审议通过了《青松区物业管理条例》。"
+    assert {(r.subject.name, r.object.name) for r in extracted(text, "issuedBy")} == {
+        ("《青松区物业管理条例》", "青松区人大常委会")}

@@ -79,9 +79,12 @@ def _issuers(ctx: Context, doc: Mention) -> list[Relation | None]:
     return []
 
 
+_WINDOW = max(map(len, ISSUE_VERBS)) + max(map(len, _VERB_TAILS))  # 审议通过|了
+
+
 def _verb_before(text: str, start: int) -> int:
     """Where a verb of issuing stands right before ``start`` (`发布《`, `印发了《`, `制定出《`), or -1."""
-    window = text[max(0, start - 4):start]
+    window = text[max(0, start - _WINDOW):start]
     for verb in ISSUE_VERBS:
         at = window.rfind(verb)
         if at >= 0 and window[at + len(verb):] in _VERB_TAILS:
