@@ -514,3 +514,13 @@ def test_an_areas_name_found_again_takes_in_a_shorter_area_read_inside_it():
 def test_a_body_named_after_a_shorter_area_inside_an_echo_is_named_after_the_echo():
     text = "走进云州市静安区南京西路街道。南京西路街道综合党委书记沈红介绍了情况。"
     assert "南京西路街道综合党委" in names(text, "Organization")
+
+
+@pytest.mark.parametrize("text, area", [("走进云州市青松县四都乡陈家铺村。", "四都乡"),  # 四|m 都|d
+                                        ("云州市青松区三墩镇开展活动。", "三墩镇")])
+def test_a_numbered_name_in_a_chain_is_an_areas_name(text, area):
+    assert area in names(text, "Place")
+
+
+def test_a_count_in_a_chain_names_no_area():
+    assert names("云州市青松区两个村开展活动。", "Place") == {"云州市", "青松区"}

@@ -316,8 +316,10 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
             or any(view.place_ending_at(p) for p in range(begin + 1, start + 1)):
         return False  # 某街道|办事处|社区服务中心: the area's own body, then a kind of centre
     i = view.token_index(begin)
-    if COUNTED.fullmatch(view.tokens[i].word):
+    if COUNTED.fullmatch(view.tokens[i].word) or COUNTED.fullmatch(gap):
         return False  # 和平区|三大|街道: the three big ones, tagged a name
+    if len(gap) == 2 and gap[0] in NUMERALS and view.tokens[i].end == begin + 1:
+        return True  # 县|四|都|乡, 区|三|墩|镇: a numbered name, cut into a numeral and a character
     while i < len(view.tokens) and view.tokens[i].start < start:
         token = view.tokens[i]
         inside = token.start >= begin and token.end <= start
