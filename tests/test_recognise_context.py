@@ -216,3 +216,9 @@ def test_a_level_character_opening_a_common_word_is_no_level_word():
     text = "青石村党委书记王明说，全镇各村已全部建立村务监督委员会。市民政局派人指导。"
     named = {m.name for m in found(text, "Organization")}
     assert "青石村务监督委员会" not in named
+
+
+def test_a_zones_names_with_and_without_its_citys_level_are_one_zone():
+    text = "在芜湖市经济技术开发区，企业纷纷点赞。芜湖经开区党工委书记赵冬梅介绍了情况。"
+    assert {m.name for m in found(text, "Organization")} == {"芜湖市经济技术开发区党工委"}
+    assert {m.name for m in found(text, "Place")} == {"芜湖市经济技术开发区"}

@@ -25,7 +25,7 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.places import dictionary_areas
 from kg.recognise.spans import Spans
-from kg.recognise.view import ACROSS_LEVEL, BARE_LEVELS, INCOMPLETE, View, _frequencies
+from kg.recognise.view import ACROSS_LEVEL, BARE_LEVELS, CITY, INCOMPLETE, View, _frequencies
 from kg.vocab import ADMINISTRATIVE_AREA, INITIATIVE, ORGANIZATION, PLACE
 
 # Standard long forms of zone suffixes; names fold to the short form to compare.
@@ -354,19 +354,31 @@ def _main_area(areas) -> str | None:
     return None
 
 
+def _zone_key(name: str) -> str:
+    """The form two names of one zone share: the long suffix folded, and its city's name without
+    市 (芜湖市经济技术开发区, 芜湖经开区 → 芜湖经开区)."""
+    key = fold(name)
+    city = next((key[:k] for k in CITY_STEMS if key[:k] in lexicon.division_names()
+                 and key[:k].endswith(CITY)), "")
+    return key[:len(city) - 1] + key[len(city):] if city else key
+
+
+CITY_STEMS = (4, 3)  # 乌鲁木齐市 aside, a city's name with 市 has three or four characters
+
+
 def _longest_zone_forms(mentions: list[Mention]) -> list[Mention]:
     longest: dict[str, str] = {}
     for m in mentions:
         if m.level == "DevelopmentZone":
-            key = fold(m.name)
+            key = _zone_key(m.name)
             if len(m.name) > len(longest.get(key, "")):
                 longest[key] = m.name
-    short = {m.name: longest[fold(m.name)] for m in mentions
-             if m.level == "DevelopmentZone" and m.name != longest[fold(m.name)]}
+    short = {m.name: longest[_zone_key(m.name)] for m in mentions
+             if m.level == "DevelopmentZone" and m.name != longest[_zone_key(m.name)]}
     out = []
     for m in mentions:
         if m.level == "DevelopmentZone":
-            m = replace(m, name=longest[fold(m.name)])
+            m = replace(m, name=longest[_zone_key(m.name)])
         elif m.kind == ORGANIZATION:  # 某经开区党工委 → 某经济技术开发区党工委
             zone = _longest_prefix(m.name, short)
             if zone:
