@@ -782,7 +782,7 @@ def _drop_bare_city(view: View, begin: int, start: int) -> int:
 def _a_divisions_name(name: str, level: str) -> bool:
     """盐城市, or 平乡镇 of 平乡县: a division of the national table, or a town or a smaller area
     named after one (the county's seat)."""
-    stem = name[:-1]
+    stem = name[:-1]  # a two-character common word closes only a one-character suffix
     return name in lexicon.division_names() or RANK.get(level, 0) >= RANK["Town"] \
         and any(stem + wider in lexicon.division_names() for wider in BARE_AREA_LEVELS)
 
