@@ -348,3 +348,11 @@ def test_located_the_areas_listed_after_a_one_character_verb_of_holding_lie_in_t
     text = "青松街道辖青石、白鹭、梅林等8个社区。"
     assert {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")} == {
         ("青石社区", "青松街道"), ("白鹭社区", "青松街道"), ("梅林社区", "青松街道")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("青石村是白鹭镇的一个行政村。", ("青石村", "白鹭镇")),  # jieba: 青石|村是
+    ("白鹭科技有限公司是青松区的一家民营企业。", ("白鹭科技有限公司", "青松区")),
+])
+def test_located_what_is_said_to_be_one_of_an_areas_lies_in_it(text, pair):
+    assert pair in {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")}

@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from kg.model import Mention, Relation
 from kg.recognise import lexicon
 from kg.recognise.orgs import registered_name
@@ -44,6 +46,7 @@ def located(ctx: Context) -> list[Relation]:
         found.extend(chain)
         found.extend(_shared_by_list(ctx, m, chain))
     found.extend(_from_statements(ctx))
+    found.extend(_described_as_one_of(ctx))
     found.extend(_visited(ctx))
     found.extend(_namesakes(ctx))
     return _nearest_only([r for r in found if r is not None])
@@ -246,6 +249,28 @@ def _past_visit_verb(text: str, pos: int) -> int:
         return -1
     pos += len(verb)
     return pos + 1 if text.startswith("了", pos) else pos
+
+
+def _described_as_one_of(ctx: Context) -> list[Relation | None]:
+    """`甲村是乙镇的一个行政村`, `甲公司是乙区的一家民营企业`: a body or place said to be one of an
+    area's (是, the area, 的 and a count of one) is in that area."""
+    found: list[Relation | None] = []
+    for area in ctx.mentions:
+        if area.subtype != ADMINISTRATIVE_AREA or ctx.text[area.start - 1:area.start] != _COPULA \
+                or not ctx.text.startswith(_OF, area.end) \
+                or not _ONE_OF.match(ctx.text, area.end + len(_OF)):
+            continue
+        said = [m for m in ctx.ending_at(area.start - 1) if is_agent(m) or is_place(m)]
+        if said:
+            s = max(said, key=lambda m: m.end - m.start)
+            if may_contain(area, s):
+                found.append(ctx.relation(s, LOCATED_IN, ctx.head(area), area.start, CONF_STATEMENT,
+                                          "located-one-of"))
+    return found
+
+
+_COPULA, _OF = "是", "的"
+_ONE_OF = re.compile("一(?:" + lexicon.alternation(lexicon.cues("classifier")) + ")")
 
 
 def _said_to_be_within(ctx: Context, outer: Mention) -> list[Mention]:
