@@ -353,6 +353,12 @@ def test_located_the_areas_listed_after_a_one_character_verb_of_holding_lie_in_t
 @pytest.mark.parametrize("text, pair", [
     ("青石村是白鹭镇的一个行政村。", ("青石村", "白鹭镇")),  # jieba: 青石|村是
     ("白鹭科技有限公司是青松区的一家民营企业。", ("白鹭科技有限公司", "青松区")),
+    ("白鹭镇是青松县的农业大镇。", ("白鹭镇", "青松县")),
+    ("青松社区成立于2003年，是白鹭街道最大的社区。", ("青松社区", "白鹭街道")),
 ])
 def test_located_what_is_said_to_be_one_of_an_areas_lies_in_it(text, pair):
     assert pair in {(r.subject.name, r.object.name) for r in extracted(text, "locatedIn")}
+
+
+def test_located_a_place_said_to_be_anothers_peer_lies_in_neither():
+    assert extracted("青石村是梅林村的兄弟村。", "locatedIn") == []

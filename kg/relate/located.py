@@ -252,24 +252,34 @@ def _past_visit_verb(text: str, pos: int) -> int:
 
 
 def _described_as_one_of(ctx: Context) -> list[Relation | None]:
-    """`甲村是乙镇的一个行政村`, `甲公司是乙区的一家民营企业`: a body or place said to be one of an
-    area's (是, the area, 的 and a count of one) is in that area."""
+    """`甲村是乙镇的一个行政村`, `甲公司是乙区的一家民营企业`, `甲镇是乙县的农业大镇`, `甲社区成立于…，
+    是乙街道最大的社区`: a body or place said to be one of an area's (是, the area, 的, then a count
+    of one or words that end with the place's own level) is in that area."""
     found: list[Relation | None] = []
     for area in ctx.mentions:
-        if area.subtype != ADMINISTRATIVE_AREA or ctx.text[area.start - 1:area.start] != _COPULA \
-                or not ctx.text.startswith(_OF, area.end) \
-                or not _ONE_OF.match(ctx.text, area.end + len(_OF)):
+        copula = area.start - len(_COPULA)
+        if area.subtype != ADMINISTRATIVE_AREA or not ctx.text.startswith(_COPULA, copula):
             continue
-        said = [m for m in ctx.ending_at(area.start - 1) if is_agent(m) or is_place(m)]
-        if said:
-            s = max(said, key=lambda m: m.end - m.start)
-            if may_contain(area, s):
-                found.append(ctx.relation(s, LOCATED_IN, ctx.head(area), area.start, CONF_STATEMENT,
-                                          "located-one-of"))
+        said = [m for m in ctx.ending_at(copula) if is_agent(m) or is_place(m)]
+        if not said and ctx.text[copula - 1:copula] in _CLAUSE_MARKS:
+            said = [m for m in [ctx.clause_subject(copula)] if m is not None]
+        if not said:
+            continue
+        s = max(said, key=lambda m: m.end - m.start)
+        rest = ctx.text[area.end:area.end + MAX_DESCRIPTION]
+        tail = rest[:min((rest.find(p) for p in _CLAUSE_MARKS + _ENDS if p in rest), default=0)]
+        kind = LEVELS[s.level].label if s.level in LEVELS else None
+        one_of = tail.startswith(_OF) and _ONE_OF.match(tail, len(_OF))
+        if (one_of or kind and _OF in tail and tail.endswith(kind)) and may_contain(area, s):
+            found.append(ctx.relation(s, LOCATED_IN, ctx.head(area), area.start, CONF_STATEMENT,
+                                      "located-one-of"))
     return found
 
 
 _COPULA, _OF = "是", "的"
+_CLAUSE_MARKS = ("，", ",", "；", ";")
+_ENDS = ("。", "！", "？", "\n")
+MAX_DESCRIPTION = 16  # 的农业大镇, 最大的社区, 的一家民营企业
 _ONE_OF = re.compile("一(?:" + lexicon.alternation(lexicon.cues("classifier")) + ")")
 
 
