@@ -538,8 +538,9 @@ def test_the_party_units_of_a_communitys_grid_are_bodies(text, body, subtype):
     ("青松县新时代文明实践中心组织志愿者开展活动。", "青松县新时代文明实践中心"),
     ("白鹭村新时代文明实践站开展理论宣讲。", "白鹭村新时代文明实践站"),
     ("青松县王家家庭农场负责人王军说。", "青松县王家家庭农场"),
+    ("青松县光彩事业促进会向白鹭村捐款。", "青松县光彩事业促进会"),
 ])
-def test_media_centres_civilisation_practice_centres_and_family_farms_are_bodies(text, body):
+def test_media_centres_practice_centres_family_farms_and_promotion_societies_are_bodies(text, body):
     assert body in names(text, "Organization")
 
 
