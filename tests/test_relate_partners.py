@@ -336,3 +336,15 @@ def test_partners_a_bare_word_for_an_area_opening_the_clause_is_the_one_the_arti
     text = f"{named}党工委书记王明介绍了情况。今年3月，{subject}与梅林大学签订了共建协议。"
     assert {(r.subject.name, r.object.name) for r in extracted(text, "partnerOf")} == {
         (named, "梅林大学")}
+
+
+def test_partners_a_list_counted_by_its_kind_signs_with_the_body_after_the_connective():
+    text = "白鹭中学、梅林医院等单位与青松街道党工委签订共建协议。"
+    assert {frozenset((r.subject.name, r.object.name)) for r in extracted(text, "partnerOf")} == {
+        frozenset(("白鹭中学", "青松街道党工委")), frozenset(("梅林医院", "青松街道党工委"))}
+
+
+def test_partners_a_list_counted_by_its_kind_that_signs_together_is_pairwise_partners():
+    text = "青松高新区、梅林高新区等10家开发园区就园区发展和非公企业党建工作签订合作共建协议。"
+    assert {frozenset((r.subject.name, r.object.name)) for r in extracted(text, "partnerOf")} == {
+        frozenset(("青松高新区", "梅林高新区"))}

@@ -232,7 +232,13 @@ def _group_trigger(ctx: Context, end: int) -> bool:
     """Whether a verb of doing together follows the list ending at ``end``."""
     rest = ctx.text[end:ctx.sents.clause_end(end)]
     if rest.startswith("等"):
-        return any(t in rest[:GROUP_WINDOW] for t in GROUP_TRIGGERS)
+        window = rest[:GROUP_WINDOW]
+        first = min((window.find(t) for t in GROUP_TRIGGERS if t in window), default=-1)
+        # not `A、B等单位与C签订`: the list signs with the body after the connective, not within
+        # itself (`…就园区发展和非公企业党建工作签订`: 和 joins no body)
+        return first >= 0 and not any(
+            is_agent(m) for k in range(first) for c in CONNECTIVES if window.startswith(c, k)
+            for m in ctx.starting_at(end + k + len(c)))
     parties = _PARTIES.match(rest)  # `A、B、C三方签订…`: how many parties sign
     if parties:
         return _trigger_opens(rest[parties.end():])
@@ -384,6 +390,9 @@ def _first(ctx: Context, at: int) -> tuple[Mention | None, bool]:
     for adverb in _ADVERBS:
         if not before and ctx.text.startswith(adverb, at - len(adverb)):
             before = [m for m in ctx.ending_at(at - len(adverb)) if is_agent(m)]
+    kinds = _KINDS_BEFORE.search(ctx.text, max(0, at - MAX_KINDS), at) if not before else None
+    if kinds is not None:  # `A、B等12家单位与C签订`: the list signs with C
+        before = [m for m in ctx.ending_at(kinds.start()) if is_agent(m)]
     if before:
         return max(before, key=lambda m: m.end - m.start), False
     clause = ctx.sents.clause_start(at)
@@ -400,6 +409,10 @@ def _first(ctx: Context, at: int) -> tuple[Mention | None, bool]:
 
 
 _VENUE_MARKS = ("在", "于")
+# `A、B等12家单位`: what the bodies of a list are, after 等 and a count, before the connective
+_KINDS_BEFORE = re.compile("等(?:" + NUMBER + "[个家所])?(?:"
+                           + lexicon.alternation(lexicon.cues("issuer-kind")) + ")$")
+MAX_KINDS = 10
 
 
 def _bare_subject(ctx: Context, clause: int, at: int) -> Mention | None:
