@@ -261,13 +261,13 @@ def _described_as_one_of(ctx: Context) -> list[Relation | None]:
         if area.subtype != ADMINISTRATIVE_AREA or not ctx.text.startswith(_COPULA, copula):
             continue
         said = [m for m in ctx.ending_at(copula) if is_agent(m) or is_place(m)]
-        if not said and ctx.text[copula - 1:copula] in _CLAUSE_MARKS:
+        if not said and ctx.sents.clause_start(copula) == copula:  # `…，是乙街道最大的社区`
             said = [m for m in [ctx.clause_subject(copula)] if m is not None]
-        if not said:
+        end = ctx.sents.clause_end(area.end)
+        if not said or end - area.end > MAX_DESCRIPTION:
             continue
         s = max(said, key=lambda m: m.end - m.start)
-        rest = ctx.text[area.end:area.end + MAX_DESCRIPTION]
-        tail = rest[:min((rest.find(p) for p in _CLAUSE_MARKS + _ENDS if p in rest), default=0)]
+        tail = ctx.text[area.end:end]
         kind = LEVELS[s.level].label if s.level in LEVELS else None
         one_of = tail.startswith(_OF) and _ONE_OF.match(tail, len(_OF))
         if (one_of or kind and _OF in tail and tail.endswith(kind)) and may_contain(area, s):
@@ -277,8 +277,6 @@ def _described_as_one_of(ctx: Context) -> list[Relation | None]:
 
 
 _COPULA, _OF = "是", "的"
-_CLAUSE_MARKS = ("，", ",", "；", ";")
-_ENDS = ("。", "！", "？", "\n")
 MAX_DESCRIPTION = 16  # 的农业大镇, 最大的社区, 的一家民营企业
 _ONE_OF = re.compile("一(?:" + lexicon.alternation(lexicon.cues("classifier")) + ")")
 

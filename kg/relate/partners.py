@@ -418,17 +418,15 @@ MAX_KINDS = 10
 def _bare_subject(ctx: Context, clause: int, at: int) -> Mention | None:
     """A clause opened by a bare word for a body or an area (`社区`, `街道`, `商会`) and adverbs
     before the connective is about the one of that kind the article named last."""
-    opening = clause + (ctx.text[clause:clause + 1] in _CLAUSE_MARKS)
-    word = next((w for w in BARE_BODIES if ctx.text.startswith(w, opening)), None)
-    if word is None or ctx.starting_at(opening):
+    word = next((w for w in BARE_BODIES if ctx.text.startswith(w, clause)), None)
+    if word is None or ctx.starting_at(clause):
         return None
-    rest = ctx.text[opening + len(word):at]
+    rest = ctx.text[clause + len(word):at]
     if not _only_adverbs(rest.removeprefix(_AUTHORITIES)):
         return None
-    return ctx.last_named(word, 0, opening)
+    return ctx.last_named(word, 0, clause)
 
 
-_CLAUSE_MARKS = ("，", ",", "；", ";")
 _AUTHORITIES = lexicon.cues("bare-place-particle")[0]  # 镇里
 
 
