@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: build test bench browser score errors model arrays clean
+.PHONY: build test bench browser score errors swap model arrays clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ score: $(STAMP)
 # Every missed and spurious entity, creator and relation of seeds and dev, with its sentence.
 errors: $(STAMP)
 	$(BIN)/python -m bench.errors --relations
+
+# What extraction keeps when the seeds' people and places are swapped for other real names (no
+# gold needed): a measure of generalisation (bench/swap.py; needs ../shared/ner-data).
+swap: $(STAMP)
+	$(BIN)/python -m bench.swap --variants 10
 
 # Retrain the name tagger shipped in kg/data (docs/ner.md): about four minutes on one core,
 # byte for byte the same model from the same data.

@@ -123,3 +123,19 @@ def test_bench_a_repeated_build_counts_its_median_run_and_lists_every_time():
     runs = [{"seconds": 4.8, "run": 1}, {"seconds": 3.5, "run": 2}, {"seconds": 3.6, "run": 3}]
     assert median_run(runs) == {"seconds": 3.6, "run": 3, "repeats": [4.8, 3.5, 3.6]}
     assert median_run(runs[:1])["repeats"] == [4.8]
+
+
+def test_bench_swap_replaces_longest_names_first_and_never_twice():
+    from bench.swap import apply
+    assert apply({"梅林": "白鹭", "梅林湾": "青湖", "白鹭": "云溪"}, "梅林湾和梅林街道") == "青湖和白鹭街道"
+
+
+def test_bench_swap_keeps_what_a_page_says_when_its_names_change(tmp_path):
+    from bench.swap import Pools, compare
+    page = tmp_path / "a.txt"
+    page.write_text("青松社区开展活动\n\n梅林街道青松社区党委书记张三丰介绍，青松社区将开展活动。\n",
+                    encoding="utf-8")
+    pools = Pools(persons={3: ("李四海",)}, stems={"社区": ("白鹭",), "街道": ("云溪",)})
+    kept, total, lost, gained = compare([page], pools, variants=2)
+    assert total["Person"] == 2 and total["memberOf"] == 2  # both variants swapped the secretary
+    assert kept == total and lost == []

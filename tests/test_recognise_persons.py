@@ -138,3 +138,16 @@ def test_recognise_persons_a_body_whose_head_the_title_repeats_is_no_name():
     # jieba tags 宣传部 a name (宣 is a surname); 宣传部|部长 is a department and its head
     text = "青松区委常委、宣传部部长王明华出席会议。"
     assert names(text, "Person") == {"王明华"}
+
+
+def test_a_name_with_its_posts_in_brackets_is_a_person():
+    text = "近日，青松街道召开推进会。白思远（青松街道党工委委员、梅林街道党工委书记）介绍了情况。"
+    assert [m.rule for m in found(text, "Person") if m.name == "白思远"][0].startswith("person-posts")
+
+
+def test_a_bracket_after_a_name_without_a_post_makes_no_person():
+    assert found("华为（中国）公司发布通知。青松（化名）说。", "Person") == []
+
+
+def test_a_name_whose_last_character_jieba_glued_to_the_next_verb_is_whole():
+    assert "周许明" in {m.name for m in found("村民周许明开的食杂店生意很好。", "Person")}

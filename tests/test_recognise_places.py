@@ -524,3 +524,42 @@ def test_a_numbered_name_in_a_chain_is_an_areas_name(text, area):
 
 def test_a_count_in_a_chain_names_no_area():
     assert names("云州市青松区两个村开展活动。", "Place") == {"云州市", "青松区"}
+
+
+def test_a_verb_ending_in_a_preposition_is_not_part_of_the_name_after_it():
+    assert "清江村" in names("今年，罗河镇拟于清江村启动建设项目。", "Place")
+    assert not any(n.startswith("拟于") for n in names("今年，罗河镇拟于清江村启动建设项目。", "Place"))
+
+
+@pytest.mark.parametrize("text, village", [("书记来到上竹村调研。", "上竹村"),
+                                           ("书记来到下湖村调研。", "下湖村")])
+def test_a_direction_cut_off_before_a_one_character_stem_opens_the_name(text, village):
+    assert village in names(text, "Place")
+
+
+def test_a_direction_that_says_when_does_not_open_a_name():
+    assert names("他上任后挨村走访农户。", "Place") == set()
+
+
+@pytest.mark.parametrize("text, area", [("原青林社区党委获评先进基层党组织。", "青林社区"),
+                                        ("原平市委召开会议。", "原平市")])
+def test_former_before_a_body_is_not_part_of_its_areas_name(text, area):
+    assert area in names(text, "Place")
+
+
+@pytest.mark.parametrize("text", ["来到青梅村后，他们挨家挨户慰问困难户。", "他在梅林镇上开了一家店。"])
+def test_a_village_or_town_ends_before_a_locative_jieba_glued_to_its_suffix(text):
+    assert names(text, "Place") & {"青梅村", "梅林镇"}
+
+
+@pytest.mark.parametrize("text", ["他联络村里的泥瓦匠整修了校舍。", "充分利用区内历史文化遗存。"])
+def test_a_locative_after_a_verb_or_a_districts_suffix_ends_no_name(text):
+    assert names(text, "Place") == set()
+
+
+def test_a_lone_first_character_before_a_suffix_glued_word_opens_the_name():
+    assert "张黄镇" in names("张黄镇经两次地震冲击，半数以上建筑物被摧毁。", "Place")
+
+
+def test_a_direction_after_the_word_for_an_area_is_not_part_of_the_name():
+    assert names("辖区内梅林社区开展活动。", "Place") == {"梅林社区"}

@@ -268,6 +268,17 @@ def _candidates(view: View):
     for match in QUOTED_SPEAKER.finditer(text):
         if _surname_len(match.group("name"), 0):
             yield match.start("name"), match.end("name"), "person-speech"
+    for match in _posts_in_brackets().finditer(text):
+        if _looks_like_name(match.group("name")):
+            yield match.start("name"), match.end("name"), "person-posts"
+
+
+@lru_cache(maxsize=1)
+def _posts_in_brackets() -> re.Pattern:
+    """封某某（青松街道党工委委员、梅林街道党工委书记）: a name opening a line or a clause, its posts
+    in brackets after it (a speaker's caption, a list of those who spoke)."""
+    return re.compile(r"(?:^|(?<=[\n，。；：、“]))(?P<name>[\u4e00-\u9fff]{2,3})（[^（）\n]{0,40}?"
+                      + lexicon.alternation(lexicon.titles()) + r"(?:、[^（）\n]{2,40})?）", re.M)
 
 
 def _name_lists(view: View):
@@ -327,6 +338,10 @@ def _name_at(view: View, start: int) -> tuple[int, int] | None:
         if len(token.word) == 2 and nxt and len(nxt.word) == 1 and _is_han(nxt.word) \
                 and nxt.tag in ("tg", "ng", "nr"):
             return start, end + 1
+        if len(token.word) == 2 and _surname_len(text, start) == 1 and nxt \
+                and len(nxt.word) == 2 and _is_han(nxt.word) \
+                and _frequencies().get(nxt.word, 0) < GLUED_WORD:
+            return start, end + 1  # 主任阎会|强到, 村民周许|明开的: the third character glued to a verb
         if _common_word(token.word):
             return None  # 沙龙, 夏令营: jieba may tag them as names, but they are dictionary words
         return start, end
@@ -341,6 +356,9 @@ def _name_at(view: View, start: int) -> tuple[int, int] | None:
 
 
 FUNCTION_TAGS = ("p", "u", "uj", "c", "d", "v", "f")
+# A two-character word jieba's dictionary holds less often than this, right after a two-character
+# name, is a name's last character glued to the next word (强到: 3): no word of the language.
+GLUED_WORD = 5
 
 
 def _loose_third(view: View, end: int) -> bool:

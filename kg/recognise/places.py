@@ -21,7 +21,8 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
 from kg.recognise.view import DIRECTIONS as COMPASS
-from kg.recognise.view import (ACROSS_LEVEL, CITY, COUNTED, DATE_UNITS, HAN, NUMBER, NUMERALS,
+from kg.recognise.view import (ACROSS_LEVEL, CITY, COUNTED, DATE_UNITS, HAN, LOCATIVES, NUMBER,
+                                NUMERALS,
                                 STOP_WORDS, View, _frequencies, _rare_character, all_han,
                                 extend_left, name_like, proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
@@ -60,7 +61,8 @@ def _suffixed_areas(view: View) -> list[Mention]:
         suffix = match.group()
         level = levels[suffix]
         if not view.ends_name(end) and not _opens_committee(view, start, suffix) \
-                and not _chain_follows(view, end, level) and not _glued_village(view, start):
+                and not _chain_follows(view, end, level) and not _glued_village(view, start) \
+                and not _glued_locative(view, start, end):
             continue
         if start in renamed:
             begin = renamed.pop(start)
@@ -188,6 +190,21 @@ def _glued_village(view: View, at: int) -> bool:
 GLUED_LEVELS = frozenset(lexicon.cues("village-glued-level"))
 
 
+def _glued_locative(view: View, start: int, end: int) -> bool:
+    """来到梅林|村后, 在某|镇上: jieba made one word of a town's or village's suffix and the
+    locative after it (村后, 镇上, 乡里). The suffix ends the name when a proper name stands before
+    it (not 联络|村里, a verb: "contacted the village's …"); a district's does not (区内 is "within
+    the area": 充分利用|区内)."""
+    token = view.tokens[view.token_index(start)]
+    if token.start != start or token.end != end + 1 or view.text[end] not in LOCATIVES \
+            or view.text[start] not in LOCAL_LEVELS or start < 2:
+        return False
+    stem = view.tokens[view.token_index(start - 1)]
+    return stem.end == start and len(stem.word) >= 2 and all_han(stem.word) \
+        and (stem.tag in ("ns", "nr", "nrt", "nz") or stem.word not in _frequencies())
+
+
+
 def _renamed_as_wider(view: View, end: int, level: str) -> bool:
     """A village's name is followed by a subdistrict's suffix (宏业村|街道, 梅园新村|街道): the
     subdistrict is named after it, and the name is the subdistrict's, since levels narrow along a
@@ -240,6 +257,10 @@ MAX_OFFICIAL_STEM = 8  # 东乌珠穆沁旗, 阿克苏地区: the longest stems 
 RANK = {"Province": 0, "City": 1, "District": 2, "County": 2, "DevelopmentZone": 2, "Town": 3,
         "Subdistrict": 3, "Community": 4, "Village": 4}
 CHAIN_STEM = range(2, 5)  # a stem inside a chain of areas has two to four characters
+
+# The one-character suffixes of towns and villages (镇, 乡, 村): jieba glues a locative to them (村后).
+LOCAL_LEVELS = frozenset(suffix for suffix, level in lexicon.place_suffixes().items()
+                         if len(suffix) == 1 and RANK.get(level, 0) >= RANK["Town"])
 
 
 def _chained_stem(view: View, begin: int | None, start: int, level: str) -> int | None:
@@ -566,6 +587,9 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
     begin = _after_inner_area(view, _drop_level_words(view, begin, start), start)
     begin = _drop_glued_head(view, _after_body(view, begin, start), start)
     stem = view.text[begin:start]
+    if len(stem) == 1 and view.tokens[view.token_index(begin)].start == begin \
+            and _direction_head(view, view.token_index(begin) - 1):
+        begin, stem = begin - 1, view.text[begin - 1:start]  # 拟于|下|陈|社区
     if not HAN.search(stem) or stem in lexicon.generic_words():
         return None
     if len(stem) < 2 or not (industry or _proper_stem(view, begin, start)) or _phrase(view, begin, start):
@@ -623,7 +647,13 @@ def _drop_glued_head(view: View, begin: int, start: int) -> int:
     if token.start == begin and token.word[0] in GLUED_PREPOSITIONS and len(token.word) >= 2 \
             and token.word not in _frequencies() and start - begin >= 3:
         return begin + 1
+    if view.text[begin] in FORMER and start - begin >= 3 \
+            and view.text[begin:start] not in dictionary_stems():
+        return begin + 1  # 原|田口社区党委, 原勐来|社区: the former body, not a name with 原
     return begin
+
+
+FORMER = frozenset(lexicon.cues("former"))
 
 
 def _phrase(view: View, begin: int, start: int) -> bool:
@@ -660,9 +690,14 @@ def _after_inner_area(view: View, begin: int, start: int) -> int:
 
 
 def _drop_level_words(view: View, begin: int, start: int) -> int:
-    """园区|白鹭湖街道: a bare level word before a name belongs to the place before, not to this one."""
+    """园区|白鹭湖街道: a bare level word before a name belongs to the place before, not to this one;
+    so does the direction after it (辖区|内|东湖社区: within the area)."""
     while begin < start:
-        token = view.tokens[view.token_index(begin)]
+        i = view.token_index(begin)
+        token = view.tokens[i]
+        if token.start == begin and view.text[begin] in DIRECTIONS and start - begin >= 3 \
+                and i > 0 and view.tokens[i - 1].word in LEVEL_WORDS:
+            return begin + 1  # 辖区|内|东湖社区, 辖区|内云溪|社区 (glued or not)
         if token.start != begin or token.word not in LEVEL_WORDS:
             return begin
         begin = token.end
@@ -734,9 +769,14 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
     begin = word.start
     k = i if word is token else i - 1  # the index of the word that carries the stem
     if k > 0 and view.text[start] in ADMIN_CHARS and (
-            len(stem) == 1 and _cut_off(view.tokens[k - 1])  # 石|山村, 泖|港|镇: jieba cut the stem
+            len(stem) == 1 and (_cut_off(view.tokens[k - 1])  # 石|山村, 泖|港|镇: jieba cut the stem
+                                or _direction_head(view, k - 1))  # 来到|上|庄村
             or stem.endswith("族") and _cut_off(view.tokens[k - 1], 3)):  # 某某|畲族|乡
         begin = view.tokens[k - 1].start
+        stem = view.text[begin:start]
+    if len(stem) == 1 and k > 0 and view.text[start] in ADMIN_CHARS and _first_character(view, k - 1) \
+            and (word is token or word.tag not in NOT_FIRST_TAGS):
+        begin = view.tokens[k - 1].start  # 土|城镇, 张|黄镇: jieba glued the second to the suffix
         stem = view.text[begin:start]
     if len(stem) == 1:
         return None  # 徐|市: one-character stems are abbreviations, not names
@@ -756,6 +796,36 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
     if village and not _proper_stem(view, begin, start):
         return None
     return begin
+
+
+def _first_character(view: View, k: int) -> bool:
+    """张|黄镇, 勐|来|村: a lone character before a one-character stem that jieba glued to its
+    suffix (or cut off alone) is the name's first character, when it can open a name: not a
+    function word, a numeral, an adjective or a verb (小|城镇, 进|城镇), nor a measure word after a
+    number or a determiner (一座|城镇)."""
+    token = view.tokens[k]
+    word = token.word
+    if len(word) != 1 or HAN.match(word) is None or word in STOP_WORDS or word in NUMERALS \
+            or word in ADMIN_CHARS or word in lexicon.generic_words() \
+            or token.tag in NOT_FIRST_TAGS or token.tag.startswith("u"):
+        return False
+    before = view.tokens[k - 1] if k > 0 else None
+    return before is None or before.tag not in ("m", "r") and before.word not in STOP_WORDS
+
+
+NOT_FIRST_TAGS = frozenset(FUNCTION_TAGS - {"q"}) | {"a", "ad", "v", "vn", "vd"}
+
+
+def _direction_head(view: View, k: int) -> bool:
+    """来到|上|庄村, 拟于|下|陈|社区: a direction jieba cut off before a one-character stem, after a
+    verb, a preposition or a break, is the name's first character (上庄, 下陈), not a place's
+    side (辖区|内|东湖社区 has its stem)."""
+    if k < 0 or view.tokens[k].tag != "f" or view.tokens[k].word not in NAME_DIRECTIONS:
+        return False
+    return k == 0 or view.tokens[k - 1].tag in ("v", "p", "t", "c", "x")
+
+
+NAME_DIRECTIONS = frozenset(lexicon.cues("name-direction"))
 
 
 def _cut_off(token, longest: int = 2) -> bool:

@@ -161,6 +161,8 @@ def name_like(token: segment.Token) -> bool:
         return False  # 区委书记|李华到|某公司: a name glued to the verb or preposition after it
     if token.tag == "v" and _frequencies().get(word, 0) >= COMMON_VERB_FREQ:
         return False
+    if len(word) >= 2 and word.endswith(PREPOSITION_ENDS) and not token.tag.startswith(("n", "j")):
+        return False  # 拟于|清江|村, 坐落于|某村: a verb and its preposition, before the name
     return True
 
 
@@ -185,6 +187,7 @@ def _made_up_locality(token: segment.Token) -> bool:
 DIRECTIONS = frozenset(lexicon.cues("direction"))
 LOCATIVES = frozenset(lexicon.cues("locative-close"))
 GLUED_AFTER_NAME = frozenset(lexicon.cues("glued-to-name-end"))
+PREPOSITION_ENDS = lexicon.cues("preposition-end")
 
 
 def proper_word(token: segment.Token) -> bool:
