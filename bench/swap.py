@@ -27,6 +27,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kg.pipeline import process_text
@@ -37,15 +38,19 @@ ROOT = Path(__file__).resolve().parent.parent
 NER_DATA = ROOT.parent / "shared" / "ner-data"
 POOL_FILES = ("msra_train_clean.jsonl", "pd_dev.jsonl", "cluener_train.jsonl")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 # the levels whose stems are swapped, longest first (a 社区 is not a 区)
 LEVELS = ("街道", "社区", "省", "市", "县", "区", "镇", "乡", "村")
 LOCAL_LEVELS = ("街道", "社区", "镇", "乡", "村")
+# a company's name: its brand, then one of these (longest first)
+COMPANY_ENDINGS = ("集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
 
 
 @dataclass(frozen=True)
 class Pools:
     persons: dict[int, tuple[str, ...]]  # length → real person names
     stems: dict[str, tuple[str, ...]]  # level suffix → stems of real places of that level
+    brands: tuple[str, ...] = ()  # what real companies are called before 公司, 集团 …
 
 
 def load_pools(folder: Path = NER_DATA) -> Pools:
@@ -53,14 +58,17 @@ def load_pools(folder: Path = NER_DATA) -> Pools:
     level_chars = set("".join(LEVELS))
     persons: dict[int, set[str]] = defaultdict(set)
     stems: dict[str, set[str]] = defaultdict(set)
+    brands: set[str] = set()
     for name in POOL_FILES:
         with open(folder / name, encoding="utf-8") as handle:
             for line in handle:
                 record = json.loads(line)
                 for start, end, kind in record["spans"]:
                     span = record["text"][start:end]
-                    if kind == "PER" and len(span) in (2, 3) and span[0] in surnames:
+                    if kind == "PER" and len(span) in (2, 3) and span[0] in surnames and _HAN.fullmatch(span):
                         persons[len(span)].add(span)
+                    elif kind == "ORG" and (brand := _brand(span, level_chars)):
+                        brands.add(brand)
                     elif kind == "LOC" and _suffix(span) in LOCAL_LEVELS:
                         # towns, villages, subdistricts and communities: not in the division
                         # table, so from the corpora (where 省 and 市 would bring foreign ones)
@@ -78,7 +86,25 @@ def load_pools(folder: Path = NER_DATA) -> Pools:
     return Pools({n: tuple(sorted(v for v in names if v not in known))
                   for n, names in persons.items()},
                  {s: tuple(sorted(v for v in names if v not in known or v in places))
-                  for s, names in stems.items()})
+                  for s, names in stems.items()},
+                 tuple(sorted(b for b in brands if b not in known)))
+
+
+def _brand(company: str, level_chars: set[str]) -> str | None:
+    """盛虹控股 of 盛虹控股集团: the name before a company's ending, when it holds no place (two to
+    four Han characters, no level character)."""
+    ending = next((e for e in COMPANY_ENDINGS if company.endswith(e)), None)
+    brand = company[: -len(ending)] if ending else ""
+    ok = 2 <= len(brand) <= 4 and _HAN.fullmatch(brand) and not set(brand) & level_chars \
+        and not any(brand[:n] in _area_words() for n in (2, 3))
+    return brand if ok else None
+
+
+@lru_cache(maxsize=1)
+def _area_words() -> frozenset[str]:
+    """Bare names of provinces, cities and countries (浙江 of 浙江金泰: a place, not a brand)."""
+    from kg.recognise.places import dictionary_areas
+    return frozenset(dictionary_areas()) | lexicon.countries() | {"中国", "中华", "全国"}
 
 
 def _suffix(place: str) -> str | None:
@@ -100,13 +126,17 @@ def _add_stem(stems: dict[str, set[str]], place: str, level_chars: set[str]) -> 
 
 
 def swaps(text: str, mentions, pools: Pools, rng: random.Random) -> dict[str, str]:
-    """Old string → new string for the page's persons and place stems (none new to the text)."""
+    """Old string → new string for the page's persons, place stems and companies' brands (none
+    new to the text)."""
     mapping: dict[str, str] = {}
     taken = set()
     for mention in sorted({(m.kind, m.name) for m in mentions}):
         kind, name = mention
         if kind == "Person" and len(name) in pools.persons and name not in mapping:
             old, pool = name, pools.persons[len(name)]
+        elif kind == "Organization" and (brand := _brand(name, set("".join(LEVELS)))) \
+                and pools.brands and brand not in mapping:
+            old, pool = brand, pools.brands
         elif kind == "Place":
             suffix = _suffix(name)
             old = name[: -len(suffix)] if suffix else ""

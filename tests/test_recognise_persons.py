@@ -151,3 +151,7 @@ def test_a_bracket_after_a_name_without_a_post_makes_no_person():
 
 def test_a_name_whose_last_character_jieba_glued_to_the_next_verb_is_whole():
     assert "周许明" in {m.name for m in found("村民周许明开的食杂店生意很好。", "Person")}
+
+
+def test_a_name_cut_short_by_the_tagger_keeps_the_third_character_glued_to_a_verb():
+    assert "白会强" in {m.name for m in found("村委会主任白会强到村民家中走访。", "Person")}

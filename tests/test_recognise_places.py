@@ -563,3 +563,22 @@ def test_a_lone_first_character_before_a_suffix_glued_word_opens_the_name():
 
 def test_a_direction_after_the_word_for_an_area_is_not_part_of_the_name():
     assert names("辖区内梅林社区开展活动。", "Place") == {"梅林社区"}
+
+
+@pytest.mark.parametrize("text, city", [("中国工商银行七台河分行与云州市人民政府签署协议。", "七台河市"),
+                                        ("6月29日下午，石嘴山青松经济技术开发区举办活动。", "石嘴山市")])
+def test_a_city_named_like_a_landform_before_a_body_or_an_area_is_the_city(text, city):
+    assert city in names(text, "Place")
+
+
+def test_a_mountain_named_like_a_city_stays_the_mountain_elsewhere():
+    assert names("井冈山精神代代相传。", "Place") == {"井冈山"}
+
+
+def test_a_made_up_name_ending_in_up_or_down_is_a_places_stem():
+    assert "坂下街道" in names("近日，坂下街道政协工委积极组织委员建言献策。", "Place")
+
+
+def test_a_town_before_its_chambers_suffix_and_title_glued_together_is_a_town():
+    text = "区工商联副主席、头苑镇商会会长单位某某集团引入新项目。"
+    assert "头苑镇" in names(text, "Place") and "头苑镇商会" in names(text, "Organization")

@@ -199,7 +199,7 @@ def _merge(view: View, ruled: list[Mention], names: list[tuple[int, int, float, 
     for m in ruled:
         if (m.start, m.end) not in replaced and _rule_alone_ok(view, m):
             out.setdefault((m.start, m.end), m)
-    return _drop_overlaps([_with_third(view.text, m) for m in out.values()])
+    return _drop_overlaps([_with_third(view, m) for m in out.values()])
 
 
 # A character that, between a two-character name and a pause, is not the name's third: a verb of
@@ -208,22 +208,30 @@ NOT_THIRD = frozenset(lexicon.cues("not-third"))
 PAUSES = "、，；。"
 
 
-def _with_third(text: str, m: Mention) -> Mention:
+def _with_third(view: View, m: Mention) -> Mention:
     """主任李文|浜，, 会长王明|谈、: after a title, a surname and one character followed by one more
     Han character and a pause is a three-character name that jieba and the tagger cut short (the
-    lone character, a verb or a rare one, cannot stand between a name and a pause on its own)."""
-    end = m.end
+    lone character, a verb or a rare one, cannot stand between a name and a pause on its own). So
+    is one followed by two characters jieba made a word of that its dictionary lacks: 主任阎会|强到,
+    副主任许秦|豪为 (the third character glued to the verb after it)."""
+    text, end = view.text, m.end
     before = _words_beside()[0]
     titled = m.rule.startswith("person-title") \
         or any(text[m.start - k:m.start] in before for k in range(1, 6) if k <= m.start)
     if not titled or _surname_len(m.text, 0) != 1 or len(m.text) != 2 \
             or end + 1 >= len(text) or not _is_han(text[end]) or text[end] in NOT_THIRD \
-            or text[end + 1] not in PAUSES:
+            or text[end + 1] not in PAUSES and not _glued_to_next(view, end):
         return m
     name = text[m.start:end + 1]
     if not _is_name(name) or _common_word(name):
         return m
     return Mention(m.start, end + 1, name, PERSON, PERSON, name, m.rule)
+
+
+def _glued_to_next(view: View, end: int) -> bool:
+    token = view.tokens[view.token_index(end)]
+    return token.start == end and len(token.word) == 2 and _is_han(token.word) \
+        and _frequencies().get(token.word, 0) < GLUED_WORD
 
 
 PARTICLES = ("p", "c", "u", "uj", "ul", "d")  # prepositions, conjunctions, particles, adverbs; not
@@ -338,10 +346,6 @@ def _name_at(view: View, start: int) -> tuple[int, int] | None:
         if len(token.word) == 2 and nxt and len(nxt.word) == 1 and _is_han(nxt.word) \
                 and nxt.tag in ("tg", "ng", "nr"):
             return start, end + 1
-        if len(token.word) == 2 and _surname_len(text, start) == 1 and nxt \
-                and len(nxt.word) == 2 and _is_han(nxt.word) \
-                and _frequencies().get(nxt.word, 0) < GLUED_WORD:
-            return start, end + 1  # 主任阎会|强到, 村民周许|明开的: the third character glued to a verb
         if _common_word(token.word):
             return None  # 沙龙, 夏令营: jieba may tag them as names, but they are dictionary words
         return start, end

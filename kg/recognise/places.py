@@ -760,7 +760,7 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         return None
     stem = view.text[word.start:start]
     if stem not in dictionary_stems() and (
-            not name_like(word) or word.tag not in ("ns", "nr", "nrt", "nz", "j", "n", "v", "nrfg")):
+            not name_like(word) or word.tag not in STEM_TAGS):
         return None  # 安定|区, 正定|县 pass: jieba tags them v and d, its dictionary has 安定区, 正定县
     if not 1 <= len(stem) <= SINGLE_CHAR_MAX_STEM or not all_han(stem):
         return None
@@ -796,6 +796,11 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
     if village and not _proper_stem(view, begin, start):
         return None
     return begin
+
+
+# What jieba tags the word before a one-character suffix that names a place: names, nouns, a
+# made-up noun morpheme (头苑|镇), a made-up locality (港下|镇), and verbs it misreads (安定|区).
+STEM_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "n", "v", "nrfg", "ng", "f"})
 
 
 def _first_character(view: View, k: int) -> bool:
@@ -902,7 +907,7 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
             if begin is not None and match.group() in COMMON_KINDS \
                     and not _has_proper_word(view, begin, start):
                 begin = None  # 商品房小区, 老小区: 小区 is also the word for any compound
-        if begin is None:
+        if begin is None or _city_before_a_name(view, begin, end):
             continue
         first = view.tokens[view.token_index(begin)]
         glued = first.start == begin and first.word not in _frequencies()
@@ -914,6 +919,22 @@ def _other_places(view: View, areas: list[Mention]) -> list[Mention]:
             continue  # 2|路车站: the name starts inside a number's phrase (a bus route's stop)
         found[end] = Mention(begin, end, name, PLACE, PLACE, name, "place-other")
     return _drop_nested_same(list(found.values()))
+
+
+def _city_before_a_name(view: View, begin: int, end: int) -> bool:
+    """七台河|分行, 石嘴山|工业园区, 马鞍山|某经济技术开发区: a city whose name ends like a landform
+    (河, 山, 江), written bare before a body's or an area's name, is the city (read later as a bare
+    area), not a river or a mountain (井冈山精神 stays the mountain)."""
+    area = dictionary_areas().get(view.text[begin:end])
+    return area is not None and bool(area[1]) and (
+        end in view.place_starts or view.text.startswith(_name_openings(), end))
+
+
+@lru_cache(maxsize=1)
+def _name_openings() -> tuple[str, ...]:
+    """What opens a name's ending right after a bare city: a body's suffix (分行) or an area's
+    (工业园区)."""
+    return tuple(sorted({*lexicon.org_suffixes(), *lexicon.place_suffixes()}, key=len, reverse=True))
 
 
 def _inside(view: View, end: int) -> bool:

@@ -105,12 +105,16 @@ class View:
         return self.tokens[self.token_index(offset)].start == offset
 
     def ends_name(self, offset: int) -> bool:
-        """Can a name end at ``offset``: a word boundary, or a title glued on (商会|会长, 党委|书记)."""
+        """Can a name end at ``offset``: a word boundary, or a title glued on (商会|会长, 党委|书记),
+        or a body's suffix and its title (某镇|商会会长: the town, then its chamber's president)."""
         if self.is_boundary(offset):
             return True
         token = self.tokens[self.token_index(offset)]
         rest = self.text[offset:token.end]
-        return rest in lexicon.titles() or rest in lexicon.org_suffixes() or rest in GLUED_AFTER
+        if rest in lexicon.titles() or rest in lexicon.org_suffixes() or rest in GLUED_AFTER:
+            return True
+        suffix = lexicon.affixes(lexicon.org_suffixes).starting_at(rest, 0)
+        return suffix is not None and rest[len(suffix):] in lexicon.titles()
 
     def inside_title(self, pos: int) -> bool:
         """Inside an open 《…》 title: the last 《 before ``pos`` closes after it. Looked up in
