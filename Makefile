@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: build test bench browser score errors swap model arrays clean
+.PHONY: build test bench browser score errors swap shapes model arrays clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ errors: $(STAMP)
 # gold needed): a measure of generalisation (bench/swap.py; needs ../shared/ner-data).
 swap: $(STAMP)
 	$(BIN)/python -m bench.swap --variants 10
+
+# The genre's common sentence shapes filled with real names: the share of fills in which every
+# stated fact is found (bench/shapes.py; needs ../shared/ner-data).
+shapes: $(STAMP)
+	$(BIN)/python -m bench.shapes
 
 # Retrain the name tagger shipped in kg/data (docs/ner.md): about four minutes on one core,
 # byte for byte the same model from the same data.

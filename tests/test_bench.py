@@ -139,3 +139,16 @@ def test_bench_swap_keeps_what_a_page_says_when_its_names_change(tmp_path):
     kept, total, lost, gained = compare([page], pools, variants=2)
     assert total["Person"] == 2 and total["memberOf"] == 2  # both variants swapped the secretary
     assert kept == total and lost == []
+
+
+def test_bench_shapes_fill_every_slot_and_find_what_the_shape_states():
+    from bench.shapes import SHAPES, fill, found_fact, found_facts
+    from bench.swap import Pools
+    import random
+    pools = Pools(persons={3: ("白思远", "钱海洋"), 2: ("白露",)}, brands=("恒达科技", "通达物流"),
+                  stems={"市": ("云州",), "区": ("青松",), "县": ("梅林",), "镇": ("白鹭",),
+                         "街道": ("青湖", "梅岭"), "社区": ("云溪", "枫林"), "村": ("竹溪",)})
+    sentence, facts = fill(*SHAPES[0], pools, random.Random(0))
+    assert "{" not in sentence and all("{" not in f for f in facts)
+    found = found_facts(sentence)
+    assert all(found_fact(f, found) for f in facts), (sentence, facts, found)

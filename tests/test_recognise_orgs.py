@@ -547,3 +547,15 @@ def test_media_centres_practice_centres_family_farms_and_promotion_societies_are
 @pytest.mark.parametrize("text", ["青松街道“两新”组织综合党委书记沈红介绍。", "青松街道两新组织综合党委书记沈红介绍。"])
 def test_a_sectors_joint_party_committee_is_a_body(text):
     assert "青松街道两新组织综合党委" in names(text, "Organization")
+
+
+@pytest.mark.parametrize("text, company", [
+    ("街道党工委与万成食品股份有限公司签订共建协议。", "万成食品股份有限公司"),
+    ("街道党工委与美好生活有限公司签订共建协议。", "美好生活有限公司"),
+])
+def test_a_companys_brand_after_a_preposition_is_part_of_its_name(text, company):
+    assert company in names(text, "Organization")
+
+
+def test_a_verb_before_a_company_is_not_its_brand():
+    assert not any(n.startswith("推动") for n in names("推动通用电器有限公司转型升级。", "Organization"))

@@ -155,3 +155,23 @@ def test_a_name_whose_last_character_jieba_glued_to_the_next_verb_is_whole():
 
 def test_a_name_cut_short_by_the_tagger_keeps_the_third_character_glued_to_a_verb():
     assert "白会强" in {m.name for m in found("村委会主任白会强到村民家中走访。", "Person")}
+
+
+def test_a_name_after_a_title_that_ends_like_a_river_is_the_person_not_a_place():
+    text = "区委书记李文江到青松街道调研。"
+    assert "李文江" in {m.name for m in found(text, "Person")}
+    assert "李文江" not in {m.name for m in found(text, "Place")}
+
+
+def test_an_adverb_glued_to_a_three_character_name_is_not_part_of_it():
+    assert {m.name for m in found("驻村第一书记胡云鸿正带领村民发展产业。", "Person")} == {"胡云鸿"}
+
+
+def test_a_name_between_a_pause_and_its_bracket_keeps_all_its_characters():
+    text = "会上，刘晓春（片马镇党委书记）、孙远和（土城街道党工委书记）作交流发言。"
+    assert {m.name for m in found(text, "Person")} == {"刘晓春", "孙远和"}
+
+
+def test_a_name_opening_a_clause_that_says_it_is_one_of_a_kind_of_person_is_a_person():
+    assert {m.name for m in found("丛学娣是梅林镇竹溪村的一名老党员。", "Person")} == {"丛学娣"}
+    assert found("白鹭港是一个美丽的城市。", "Person") == []

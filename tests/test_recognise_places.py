@@ -565,8 +565,10 @@ def test_a_direction_after_the_word_for_an_area_is_not_part_of_the_name():
     assert names("辖区内梅林社区开展活动。", "Place") == {"梅林社区"}
 
 
-@pytest.mark.parametrize("text, city", [("中国工商银行七台河分行与云州市人民政府签署协议。", "七台河市"),
-                                        ("6月29日下午，石嘴山青松经济技术开发区举办活动。", "石嘴山市")])
+@pytest.mark.parametrize("text, city", [
+    ("云州农商银行七台河分行与云州市人民政府签署协议。", "七台河市"),
+    ("6月29日下午，石嘴山青松经济技术开发区举办活动。", "石嘴山市"),
+])
 def test_a_city_named_like_a_landform_before_a_body_or_an_area_is_the_city(text, city):
     assert city in names(text, "Place")
 
@@ -582,3 +584,12 @@ def test_a_made_up_name_ending_in_up_or_down_is_a_places_stem():
 def test_a_town_before_its_chambers_suffix_and_title_glued_together_is_a_town():
     text = "区工商联副主席、头苑镇商会会长单位某某集团引入新项目。"
     assert "头苑镇" in names(text, "Place") and "头苑镇商会" in names(text, "Organization")
+
+
+def test_a_verb_jieba_glued_to_an_unknown_name_is_not_part_of_it():
+    assert "昌洒街道" in names("云州市闵行区委书记钱海洋到昌洒街道调研。", "Place")
+
+
+def test_an_area_right_after_an_opening_bracket_starts_at_the_bracket():
+    assert "管家务街道" in names("会上，孙远和（管家务街道党工委书记）作交流发言。", "Place")
+    assert "青林社区" in names("会上，白思远（原青林社区党委书记）作交流发言。", "Place")

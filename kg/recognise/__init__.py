@@ -215,9 +215,20 @@ def _drop_honours(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _drop_person_overlaps(mentions: list[Mention]) -> list[Mention]:
     """A "person" whose span overlaps a place or organisation name is that name (白鹭镇 alone on a
-    line is a town, not a byline)."""
+    line is a town, not a byline); but a name after a title or before a verb of saying that reads
+    like a landform (书记李文江到: 江 a river's suffix) is the person, and no place."""
+    cued = {(m.start, m.end) for m in mentions
+            if m.kind == PERSON and m.rule.startswith(CUED_PERSON_RULES)}
+    landforms = {(m.start, m.end) for m in mentions
+                 if m.kind == PLACE and m.subtype == PLACE and (m.start, m.end) in cued}
+    mentions = [m for m in mentions if m.kind != PLACE or (m.start, m.end) not in landforms]
     named = Spans((m.start, m.end) for m in mentions if m.kind in (PLACE, ORGANIZATION))
     return [m for m in mentions if m.kind != PERSON or not named.overlaps(m.start, m.end)]
+
+
+# The person rules with a cue beside the name: a title before it, a verb of saying after it,
+# posts in brackets after it (kg/recognise/persons.py).
+CUED_PERSON_RULES = ("person-title", "person-speech", "person-posts")
 
 
 # Mention's own order (its fields in turn) as a key: the generated __lt__ is Python, this is C.

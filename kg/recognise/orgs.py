@@ -21,11 +21,11 @@ from itertools import chain
 
 from kg.model import Mention
 from kg.recognise import lexicon
-from kg.recognise.context import (BARE_BODIES, LEVEL_WORDS, LEVEL_WORDS_LONGEST_FIRST,
-                                  VERTICAL_AGENCIES, ZONE_WORDS)
+from kg.recognise.context import (BARE_BODIES, COMPANY_FORMS, LEVEL_WORDS,
+                                  LEVEL_WORDS_LONGEST_FIRST, VERTICAL_AGENCIES, ZONE_WORDS)
 from kg.recognise.spans import Spans
 from kg.recognise.view import (BARE_LEVELS, COUNTED, HAN, INCOMPLETE, MAX_NAME, NUMBER, ORDINAL,
-                               View, _frequencies, extend_left, name_like)
+                               STOP_WORDS, View, _frequencies, all_han, extend_left, name_like)
 from kg.vocab import ORGANIZATION
 
 
@@ -47,6 +47,8 @@ def recognise_orgs(view: View) -> list[Mention]:
             or _level_word_before(view, _after_joins(view, _trim(view, extend_left(view, inner)), inner))
         if begins.get(inner, begin) < begin:  # 某局汝州分局|机关第一党支部: not from inside a name
             begin = begins[inner]
+        if suffix in COMPANY_ENDINGS:
+            begin = _brand_start(view, begin, start)
         begin = _place_start_around(view, begin, end)
         area_start = _area_start(view, start + 1) if suffix in _area_committees() \
             else _committee_area_start(view, begin, inner)
@@ -171,6 +173,34 @@ LEVEL_CLASSES = lexicon.cues("level-class")
 
 # Endings of names registered with a place in front (a group, a law firm), whatever their kind.
 REGISTERED_ENDINGS = lexicon.cues("registered-ending")
+COMPANY_ENDINGS = frozenset(COMPANY_FORMS) | {"集团"}
+# What jieba tags the words of a company's brand that the words before a name stop at: an
+# adjective (大|杨, 幸福), a number (万成), an idiom (美好生活), a name; not a verb (推动|某公司).
+BRAND_TAGS = frozenset({"a", "m", "i", "l", "nr", "ns", "nz", "n", "ng", "j", "b"})
+MAX_BRAND_WORDS = 2  # 大|杨|集团股份有限公司: at most this many words more, four characters
+BRAND_OPENERS = ("p", "c", "uj")  # 与|万成食品…, 和|大杨集团, 知名的|幸福集团: no word of a name
+COUNTING = frozenset(lexicon.cues("count-opening"))  # 一家, 两大, 几大: a count, no brand
+
+
+def _brand_start(view: View, begin: int, start: int) -> int:
+    """与万成|食品股份有限公司, 与大|杨|集团…, 与美好生活|有限公司: a company's brand is any words,
+    which the words before a name may stop short of. Right after a preposition, a conjunction or
+    的, the (at most two, four characters) words of a brand's shape before where the name began
+    are the brand's: not a count, not a place (where the company is)."""
+    i = view.token_index(begin) if begin < len(view.text) else len(view.tokens)
+    if begin <= 0 or i == 0 or view.tokens[i].start != begin:
+        return begin
+    k = i
+    while k > 0 and i - k < MAX_BRAND_WORDS:
+        token = view.tokens[k - 1]
+        if token.tag not in BRAND_TAGS or not all_han(token.word) or token.word in STOP_WORDS \
+                or begin - token.start > 4 or token.word[0] in COUNTING \
+                or view.place_ending_at(token.end) is not None or token.start in view.place_starts:
+            break  # 一家|某公司, 两大|集团: a count; 山东省|某公司: a place (where the body is)
+        k -= 1
+    if k == i or k == 0:
+        return begin
+    return view.tokens[k].start if view.tokens[k - 1].tag in BRAND_OPENERS else begin
 
 
 def registered_name(m: Mention) -> bool:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from kg.model import Mention
 from kg.recognise import lexicon, tagger
-from kg.recognise.view import View, _frequencies
+from kg.recognise.view import GLUED_AFTER_NAME, View, _frequencies
 from kg.vocab import PERSON
 
 DATELINE = re.compile(r"本报讯（(?P<names>[\u4e00-\u9fff ]{2,20})）")
@@ -101,8 +101,12 @@ JOINS = frozenset(lexicon.cues("joined-after-name"))  # a conjunction after a tw
 
 
 def _trim(text: str, start: int, end: int) -> int:
-    """The end of a tagged name without a conjunction glued on (沈国及副部长… → 沈国)."""
+    """The end of a tagged name without a conjunction glued on (沈国及副部长… → 沈国), nor an
+    adverb or a verb glued to a three-character name (胡云鸿正|带领 → 胡云鸿: a name with one
+    surname has three characters at most)."""
     if end - start == 3 and text[end - 1] in JOINS and _surname_len(text, start) == 1:
+        return end - 1
+    if end - start == 4 and text[end - 1] in GLUED_AFTER_NAME and _surname_len(text, start) == 1:
         return end - 1
     return end
 
@@ -187,6 +191,8 @@ def _merge(view: View, ruled: list[Mention], names: list[tuple[int, int, float, 
             continue  # 古丽娜尔: the rule reads a name without a Han surname better (古丽|娜尔)
         if hits:
             rule = hits[0].rule + "+tagger"
+            if hits[0].rule in BOUNDED_RULES:  # the rule saw both ends: 朱中一（…书记）
+                start, end = hits[0].start, hits[0].end
         elif confidence >= SURE[kind]:
             rule = "tagger"
         elif kind == "han" and _cue_beside(view.text, start, end):
@@ -201,6 +207,10 @@ def _merge(view: View, ruled: list[Mention], names: list[tuple[int, int, float, 
             out.setdefault((m.start, m.end), m)
     return _drop_overlaps([_with_third(view, m) for m in out.values()])
 
+
+# Rules that find a name between two marks (a pause before it, its bracket after it): where they
+# say it ends, it ends, whatever the tagger reads (朱中|一（…）).
+BOUNDED_RULES = ("person-posts", "person-copula")
 
 # A character that, between a two-character name and a pause, is not the name's third: a verb of
 # saying (王明说，), a particle or a conjunction (王明等、), a plural (们).
@@ -279,6 +289,18 @@ def _candidates(view: View):
     for match in _posts_in_brackets().finditer(text):
         if _looks_like_name(match.group("name")):
             yield match.start("name"), match.end("name"), "person-posts"
+    for match in _one_of_them().finditer(text):
+        if _looks_like_name(match.group("name")):
+            yield match.start("name"), match.end("name"), "person-copula"
+
+
+@lru_cache(maxsize=1)
+def _one_of_them() -> re.Pattern:
+    """丛某某是某镇某村的一名老党员: a name opening a clause that says it is one of a kind of
+    person (一名, 一位 … 党员, 志愿者, 书记)."""
+    cues = lexicon.alternation(set(lexicon.titles()) | set(lexicon.person_cues()))
+    return re.compile(r"(?:^|(?<=[\n，。；：！？“]))(?P<name>[\u4e00-\u9fff]{2,3})是"
+                      r"[^，。；：！？\n]{0,20}?(?:一名|一位)[^，。；：！？\n]{0,12}?" + cues, re.M)
 
 
 @lru_cache(maxsize=1)
@@ -341,7 +363,7 @@ def _name_at(view: View, start: int) -> tuple[int, int] | None:
         return None  # the cue and the "name" are one word: 书记|项目
     if token.tag.startswith("nr") and 2 <= len(token.word) <= 4:
         # jieba sometimes splits a three-character name as 李成|春: take the loose third character
-        end = token.end
+        end = _trim(text, start, token.end)
         nxt = view.tokens[view.token_index(end)] if end < len(text) else None
         if len(token.word) == 2 and nxt and len(nxt.word) == 1 and _is_han(nxt.word) \
                 and nxt.tag in ("tg", "ng", "nr"):

@@ -78,6 +78,7 @@ def _suffixed_areas(view: View) -> list[Mention]:
                 begin = _zone_of_area_before(view, start, end)
         if begin is None:
             continue
+        begin = _after_opening_mark(view, begin, start)
         name = view.text[begin:end]
         if name in lexicon.generic_places() or name in levels \
                 or view.text[start - 1:end] in ACROSS_LEVEL and not _a_divisions_name(name, level):
@@ -188,6 +189,30 @@ def _glued_village(view: View, at: int) -> bool:
 
 
 GLUED_LEVELS = frozenset(lexicon.cues("village-glued-level"))
+
+
+def _after_opening_mark(view: View, begin: int, start: int) -> int:
+    """（管|家务街道党工委书记）, “留|各庄镇”: right after an opening bracket or quote, an area's
+    name starts at the mark, however jieba cut its first character off (the name has at most
+    four characters before its suffix, none a function word)."""
+    for gap in (1, 2):
+        mark = begin - gap - 1
+        cut = view.text[mark + 1:begin]
+        if mark >= 0 and view.text[mark] in OPENING_MARKS and start - mark - 1 <= 4 \
+                and all_han(cut) and not any(c in STOP_WORDS or c in FORMER for c in cut) \
+                and cut not in dictionary_areas() and (gap == 1 or _name_word(view, mark + 1)):
+            return mark + 1  # not （湖南|江华县: a province; nor （下称|某市: a verb
+    return begin
+
+
+OPENING_MARKS = frozenset("（“")
+
+
+def _name_word(view: View, at: int) -> bool:
+    """The two characters at ``at`` are a word jieba made up, no verb or function word."""
+    token = view.tokens[view.token_index(at)]
+    return token.start == at and token.end == at + 2 and token.word not in _frequencies() \
+        and token.tag not in NOT_FIRST_TAGS
 
 
 def _glued_locative(view: View, start: int, end: int) -> bool:
@@ -572,7 +597,7 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
         return _single_char_stem(view, start, end)
     begin = extend_left(view, start, max_places=0, limit=6, max_words=3, brackets=False,
                         verbs=False)
-    begin = _he_in_name(view, begin, start)
+    begin = _he_in_name(view, _past_glued_head(view, begin, start), start)
     if begin == start:
         return None
     level = lexicon.place_suffixes()[suffix]
@@ -631,6 +656,20 @@ def _after_body(view: View, begin: int, start: int) -> int:
         if word.endswith(suffixes) or kind:
             begin = view.tokens[i].end  # 某|工业园|纺溪社区 too: a place kind closes the place before
         i += 1
+    return begin
+
+
+def _past_glued_head(view: View, begin: int, start: int) -> int:
+    """到昌洒|街道, 据片|马|街道: a preposition jieba glued to the start of an unknown name into a
+    word that is no name (so the words before the suffix gave less than a name) opens the name
+    one character after it."""
+    if start - begin >= 2 or begin < 2:
+        return begin
+    token = view.tokens[view.token_index(begin - 1)]
+    word = token.word
+    if token.end == begin and len(word) >= 2 and word[0] in GLUED_PREPOSITIONS and all_han(word) \
+            and word not in _frequencies() and start - token.start - 1 >= 2:
+        return token.start + 1
     return begin
 
 
