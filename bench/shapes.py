@@ -3,8 +3,8 @@ real names, and what extraction must find in each. A measure of generalisation w
 what a shape says is known by construction.
 
 Each shape is a sentence of the genre with slots (a person, the stems of a city, a district, a
-county, a town, a subdistrict, a community, a village, a company's brand) and the facts it states
-(``E:`` an entity's name, ``R:predicate:subject>object``). Every shape is filled ``--fills`` times
+county, a town, a subdistrict, a community, a village, a company's brand, a programme's name)
+and the facts it states (``E:`` an entity's name, ``R:predicate:subject>object``). Every shape is filled ``--fills`` times
 with names drawn (seeded) from the pools of ``bench.swap`` — persons and places annotated in the
 public NER corpora, the national division table — and a fill counts when every fact is found.
 A rule that keys on particular names, or on jieba happening to know them, fails fills; a rule of
@@ -26,6 +26,7 @@ from kg.pipeline import process_text
 
 # slot → where its names come from: a person (by length), a brand, or a place level's stems
 SLOTS = {"P": ("person", 3), "Q": ("person", 3), "P2": ("person", 2), "企": ("brand", ""),
+         "I": ("programme", ""),
          "城": ("stem", "市"), "区": ("stem", "区"), "县": ("stem", "县"), "镇": ("stem", "镇"),
          "街": ("stem", "街道"), "社": ("stem", "社区"), "社2": ("stem", "社区"), "村": ("stem", "村")}
 
@@ -70,7 +71,32 @@ SHAPES: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("R:locatedIn:{村}村党支部>{村}村", "R:locatedIn:{村}村>{镇}镇",
       "R:locatedIn:{镇}镇>{县}县", "R:locatedIn:{县}县>{城}市")),
     ("{镇}镇{村}村党员{P}主动认领了“微心愿”。", ("E:{P}", "E:{村}村")),
+    ("{社}社区党委创新推出“{I}”服务品牌，为居民提供便利。",
+     ("R:runs:{社}社区党委>{I}服务品牌",)),
+    ("近日，{区}区{街}街道启动“{I}”行动。", ("R:runs:{街}街道>{I}行动",)),
+    ("“{I}”工作法是{镇}镇党委的书记项目。", ("R:runs:{镇}镇党委>{I}工作法",)),
+    ("{街}街道与{企}有限公司签订党建共建协议。", ("R:partnerOf:{街}街道>{企}有限公司",)),
+    ("{县}县委组织部、{县}县民政局联合印发《关于加强社区工作者队伍建设的意见》。",
+     ("R:issuedBy:《关于加强社区工作者队伍建设的意见》>{县}县委组织部",
+      "R:issuedBy:《关于加强社区工作者队伍建设的意见》>{县}县民政局")),
+    ("{村}村党支部书记{P}牵头成立了{村}村股份经济合作社。",
+     ("R:memberOf:{P}>{村}村党支部", "E:{村}村股份经济合作社")),
+    ("{镇}镇{村}村党总支书记{P}说，要带领村民致富。",
+     ("R:memberOf:{P}>{村}村党总支", "R:locatedIn:{村}村>{镇}镇")),
+    ("{社}社区联合辖区{企}有限公司开展“{I}”活动。",
+     ("R:partnerOf:{社}社区>{企}有限公司", "R:runs:{社}社区>{I}活动")),
+    ("{区}区{街}街道{社}社区新时代文明实践站揭牌成立。",
+     ("R:locatedIn:{社}社区新时代文明实践站>{社}社区", "R:locatedIn:{社}社区>{街}街道")),
+    ("{街}街道综合行政执法大队大队长{P}介绍，今年共整治违建30处。",
+     ("R:memberOf:{P}>{街}街道综合行政执法大队",)),
+    ("{县}县{镇}镇人民政府镇长{P}主持会议。",
+     ("R:memberOf:{P}>{镇}镇人民政府", "R:locatedIn:{镇}镇>{县}县")),
+    ("{城}市{区}区人大常委会主任{P}出席活动。", ("R:memberOf:{P}>{区}区人大常委会",)),
+    ("{县}县工商联（总商会）主席{P}讲话。", ("R:memberOf:{P}>{县}县工商联",)),
 )
+
+# a programme's quoted name: a place's stem and one of these (梅林连心, 白鹭先锋)
+PROGRAMME_WORDS = ("连心", "先锋", "同心", "暖心", "红帆", "聚力", "邻里", "红管家")
 
 FACT = re.compile(r"^(E):(.+)$|^R:(\w+):(.+)>(.+)$")
 
@@ -82,11 +108,14 @@ def fill(shape: str, facts: tuple[str, ...], pools: Pools, rng: random.Random):
         if slot in names:
             continue
         source, key = SLOTS[slot]
-        pool = pools.persons[key] if source == "person" else pools.brands if source == "brand" \
-            else pools.stems[key]
-        name = rng.choice(pool)
-        while name in used:
+        if source == "programme":
+            name = rng.choice(pools.stems["村"]) + rng.choice(PROGRAMME_WORDS)
+        else:
+            pool = pools.persons[key] if source == "person" else pools.brands \
+                if source == "brand" else pools.stems[key]
             name = rng.choice(pool)
+            while name in used:
+                name = rng.choice(pool)
         names[slot] = name
         used.add(name)
     return shape.format(**names), [f.format(**names) for f in facts]

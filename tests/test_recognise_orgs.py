@@ -559,3 +559,11 @@ def test_a_companys_brand_after_a_preposition_is_part_of_its_name(text, company)
 
 def test_a_verb_before_a_company_is_not_its_brand():
     assert not any(n.startswith("推动") for n in names("推动通用电器有限公司转型升级。", "Organization"))
+
+
+@pytest.mark.parametrize("text, company", [
+    ("新桥街道与兴发水泥有限公司签订党建共建协议。", "兴发水泥有限公司"),
+    ("青松街道与南方航空有限公司签订党建共建协议。", "南方航空有限公司"),
+])
+def test_a_brand_jieba_reads_as_a_rare_verb_or_a_direction_is_the_companys(text, company):
+    assert company in names(text, "Organization")

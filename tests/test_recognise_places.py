@@ -593,3 +593,9 @@ def test_a_verb_jieba_glued_to_an_unknown_name_is_not_part_of_it():
 def test_an_area_right_after_an_opening_bracket_starts_at_the_bracket():
     assert "管家务街道" in names("会上，孙远和（管家务街道党工委书记）作交流发言。", "Place")
     assert "青林社区" in names("会上，白思远（原青林社区党委书记）作交流发言。", "Place")
+
+
+@pytest.mark.parametrize("text, area", [("“前邵聚力”工作法是张黄镇党委的书记项目。", "张黄镇"),
+                                        ("黑豆峪村党支部书记王旭娜牵头成立合作社。", "黑豆峪村")])
+def test_a_stem_character_jieba_left_alone_joins_the_character_before_it(text, area):
+    assert area in names(text, "Place")

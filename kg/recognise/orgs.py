@@ -175,8 +175,16 @@ LEVEL_CLASSES = lexicon.cues("level-class")
 REGISTERED_ENDINGS = lexicon.cues("registered-ending")
 COMPANY_ENDINGS = frozenset(COMPANY_FORMS) | {"集团"}
 # What jieba tags the words of a company's brand that the words before a name stop at: an
-# adjective (大|杨, 幸福), a number (万成), an idiom (美好生活), a name; not a verb (推动|某公司).
-BRAND_TAGS = frozenset({"a", "m", "i", "l", "nr", "ns", "nz", "n", "ng", "j", "b"})
+# adjective (大|杨, 幸福), a number (万成), an idiom (美好生活), a direction (南方|航空), a name; a
+# verb only when rare (兴发|水泥: 31 in jieba's dictionary; not 推动|某公司, 通用|电器).
+BRAND_TAGS = frozenset({"a", "m", "i", "l", "nr", "ns", "nz", "n", "ng", "j", "b", "f"})
+RARE_BRAND_VERB = 100
+
+
+def _brand_word(token) -> bool:
+    if token.tag == "v":
+        return _frequencies().get(token.word, 0) < RARE_BRAND_VERB
+    return token.tag in BRAND_TAGS and (token.tag != "f" or len(token.word) > 1)
 MAX_BRAND_WORDS = 2  # 大|杨|集团股份有限公司: at most this many words more, four characters
 BRAND_OPENERS = ("p", "c", "uj")  # 与|万成食品…, 和|大杨集团, 知名的|幸福集团: no word of a name
 COUNTING = frozenset(lexicon.cues("count-opening"))  # 一家, 两大, 几大: a count, no brand
@@ -193,7 +201,7 @@ def _brand_start(view: View, begin: int, start: int) -> int:
     k = i
     while k > 0 and i - k < MAX_BRAND_WORDS:
         token = view.tokens[k - 1]
-        if token.tag not in BRAND_TAGS or not all_han(token.word) or token.word in STOP_WORDS \
+        if not _brand_word(token) or not all_han(token.word) or token.word in STOP_WORDS \
                 or begin - token.start > 4 or token.word[0] in COUNTING \
                 or view.place_ending_at(token.end) is not None or token.start in view.place_starts:
             break  # 一家|某公司, 两大|集团: a count; 山东省|某公司: a place (where the body is)

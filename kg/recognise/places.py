@@ -814,7 +814,7 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         begin = view.tokens[k - 1].start
         stem = view.text[begin:start]
     if len(stem) == 1 and k > 0 and view.text[start] in ADMIN_CHARS and _first_character(view, k - 1) \
-            and (word is token or word.tag not in NOT_FIRST_TAGS):
+            and (word is token or word.tag == "a" or word.tag not in NOT_FIRST_TAGS):
         begin = view.tokens[k - 1].start  # 土|城镇, 张|黄镇: jieba glued the second to the suffix
         stem = view.text[begin:start]
     if len(stem) == 1:
@@ -838,8 +838,9 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
 
 
 # What jieba tags the word before a one-character suffix that names a place: names, nouns, a
-# made-up noun morpheme (头苑|镇), a made-up locality (港下|镇), and verbs it misreads (安定|区).
-STEM_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "n", "v", "nrfg", "ng", "f"})
+# made-up noun morpheme (头苑|镇), a made-up locality (港下|镇), verbs it misreads (安定|区), and
+# characters it leaves alone (黑豆|峪|村, 张|黄|镇党委: a one-character stem needs a first character).
+STEM_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "n", "v", "nrfg", "ng", "f", "g", "a"})
 
 
 def _first_character(view: View, k: int) -> bool:
@@ -853,8 +854,7 @@ def _first_character(view: View, k: int) -> bool:
             or word in ADMIN_CHARS or word in lexicon.generic_words() \
             or token.tag in NOT_FIRST_TAGS or token.tag.startswith("u"):
         return False
-    before = view.tokens[k - 1] if k > 0 else None
-    return before is None or before.tag not in ("m", "r") and before.word not in STOP_WORDS
+    return k == 0 or view.tokens[k - 1].tag not in ("m", "r")
 
 
 NOT_FIRST_TAGS = frozenset(FUNCTION_TAGS - {"q"}) | {"a", "ad", "v", "vn", "vd"}
