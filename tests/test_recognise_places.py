@@ -599,3 +599,27 @@ def test_an_area_right_after_an_opening_bracket_starts_at_the_bracket():
                                         ("黑豆峪村党支部书记王旭娜牵头成立合作社。", "黑豆峪村")])
 def test_a_stem_character_jieba_left_alone_joins_the_character_before_it(text, area):
     assert area in names(text, "Place")
+
+
+@pytest.mark.parametrize("text, person, area", [
+    ("云州市海州区委书记瞿广慈到符山街道调研。", "瞿广慈", "符山街道"),
+    ("云州市洛江区委书记朱成山到元坊街道调研。", "朱成山", "元坊街道"),
+])
+def test_a_person_or_a_verb_glued_to_a_word_before_an_area_is_not_its_name(text, person, area):
+    assert area in names(text, "Place") and person in names(text, "Person")
+
+
+@pytest.mark.parametrize("text, area", [("晏城镇乌沙村是远近闻名的文明村。", "晏城镇"),
+                                        ("现在张集镇的菜农已经和过去大不一样了。", "张集镇")])
+def test_a_name_whose_last_character_jieba_made_a_common_word_with_the_suffix_is_found(text, area):
+    assert area in names(text, "Place")
+
+
+@pytest.mark.parametrize("text", ["推进小城镇建设。", "农村和城镇居民收入增长。", "进城镇务工的农民。"])
+def test_a_common_word_for_towns_after_an_adjective_a_verb_or_a_conjunction_names_none(text):
+    assert names(text, "Place") == set()
+
+
+def test_a_title_before_a_one_character_landform_suffix_is_a_person_not_a_river():
+    text = "白碱滩区政协主席江宏伟参加活动并讲话。"
+    assert "江宏伟" in names(text, "Person") and not any(n.endswith("江") for n in names(text, "Place"))

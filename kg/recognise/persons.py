@@ -66,7 +66,7 @@ def recognise_persons(view: View, tagged: list[tuple[int, int, str, float]] | No
         if not tagger.available():
             return ruled  # rules alone: a checkout without the model (docs/ner.md)
         tagged = tagger.tag_scored(view.text, view.tokens)
-    names = [(s, _trim(view.text, s, e), p) for s, e, kind, p in tagged if kind == "PER"]
+    names = [(s, _trim(view, s, e), p) for s, e, kind, p in tagged if kind == "PER"]
     gated = [(s, e, p, kind) for s, e, p in names for kind in [tagger_name(view, s, e)] if kind]
     return _longer_forms(view.text, _merge(view, ruled, gated))
 
@@ -100,10 +100,11 @@ def _compound_surnames() -> frozenset[str]:
 JOINS = frozenset(lexicon.cues("joined-after-name"))  # a conjunction after a two-character name is not its third character
 
 
-def _trim(text: str, start: int, end: int) -> int:
+def _trim(view: View, start: int, end: int) -> int:
     """The end of a tagged name without a conjunction glued on (沈国及副部长… → 沈国), nor an
     adverb or a verb glued to a three-character name (胡云鸿正|带领 → 胡云鸿: a name with one
     surname has three characters at most)."""
+    text = view.text
     if end - start == 3 and text[end - 1] in JOINS and _surname_len(text, start) == 1:
         return end - 1
     if end - start == 4 and text[end - 1] in GLUED_AFTER_NAME and _surname_len(text, start) == 1:
@@ -363,7 +364,7 @@ def _name_at(view: View, start: int) -> tuple[int, int] | None:
         return None  # the cue and the "name" are one word: 书记|项目
     if token.tag.startswith("nr") and 2 <= len(token.word) <= 4:
         # jieba sometimes splits a three-character name as 李成|春: take the loose third character
-        end = _trim(text, start, token.end)
+        end = _trim(view, start, token.end)
         nxt = view.tokens[view.token_index(end)] if end < len(text) else None
         if len(token.word) == 2 and nxt and len(nxt.word) == 1 and _is_han(nxt.word) \
                 and nxt.tag in ("tg", "ng", "nr"):

@@ -21,8 +21,8 @@ from kg.model import Mention
 from kg.recognise import lexicon
 from kg.recognise.spans import Spans
 from kg.recognise.view import DIRECTIONS as COMPASS
-from kg.recognise.view import (ACROSS_LEVEL, CITY, COUNTED, DATE_UNITS, HAN, LOCATIVES, NUMBER,
-                                NUMERALS,
+from kg.recognise.view import (ACROSS_LEVEL, CITY, COUNTED, DATE_UNITS, GLUED_AFTER_NAME, HAN,
+                                LOCATIVES, NUMBER, NUMERALS,
                                 STOP_WORDS, View, _frequencies, _rare_character, all_han,
                                 extend_left, name_like, proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
@@ -597,7 +597,8 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
         return _single_char_stem(view, start, end)
     begin = extend_left(view, start, max_places=0, limit=6, max_words=3, brackets=False,
                         verbs=False)
-    begin = _he_in_name(view, _past_glued_head(view, begin, start), start)
+    begin = _he_in_name(view, _past_glued_head(view, _past_glued_words(view, begin, start), start),
+                        start)
     if begin == start:
         return None
     level = lexicon.place_suffixes()[suffix]
@@ -670,6 +671,24 @@ def _past_glued_head(view: View, begin: int, start: int) -> int:
     if token.end == begin and len(word) >= 2 and word[0] in GLUED_PREPOSITIONS and all_han(word) \
             and word not in _frequencies() and start - token.start - 1 >= 2:
         return token.start + 1
+    return begin
+
+
+def _past_glued_words(view: View, begin: int, start: int) -> int:
+    """书记瞿广慈到|符山|街道, 书记朱|成山|到元坊|街道: the words before a suffix may run back over a
+    person jieba glued to the verb after the name (瞿广慈到) or a verb jieba glued to the name
+    (到元坊); the area's name starts after the verb."""
+    i = view.token_index(begin)
+    while i < len(view.tokens) and view.tokens[i].end <= start:
+        token, i = view.tokens[i], i + 1
+        word = token.word
+        if not all_han(word) or word in _frequencies():
+            continue
+        if 3 <= len(word) <= 4 and token.tag.startswith("nr") and word[-1] in GLUED_AFTER_NAME \
+                and start - token.end >= 2:
+            begin = token.end  # 瞿广慈到|符山
+        elif token.start > begin and word[0] in GLUED_PREPOSITIONS and start - token.start > 2:
+            begin = token.start + 1  # 朱|成山|到元坊
     return begin
 
 
@@ -785,10 +804,14 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
     if token.start < start:  # the suffix closes a word: 云州市, 盛泽镇 (not 风景区, a common word)
         word = token
         stem = view.text[token.start:start]
-        if not proper_word(token) and (len(stem) < 2 or stem in _frequencies()
-                                       or token.word.endswith(lexicon.other_place_suffixes())):
+        # 晏|城镇, 张|集镇: a common word (城镇, 集镇) glued from a name's last character and the
+        # suffix, after the name's first: the checks for a kind of area do not apply
+        glued = len(stem) == 1 and _name_before_common_word(view, i, start)
+        if not glued and not proper_word(token) and (
+                len(stem) < 2 or stem in _frequencies()
+                or token.word.endswith(lexicon.other_place_suffixes())):
             return None  # 老城区, 风景区, 居民小区 are kinds; 蕉溪区 ends like 城区 but 蕉溪 is no word
-        if token.tag not in ("ns", "nr", "nz") and token.word in _frequencies() \
+        if not glued and token.tag not in ("ns", "nr", "nz") and token.word in _frequencies() \
                 and _frequencies().get(stem, 0) >= COMMON_STEM:
             return None  # 休息区, 度假区, 别墅区: a common word for a kind of area (not 梅港市)
         if token.word.endswith(REGION_KINDS) and not _names_a_place(token.word[:-2]):
@@ -819,6 +842,8 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         stem = view.text[begin:start]
     if len(stem) == 1:
         return None  # 徐|市: one-character stems are abbreviations, not names
+    if lexicon.affixes(lexicon.titles).ending_at(view.text, start):
+        return None  # 政协主席|江|宏伟: a title, then a person named 江…, not a river
     if stem in lexicon.national_prefixes():
         return None  # 全国|省市妇联: "nationwide", no area
     if stem[0] in NEGATIONS or stem[-1] in MAGNITUDES:
@@ -858,6 +883,22 @@ def _first_character(view: View, k: int) -> bool:
 
 
 NOT_FIRST_TAGS = frozenset(FUNCTION_TAGS - {"q"}) | {"a", "ad", "v", "vn", "vd"}
+
+
+def _name_before_common_word(view: View, i: int, start: int) -> bool:
+    """晏|城镇|乌沙村, 张|集镇: a name's first character, tagged a name, a noun or a measure word,
+    before a common word jieba made of its second character and a town's suffix (城镇, 集镇); not
+    an adjective (小|城镇), a verb (进|城镇), a preposition or a conjunction (和|城镇)."""
+    if i == 0 or view.text[start] not in ADMIN_CHARS or not _first_character(view, i - 1) \
+            or view.tokens[i - 1].tag not in NAME_FIRST_TAGS:
+        return False
+    before = view.tokens[i - 2] if i > 1 else None  # 奴隶|湾|城镇: a noun's last character
+    return before is None or before.tag not in NOUN_TAGS \
+        or view.place_ending_at(before.end) is not None
+
+
+NOUN_TAGS = frozenset({"n", "nr", "ns", "nz", "ng", "j", "a", "an", "vn", "b", "nrfg", "nt"})
+NAME_FIRST_TAGS = frozenset({"nr", "ns", "zg", "q", "ng", "n", "g", "x", "nrfg", "j"})
 
 
 def _direction_head(view: View, k: int) -> bool:
