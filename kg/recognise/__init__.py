@@ -227,8 +227,8 @@ def _drop_person_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 # The person rules with a cue beside the name: a title before it, a verb of saying after it,
-# posts in brackets after it (kg/recognise/persons.py).
-CUED_PERSON_RULES = ("person-title", "person-speech", "person-posts")
+# posts in brackets after it, 是…一名 (kg/recognise/persons.py).
+CUED_PERSON_RULES = ("person-title", "person-speech", "person-posts", "person-copula")
 
 
 # Mention's own order (its fields in turn) as a key: the generated __lt__ is Python, this is C.

@@ -179,15 +179,15 @@ COMPANY_ENDINGS = frozenset(COMPANY_FORMS) | {"集团"}
 # verb only when rare (兴发|水泥: 31 in jieba's dictionary; not 推动|某公司, 通用|电器).
 BRAND_TAGS = frozenset({"a", "m", "i", "l", "nr", "ns", "nz", "n", "ng", "j", "b", "f"})
 RARE_BRAND_VERB = 100
+MAX_BRAND_WORDS = 2  # 大|杨|集团股份有限公司: at most this many words more, four characters
+BRAND_OPENERS = ("p", "c", "uj")  # 与|万成食品…, 和|大杨集团, 知名的|幸福集团: no word of a name
+COUNTING = frozenset(lexicon.cues("count-opening"))  # 一家, 两大, 几大: a count, no brand
 
 
 def _brand_word(token) -> bool:
     if token.tag == "v":
         return _frequencies().get(token.word, 0) < RARE_BRAND_VERB
     return token.tag in BRAND_TAGS and (token.tag != "f" or len(token.word) > 1)
-MAX_BRAND_WORDS = 2  # 大|杨|集团股份有限公司: at most this many words more, four characters
-BRAND_OPENERS = ("p", "c", "uj")  # 与|万成食品…, 和|大杨集团, 知名的|幸福集团: no word of a name
-COUNTING = frozenset(lexicon.cues("count-opening"))  # 一家, 两大, 几大: a count, no brand
 
 
 def _brand_start(view: View, begin: int, start: int) -> int:

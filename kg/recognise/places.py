@@ -229,7 +229,6 @@ def _glued_locative(view: View, start: int, end: int) -> bool:
         and (stem.tag in ("ns", "nr", "nrt", "nz") or stem.word not in _frequencies())
 
 
-
 def _renamed_as_wider(view: View, end: int, level: str) -> bool:
     """A village's name is followed by a subdistrict's suffix (宏业村|街道, 梅园新村|街道): the
     subdistrict is named after it, and the name is the subdistrict's, since levels narrow along a
@@ -597,8 +596,7 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
         return _single_char_stem(view, start, end)
     begin = extend_left(view, start, max_places=0, limit=6, max_words=3, brackets=False,
                         verbs=False)
-    begin = _he_in_name(view, _past_glued_head(view, _past_glued_words(view, begin, start), start),
-                        start)
+    begin = _he_in_name(view, _past_glued_words(view, begin, start), start)
     if begin == start:
         return None
     level = lexicon.place_suffixes()[suffix]
@@ -660,25 +658,12 @@ def _after_body(view: View, begin: int, start: int) -> int:
     return begin
 
 
-def _past_glued_head(view: View, begin: int, start: int) -> int:
-    """到昌洒|街道, 据片|马|街道: a preposition jieba glued to the start of an unknown name into a
-    word that is no name (so the words before the suffix gave less than a name) opens the name
-    one character after it."""
-    if start - begin >= 2 or begin < 2:
-        return begin
-    token = view.tokens[view.token_index(begin - 1)]
-    word = token.word
-    if token.end == begin and len(word) >= 2 and word[0] in GLUED_PREPOSITIONS and all_han(word) \
-            and word not in _frequencies() and start - token.start - 1 >= 2:
-        return token.start + 1
-    return begin
-
-
 def _past_glued_words(view: View, begin: int, start: int) -> int:
-    """书记瞿广慈到|符山|街道, 书记朱|成山|到元坊|街道: the words before a suffix may run back over a
-    person jieba glued to the verb after the name (瞿广慈到) or a verb jieba glued to the name
-    (到元坊); the area's name starts after the verb."""
-    i = view.token_index(begin)
+    """The words before a suffix may run back over a verb jieba glued to the name (书记朱|成山|
+    到元坊|街道) or over a person glued to the verb after it (书记瞿广慈到|符山|街道): the name starts
+    after the verb. Where the words gave less than a name, the word before them is looked at too
+    (到昌洒|街道, 据片|马|街道). A preposition opening the first word is _drop_glued_head's."""
+    i = view.token_index(begin - 1 if start - begin < 2 and begin > 0 else begin)
     while i < len(view.tokens) and view.tokens[i].end <= start:
         token, i = view.tokens[i], i + 1
         word = token.word
@@ -687,8 +672,9 @@ def _past_glued_words(view: View, begin: int, start: int) -> int:
         if 3 <= len(word) <= 4 and token.tag.startswith("nr") and word[-1] in GLUED_AFTER_NAME \
                 and start - token.end >= 2:
             begin = token.end  # 瞿广慈到|符山
-        elif token.start > begin and word[0] in GLUED_PREPOSITIONS and start - token.start > 2:
-            begin = token.start + 1  # 朱|成山|到元坊
+        elif token.start != begin and len(word) >= 2 and word[0] in GLUED_PREPOSITIONS \
+                and start - token.start > 2:
+            begin = token.start + 1  # 到元坊, 到昌洒, 据片|马
     return begin
 
 
@@ -869,7 +855,7 @@ STEM_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "n", "v", "nrfg", "ng", "f"
 
 
 def _first_character(view: View, k: int) -> bool:
-    """张|黄镇, 勐|来|村: a lone character before a one-character stem that jieba glued to its
+    """张|黄镇, 张|黄|镇党委: a lone character before a one-character stem that jieba glued to its
     suffix (or cut off alone) is the name's first character, when it can open a name: not a
     function word, a numeral, an adjective or a verb (小|城镇, 进|城镇), nor a measure word after a
     number or a determiner (一座|城镇)."""
@@ -897,6 +883,7 @@ def _name_before_common_word(view: View, i: int, start: int) -> bool:
         or view.place_ending_at(before.end) is not None
 
 
+# A content word (a noun, a name, an adjective) whose last character a lone character may be.
 NOUN_TAGS = frozenset({"n", "nr", "ns", "nz", "ng", "j", "a", "an", "vn", "b", "nrfg", "nt"})
 NAME_FIRST_TAGS = frozenset({"nr", "ns", "zg", "q", "ng", "n", "g", "x", "nrfg", "j"})
 
