@@ -623,3 +623,14 @@ def test_a_common_word_for_towns_after_an_adjective_a_verb_or_a_conjunction_name
 def test_a_title_before_a_one_character_landform_suffix_is_a_person_not_a_river():
     text = "白碱滩区政协主席江宏伟参加活动并讲话。"
     assert "江宏伟" in names(text, "Person") and not any(n.endswith("江") for n in names(text, "Place"))
+
+
+@pytest.mark.parametrize("text, area", [("茅家村位于云州县璜塘镇东部。", "茅家村"),
+                                        ("符山镇下辖西岗村、竹溪村等12个行政村。", "符山镇")])
+def test_a_first_character_cut_off_before_a_common_word_or_a_verb_opening_a_clause_opens_it(
+        text, area):
+    assert area in names(text, "Place")
+
+
+def test_a_preposition_before_a_village_is_not_its_first_character():
+    assert names("距宏村一小时还有一处古村落。", "Place") == set()

@@ -816,16 +816,19 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
         return None
     begin = word.start
     k = i if word is token else i - 1  # the index of the word that carries the stem
+    one = len(stem) == 1
     if k > 0 and view.text[start] in ADMIN_CHARS and (
             len(stem) == 1 and (_cut_off(view.tokens[k - 1])  # 石|山村, 泖|港|镇: jieba cut the stem
                                 or _direction_head(view, k - 1))  # 来到|上|庄村
             or stem.endswith("族") and _cut_off(view.tokens[k - 1], 3)):  # 某某|畲族|乡
         begin = view.tokens[k - 1].start
         stem = view.text[begin:start]
-    if len(stem) == 1 and k > 0 and view.text[start] in ADMIN_CHARS and _first_character(view, k - 1) \
+    if len(stem) == 1 and k > 0 and view.text[start] in ADMIN_CHARS \
+            and _first_character(view, k - 1) \
             and (word is token or word.tag == "a" or word.tag not in NOT_FIRST_TAGS):
         begin = view.tokens[k - 1].start  # 土|城镇, 张|黄镇: jieba glued the second to the suffix
         stem = view.text[begin:start]
+    first = one and len(stem) > 1  # a first character cut off was taken in: the stem's evidence
     if len(stem) == 1:
         return None  # 徐|市: one-character stems are abbreviations, not names
     if lexicon.affixes(lexicon.titles).ending_at(view.text, start):
@@ -843,8 +846,8 @@ def _single_char_stem(view: View, start: int, end: int) -> int | None:
     if is_area or stem[0] in GLUED_PREPOSITIONS and word.word not in _frequencies():
         return None  # 在蠡湖: a preposition glued to a name
     village = view.text[end - 1] == "村"
-    if village and not _proper_stem(view, begin, start):
-        return None
+    if village and not first and not _proper_stem(view, begin, start):
+        return None  # (not 茅|家村: a first character cut off says it is a name, 家村 a word)
     return begin
 
 
@@ -861,10 +864,12 @@ def _first_character(view: View, k: int) -> bool:
     number or a determiner (一座|城镇)."""
     token = view.tokens[k]
     word = token.word
+    opening = k == 0 or view.tokens[k - 1].tag == "x" and not HAN.match(view.tokens[k - 1].word)
     if len(word) != 1 or HAN.match(word) is None or word in STOP_WORDS or word in NUMERALS \
-            or word in ADMIN_CHARS or word in lexicon.generic_words() \
-            or token.tag in NOT_FIRST_TAGS or token.tag.startswith("u"):
-        return False
+            or word in ADMIN_CHARS or word in GLUED_PREPOSITIONS or word in lexicon.generic_words() \
+            or token.tag.startswith("u") \
+            or token.tag in NOT_FIRST_TAGS and not (opening and token.tag == "v"):
+        return False  # (a verb's character opening a clause is a name's: 符|山镇下辖…)
     return k == 0 or view.tokens[k - 1].tag not in ("m", "r")
 
 
