@@ -21,6 +21,7 @@ import re
 import sys
 from collections import Counter
 
+from bench import run_tool
 from bench.swap import NER_DATA, Pools, load_pools
 from kg.pipeline import process_text
 
@@ -194,8 +195,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # the table piped into head: the reader has what it wanted
-        sys.stderr.close()
-        sys.exit(0)
+    run_tool(main)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bench import run_tool
 from kg.pipeline import process_text
 from kg.recognise import lexicon
 from kg.segment import frequencies, place_words
@@ -246,8 +247,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # the table piped into head: the reader has what it wanted
-        sys.stderr.close()
-        sys.exit(0)
+    run_tool(main)

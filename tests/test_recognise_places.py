@@ -634,3 +634,12 @@ def test_a_first_character_cut_off_before_a_common_word_or_a_verb_opening_a_clau
 
 def test_a_preposition_before_a_village_is_not_its_first_character():
     assert names("距宏村一小时还有一处古村落。", "Place") == set()
+
+
+@pytest.mark.parametrize("text, area", [
+    ("云州县桑坪镇顶坪村党支部书记白思远说，村里将修路。", "顶坪村"),  # 顶|坪: a verb's character
+    ("青松区深康街道白鹭社区新时代文明实践站揭牌成立。", "深康街道"),  # 深康: an adjective jieba made up
+    ("竹溪村隶属于下陈镇，是一个典型的山区村。", "下陈镇"),  # 隶属于|下|陈镇
+])
+def test_a_name_jieba_cut_into_lone_characters_or_read_as_an_adjective_is_found(text, area):
+    assert area in names(text, "Place")

@@ -22,7 +22,7 @@ from kg.recognise import lexicon
 from kg.recognise.spans import Spans
 from kg.recognise.view import DIRECTIONS as COMPASS
 from kg.recognise.view import (ACROSS_LEVEL, CITY, COUNTED, DATE_UNITS, GLUED_AFTER_NAME, HAN,
-                                LOCATIVES, NUMBER, NUMERALS,
+                                LOCATIVES, NUMBER, NUMERALS, PREPOSITION_ENDS,
                                 STOP_WORDS, View, _frequencies, _rare_character, all_han,
                                 extend_left, name_like, proper_word)
 from kg.vocab import ADMINISTRATIVE_AREA, PLACE
@@ -365,6 +365,8 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
         return False  # 和平区|三大|街道: the three big ones, tagged a name
     if len(gap) == 2 and gap[0] in NUMERALS and view.tokens[i].end == begin + 1:
         return True  # 县|四|都|乡, 区|三|墩|镇: a numbered name, cut into a numeral and a character
+    if len(gap) == 2 and view.tokens[i].end == begin + 1 and _two_lone_characters(view, i):
+        return True  # 镇|顶|坪|村: a name jieba cut into two characters, the first read as a verb
     while i < len(view.tokens) and view.tokens[i].start < start:
         token = view.tokens[i]
         inside = token.start >= begin and token.end <= start
@@ -378,6 +380,15 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
                 or _rare_character_name(view, begin, start)
         i += 1
     return True
+
+
+def _two_lone_characters(view: View, i: int) -> bool:
+    """Tokens ``i`` and ``i + 1`` are single Han characters that can sit in a name: no function
+    word, no verb of going (镇|到|村), no count."""
+    pair = view.tokens[i:i + 2]
+    return len(pair) == 2 and all(
+        len(t.word) == 1 and HAN.match(t.word) is not None and t.word not in STOP_WORDS
+        and t.word not in MOVES and t.tag not in FUNCTION_TAGS for t in pair)
 
 
 def _before_a_landmark(view: View, begin: int, start: int) -> bool:
@@ -598,6 +609,8 @@ def _stem_start(view: View, start: int, end: int, suffix: str) -> int | None:
                         verbs=False)
     begin = _he_in_name(view, _past_glued_words(view, begin, start), start)
     if begin == start:
+        begin = _made_up_adjective(view, start)
+    if begin == start:
         return None
     level = lexicon.place_suffixes()[suffix]
     industry = False  # 泰州|医药|高新区: a zone named for its industry keeps its city's name
@@ -656,6 +669,17 @@ def _after_body(view: View, begin: int, start: int) -> int:
             begin = view.tokens[i].end  # 某|工业园|纺溪社区 too: a place kind closes the place before
         i += 1
     return begin
+
+
+def _made_up_adjective(view: View, start: int) -> int:
+    """深康|街道: a two- or three-character word jieba made up and tagged an adjective, right
+    before a multi-character suffix, is the area's name (the dictionary's adjectives, 美丽, 幸福,
+    are kinds: 幸福社区 needs its own body to be a name)."""
+    token = view.tokens[view.token_index(start - 1)] if start > 0 else None
+    if token is None or token.end != start or token.tag != "a" or not 2 <= len(token.word) <= 3 \
+            or not all_han(token.word) or token.word in _frequencies():
+        return start
+    return token.start
 
 
 def _past_glued_words(view: View, begin: int, start: int) -> int:
@@ -899,7 +923,8 @@ def _direction_head(view: View, k: int) -> bool:
     side (辖区|内|东湖社区 has its stem)."""
     if k < 0 or view.tokens[k].tag != "f" or view.tokens[k].word not in NAME_DIRECTIONS:
         return False
-    return k == 0 or view.tokens[k - 1].tag in ("v", "p", "t", "c", "x")
+    return k == 0 or view.tokens[k - 1].tag in ("v", "p", "t", "c", "x") \
+        or view.tokens[k - 1].word.endswith(PREPOSITION_ENDS)  # 隶属于|下|陈镇 (tagged a noun)
 
 
 NAME_DIRECTIONS = frozenset(lexicon.cues("name-direction"))
