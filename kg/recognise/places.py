@@ -363,6 +363,9 @@ def _chain_gap(view: View, begin: int, start: int) -> bool:
     i = view.token_index(begin)
     if COUNTED.fullmatch(view.tokens[i].word) or COUNTED.fullmatch(gap):
         return False  # 和平区|三大|街道: the three big ones, tagged a name
+    if any(t.tag == "v" and any(c in HOLDING_VERBS for c in t.word)
+           for t in view.tokens[i:view.token_index(start - 1) + 1]):
+        return False  # 某镇|下辖|石桥|村: the town holds the village, which is named after the verb
     if len(gap) == 2 and gap[0] in NUMERALS and view.tokens[i].end == begin + 1:
         return True  # 县|四|都|乡, 区|三|墩|镇: a numbered name, cut into a numeral and a character
     if len(gap) == 2 and view.tokens[i].end == begin + 1 and _two_lone_characters(view, i):
