@@ -643,3 +643,9 @@ def test_a_preposition_before_a_village_is_not_its_first_character():
 ])
 def test_a_name_jieba_cut_into_lone_characters_or_read_as_an_adjective_is_found(text, area):
     assert area in names(text, "Place")
+
+
+def test_a_local_areas_stem_written_alone_is_that_area_but_not_inside_a_bodys_name():
+    text = "良梨社区举办暑托班。孩子们说，还了解了良梨的许多知识。良梨行动支部也来帮忙。"
+    shorts = [m for m in found(text, "Place") if m.text == "良梨"]
+    assert [m.name for m in shorts] == ["良梨社区"]  # the one written alone, not the body's

@@ -1132,6 +1132,8 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
     found = []
     taken = Spans((m.start, m.end) for m in known)
     suffixed = {m.name[:-len(s)]: m for m in known if m.level for s in _suffix_of(m.name)}
+    local = _local_short_forms(known, suffixed)
+    suffixed.update(local)
     listed = _listed_places(view)
     heads = _place_heads(view, known)
     areas = dictionary_areas()
@@ -1146,7 +1148,8 @@ def _bare_places(view: View, known: list[Mention]) -> list[Mention]:
             continue
         if token.end not in view.place_starts and _names_body(view, i + 1, word in suffixed):
             continue  # 云州|某某信托有限公司: the city opens a body's name; the body is located there
-        if word in suffixed:
+        # 胥江|行动支部: a body named with a local short form is named as written
+        if word in suffixed and (word not in local or _stands_alone(view, i)):
             full = suffixed[word]
             mention = Mention(token.start, token.end, word, PLACE, full.subtype, full.name,
                               "place-short", level=full.level)
@@ -1305,6 +1308,24 @@ def _place_heads(view: View, known: list[Mention]) -> set[str]:
 
 # The levels a bare area name is tried with, in order (云州 → 云州市).
 BARE_AREA_LEVELS = lexicon.cues("bare-area-level")
+
+
+def _local_short_forms(known: list[Mention], taken: dict) -> dict[str, Mention]:
+    """了解了良梨的…: a town's, subdistrict's, community's or village's stem written alone is that
+    area, when the stem is a name jieba does not know as a word (a common word such as 幸福 of
+    幸福社区 is written for itself far more often than for the community). Only where the stem
+    stands alone (_bare_places): before a body's words it opens the body's name as written."""
+    levels = lexicon.place_suffixes()
+    out = {}
+    for m in known:
+        if RANK.get(m.level, 0) < RANK["Town"]:
+            continue
+        suffix = max((s for s in levels if m.name.endswith(s) and levels[s] == m.level), key=len,
+                     default="")
+        stem = m.name[:-len(suffix)] if suffix else ""
+        if len(stem) >= 2 and stem not in taken and all_han(stem) and stem not in _frequencies():
+            out.setdefault(stem, m)
+    return out
 
 
 def _suffix_of(name: str) -> list[str]:
