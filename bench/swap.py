@@ -17,6 +17,7 @@ The replacement names are real: persons and places annotated in the public NER c
 
     python -m bench.swap                          # seeds/
     python -m bench.swap some/pages --variants 5 --show lost
+    python -m bench.swap --corpus-pages 100 --variants 2    # genre sentences of the corpora
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ import json
 import random
 import re
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -219,18 +221,49 @@ def compare(pages: list[Path], pools: Pools, variants: int, seed: int = 0):
     return kept, total, lost, gained
 
 
+# What makes a corpus sentence one of the genre's (a body, a post, a level, a programme)
+GENRE_WORDS = re.compile("党委|党工委|街道|社区|书记|支部|村|镇|县委|区委|商会|协会|主任|局|公司|项目|开发区|园区")
+PAGE_SENTENCES = 40
+
+
+def corpus_pages(count: int, folder: Path, corpora: Path = NER_DATA) -> list[Path]:
+    """``count`` pages of the genre's sentences from the MSRA training text and the People's Daily
+    dev set (15–200 characters, with a word of GENRE_WORDS), PAGE_SENTENCES to a page, in corpus
+    order: text no rule was written on, to swap names in."""
+    sentences = []
+    for name in POOL_FILES[:2]:
+        with open(corpora / name, encoding="utf-8") as handle:
+            sentences += [t for t in (json.loads(line)["text"] for line in handle)
+                          if 15 <= len(t) <= 200 and GENRE_WORDS.search(t)]
+    pages = []
+    for k in range(count):
+        chunk = sentences[k * PAGE_SENTENCES:(k + 1) * PAGE_SENTENCES]
+        if not chunk:
+            break
+        page = folder / f"p{k:03d}.txt"
+        page.write_text("新闻\n\n" + "\n\n".join(chunk) + "\n", encoding="utf-8")
+        pages.append(page)
+    return pages
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.swap", description=__doc__.split("\n\n")[0])
     parser.add_argument("inputs", nargs="*", type=Path, default=[ROOT / "seeds"])
     parser.add_argument("--variants", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", choices=("none", "lost", "gained", "both"), default="none")
+    parser.add_argument("--corpus-pages", type=int, default=0, metavar="N",
+                        help="swap in N pages of the NER corpora's genre sentences instead")
     args = parser.parse_args(argv)
     if not NER_DATA.is_dir():
         print(f"bench.swap: needs the NER corpora in {NER_DATA}", file=sys.stderr)
         return 2
-    pages = sorted(p for i in args.inputs for p in ([i] if i.is_file() else i.glob("*.txt")))
-    kept, total, lost, gained = compare(pages, load_pools(), args.variants, args.seed)
+    with tempfile.TemporaryDirectory() as scratch:
+        if args.corpus_pages:
+            pages = corpus_pages(args.corpus_pages, Path(scratch))
+        else:
+            pages = sorted(p for i in args.inputs for p in ([i] if i.is_file() else i.glob("*.txt")))
+        kept, total, lost, gained = compare(pages, load_pools(), args.variants, args.seed)
     print(f"{len(pages)} pages × {args.variants} variants: facts kept when the names are swapped")
     print(f"{'':24}{'kept':>8}{'of':>8}{'share':>8}")
     for key in sorted(total, key=lambda k: (k[0].islower(), k)):

@@ -1,6 +1,7 @@
 """The benchmark's synthetic corpora and triples: deterministic, varied, the size asked for."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -160,3 +161,18 @@ def test_bench_shapes_are_all_read_whole_when_their_names_are_plain():
         found = found_facts(sentence)
         missed += [(sentence, f) for f in stated if not found_fact(f, found)]
     assert missed == []
+
+
+def test_bench_swap_makes_pages_of_the_genres_corpus_sentences(tmp_path):
+    from bench.swap import PAGE_SENTENCES, corpus_pages
+    corpora = tmp_path / "ner"
+    corpora.mkdir()
+    genre = {"text": "青松街道党工委书记白思远到梅林社区调研。", "spans": []}
+    other = {"text": "今天天气很好，我们去公园散步吧。", "spans": []}
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in [genre, other] * 50)
+    for name in ("msra_train_clean.jsonl", "pd_dev.jsonl"):
+        (corpora / name).write_text(lines + "\n", encoding="utf-8")
+    pages = corpus_pages(5, tmp_path, corpora)
+    assert len(pages) == 3  # 100 genre sentences, 40 to a page
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    assert texts[0].count("白思远") == PAGE_SENTENCES and "公园" not in "".join(texts)
